@@ -1,0 +1,30 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "EntangledStates",
+    products: [
+        .executable(name: "entangled", targets: ["entangled"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(name: "GameCore"),
+        .target(name: "ScenarioFormat", dependencies: ["GameCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Strategy", dependencies: ["GameCore"]),
+        .executableTarget(
+            name: "entangled",
+            dependencies: [
+                "GameCore", "ScenarioFormat", "Strategy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GameCoreTests", dependencies: ["GameCore", "ScenarioFormat", "Strategy"]),
+        .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "GameCore"]),
+        .testTarget(name: "StrategyTests", dependencies: ["Strategy", "GameCore", "ScenarioFormat"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

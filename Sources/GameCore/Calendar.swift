@@ -1,0 +1,85 @@
+/// A point in scenario time: a year and a period within it (quarter 1-4, half 1-2, or 1 for years).
+public struct TurnDate: Hashable, Codable, Sendable, Comparable {
+    public var year: Int
+    /// Quarter (1...4), half (1...2) or 0 when the date names a whole year.
+    public var period: Int
+    public var length: TurnLength?
+
+    public init(year: Int, period: Int, length: TurnLength?) {
+        self.year = year
+        self.period = period
+        self.length = length
+    }
+
+    /// Parses `2025-Q1`, `2025-H2` or `2025`. Returns nil for anything else.
+    public static func parse(_ text: String) -> TurnDate? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, first.count == 4, let year = Int(first), year >= 1900, year <= 2300 else { return nil }
+        if parts.count == 1 { return TurnDate(year: year, period: 0, length: .year) }
+        guard parts.count == 2, parts[1].count == 2 else { return nil }
+        let kind = parts[1].first!
+        guard let n = Int(parts[1].dropFirst()) else { return nil }
+        switch kind {
+        case "Q" where (1...4).contains(n): return TurnDate(year: year, period: n, length: .quarter)
+        case "H" where (1...2).contains(n): return TurnDate(year: year, period: n, length: .half)
+        default: return nil
+        }
+    }
+
+    /// The date's position in years from year 0, measured in quarters (so all lengths compare).
+    public var quarterOrdinal: Int {
+        switch length {
+        case .quarter?: return year * 4 + (period - 1)
+        case .half?: return year * 4 + (period - 1) * 2
+        case .year?, nil: return year * 4
+        }
+    }
+
+    public static func < (a: TurnDate, b: TurnDate) -> Bool { a.quarterOrdinal < b.quarterOrdinal }
+}
+
+/// Maps turn indices (0 = the first turn) to dates and back for one scenario.
+public struct GameCalendar: Hashable, Codable, Sendable {
+    public var start: TurnDate
+    public var length: TurnLength
+    public var turnCount: Int
+
+    public init(start: TurnDate, end: TurnDate, length: TurnLength) {
+        self.start = start
+        self.length = length
+        let quartersPerTurn = 4 / length.turnsPerYear
+        self.turnCount = max(0, (end.quarterOrdinal - start.quarterOrdinal) / quartersPerTurn + 1)
+    }
+
+    public var turnsPerYear: Int { length.turnsPerYear }
+    /// Years per turn, as a fraction.
+    public var yearsPerTurn: Double { 1.0 / Double(length.turnsPerYear) }
+
+    /// The turn in which `date` falls (may be negative or past the end).
+    public func turnIndex(of date: TurnDate) -> Int {
+        let quartersPerTurn = 4 / length.turnsPerYear
+        let delta = date.quarterOrdinal - start.quarterOrdinal
+        // floor division so dates inside a turn map to that turn
+        return delta >= 0 ? delta / quartersPerTurn : -((-delta + quartersPerTurn - 1) / quartersPerTurn)
+    }
+
+    /// The label of turn `index`, e.g. "2031-Q2", "2031-H1" or "2031".
+    public func label(_ index: Int) -> String {
+        let quarter = start.quarterOrdinal + index * (4 / length.turnsPerYear)
+        let year = quarter >= 0 ? quarter / 4 : (quarter - 3) / 4
+        let q = quarter - year * 4
+        switch length {
+        case .quarter: return "\(year)-Q\(q + 1)"
+        case .half: return "\(year)-H\(q / 2 + 1)"
+        case .year: return "\(year)"
+        }
+    }
+
+    /// The calendar year in which turn `index` falls, with the fraction of the year elapsed.
+    public func year(_ index: Int) -> Double {
+        Double(start.quarterOrdinal + index * (4 / length.turnsPerYear)) / 4.0
+    }
+
+    /// The label of the last turn.
+    public var endLabel: String { label(turnCount - 1) }
+}

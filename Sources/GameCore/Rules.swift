@@ -1,0 +1,131 @@
+/// Every tuning constant of the model, with its default, its allowed range and what it does.
+/// A scenario's `rules:` block may override any of them by key; `docs/scenarios.md` lists them all.
+public enum RuleKey: String, CaseIterable, Codable, Sendable {
+    case crqcLogicalQubits
+    case computingGrowth
+    case computingHalfSpend
+    case computingNoise
+    case breakthroughChance
+    case breakthroughBoost
+    case sensingGrowth
+    case sensingHalfSpend
+    case qkdKmPerBillion
+    case qkdHalfKm
+    case qkdMaxCover
+    case workforcePerBillion
+    case workforceLagYears
+    case workforceAttrition
+    case talentReference
+    case pqcBasePace
+    case pqcHalfSpend
+    case mandateBoost
+    case accordBoost
+    case interopPenalty
+    case standardSwitchLoss
+    case supplyBuildRate
+    case controlLeakRate
+    case controlPremium
+    case controlCost
+    case harvestVolume
+    case harvestDetection
+    case espionageSuccess
+    case espionageDetection
+    case decryptThroughput
+    case decryptDetection
+    case violationDetection
+    case verificationDetection
+    case ratificationTurns
+    case proposalExpiryTurns
+    case tensionRelax
+    case supportDrift
+    case capitalBank
+    case estimateError
+    case crisisTension
+    case crisisTrust
+
+    public struct Spec: Sendable {
+        public var defaultValue: Double
+        public var range: ClosedRange<Double>
+        public var help: String
+    }
+
+    /// Default, range and a one-line explanation.
+    public var spec: Spec {
+        switch self {
+        case .crqcLogicalQubits: return .init(defaultValue: 1400, range: 10...1_000_000, help: "Effective logical qubits a bloc needs for a cryptographically relevant quantum computer (CRQC).")
+        case .computingGrowth: return .init(defaultValue: 0.42, range: 0...5, help: "Largest yearly growth rate of logical qubits, reached with unlimited effective spend.")
+        case .computingHalfSpend: return .init(defaultValue: 1.0, range: 0.01...100, help: "Effective computing spend (USD bn per year) that gives half the largest growth rate.")
+        case .computingNoise: return .init(defaultValue: 0.6, range: 0...1, help: "Relative spread of each turn's computing progress (0 = none, 1 = anywhere from zero to double).")
+        case .breakthroughChance: return .init(defaultValue: 0.012, range: 0...1, help: "Chance per turn of a computing breakthrough at full effort.")
+        case .breakthroughBoost: return .init(defaultValue: 1.6, range: 1...10, help: "Factor a breakthrough multiplies logical qubits by.")
+        case .sensingGrowth: return .init(defaultValue: 0.12, range: 0...1, help: "Largest yearly fraction of the remaining gap to 100 that sensing closes.")
+        case .sensingHalfSpend: return .init(defaultValue: 0.3, range: 0.01...100, help: "Effective sensing spend (USD bn per year) that gives half the largest sensing growth.")
+        case .qkdKmPerBillion: return .init(defaultValue: 2500, range: 0...100_000, help: "QKD network kilometres built per USD bn of communication spend.")
+        case .qkdHalfKm: return .init(defaultValue: 4000, range: 1...1_000_000, help: "QKD kilometres that protect half of the largest coverable share of traffic.")
+        case .qkdMaxCover: return .init(defaultValue: 0.5, range: 0...1, help: "Largest share of government and defence traffic QKD can protect.")
+        case .workforcePerBillion: return .init(defaultValue: 12, range: 0...1000, help: "Thousand specialists trained per USD bn of workforce spend, after the lag.")
+        case .workforceLagYears: return .init(defaultValue: 2, range: 0...10, help: "Years before education spend turns into specialists.")
+        case .workforceAttrition: return .init(defaultValue: 0.02, range: 0...1, help: "Share of specialists lost per year (retirement, moves to other fields).")
+        case .talentReference: return .init(defaultValue: 30, range: 0.1...10_000, help: "Workforce (thousand specialists) at which the talent multiplier is 1.")
+        case .pqcBasePace: return .init(defaultValue: 0.075, range: 0...1, help: "Share of a sector migrated per year at ordinary effort (0.075 is about 13 years for a full migration).")
+        case .pqcHalfSpend: return .init(defaultValue: 0.08, range: 0.001...100, help: "PQC spend (USD bn per year) that gives ordinary effort.")
+        case .mandateBoost: return .init(defaultValue: 1.6, range: 1...10, help: "Largest factor by which a mandate speeds migration in its sector.")
+        case .accordBoost: return .init(defaultValue: 1.25, range: 1...10, help: "Factor by which shared tooling under a PQC accord speeds migration.")
+        case .interopPenalty: return .init(defaultValue: 0.04, range: 0...1, help: "Migration pace lost per major partner on an incompatible standard family.")
+        case .standardSwitchLoss: return .init(defaultValue: 0.15, range: 0...1, help: "Share of migration progress lost when a bloc switches standard family.")
+        case .supplyBuildRate: return .init(defaultValue: 0.03, range: 0...1, help: "World production share gained per USD bn of supply spend per year, for each chokepoint.")
+        case .controlLeakRate: return .init(defaultValue: 0.6, range: 0...1, help: "Share of supply cut by a unilateral export control that the target still buys elsewhere.")
+        case .controlPremium: return .init(defaultValue: 0.5, range: 0...10, help: "Extra price, as a share, the target pays for leaked supply.")
+        case .controlCost: return .init(defaultValue: 0.0004, range: 0...0.1, help: "Share of GDP growth per year the imposer gives up for each category controlled against each target.")
+        case .harvestVolume: return .init(defaultValue: 1.0, range: 0...100, help: "Units of traffic per sector per turn a harvest with full SIGINT collects.")
+        case .harvestDetection: return .init(defaultValue: 0.06, range: 0...1, help: "Chance per turn a victim with full counter-intelligence detects a harvest operation.")
+        case .espionageSuccess: return .init(defaultValue: 0.55, range: 0...1, help: "Chance an espionage operation succeeds against a target with no counter-intelligence.")
+        case .espionageDetection: return .init(defaultValue: 0.3, range: 0...1, help: "Chance an espionage operation is detected by a target with full counter-intelligence.")
+        case .decryptThroughput: return .init(defaultValue: 3, range: 0...1000, help: "Units of stockpile a CRQC at the threshold decrypts per turn.")
+        case .decryptDetection: return .init(defaultValue: 0.08, range: 0...1, help: "Chance per turn of decryption that the CRQC is detected.")
+        case .violationDetection: return .init(defaultValue: 0.04, range: 0...1, help: "Base chance per turn that a secret treaty violation is detected.")
+        case .verificationDetection: return .init(defaultValue: 0.3, range: 0...1, help: "Extra detection chance per turn under a verification regime.")
+        case .ratificationTurns: return .init(defaultValue: 2, range: 0...40, help: "Turns to ratify a treaty at domestic support 60; lower support takes longer.")
+        case .proposalExpiryTurns: return .init(defaultValue: 2, range: 1...40, help: "Turns a proposal waits for answers before it lapses.")
+        case .tensionRelax: return .init(defaultValue: 0.08, range: 0...1, help: "Share of the gap to its resting level that tension closes each turn.")
+        case .supportDrift: return .init(defaultValue: 0.04, range: 0...1, help: "Share of the gap to 50 that domestic support closes each turn.")
+        case .capitalBank: return .init(defaultValue: 3, range: 1...20, help: "Political capital a bloc can bank, in turns of income.")
+        case .estimateError: return .init(defaultValue: 0.35, range: 0...2, help: "Relative error of estimates of other blocs for a viewer with no intelligence.")
+        case .crisisTension: return .init(defaultValue: 18, range: 0...100, help: "Tension added when a secret CRQC is exposed.")
+        case .crisisTrust: return .init(defaultValue: 30, range: 0...200, help: "Trust every bloc loses toward a CRQC holder exposed while decrypting.")
+        }
+    }
+}
+
+/// The rule values of one scenario. Indexed by `RuleKey` in declaration order.
+public struct Rules: Hashable, Codable, Sendable {
+    public var values: [Double]
+    /// Pillar weights per doctrine (security, prosperity, influence, stability), in `Doctrine.allCases` order.
+    public var doctrineWeights: [[Double]]
+
+    public init() {
+        values = RuleKey.allCases.map { $0.spec.defaultValue }
+        doctrineWeights = Doctrine.allCases.map { Rules.defaultWeights($0) }
+    }
+
+    public subscript(key: RuleKey) -> Double {
+        get { values[RuleKey.allCases.firstIndex(of: key)!] }
+        set { values[RuleKey.allCases.firstIndex(of: key)!] = newValue }
+    }
+
+    public func weights(_ doctrine: Doctrine) -> [Double] {
+        doctrineWeights[Doctrine.allCases.firstIndex(of: doctrine)!]
+    }
+
+    /// Default pillar weights, in percent (security, prosperity, influence, stability).
+    public static func defaultWeights(_ doctrine: Doctrine) -> [Double] {
+        switch doctrine {
+        case .techLeader: return [35, 30, 25, 10]
+        case .stateDirected: return [40, 25, 25, 10]
+        case .standardsPower: return [20, 25, 35, 20]
+        case .hedger: return [25, 40, 15, 20]
+        case .middlePower: return [25, 30, 20, 25]
+        case .spoiler: return [45, 15, 30, 10]
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// The fixed vocabularies of DESIGN §4. Their raw values are the ids used in scenario files,
+/// saves and the command line, so they are a public contract: never rename a case's raw value.
+
+/// How a computer player weighs the four pillars and takes risks.
+public enum Doctrine: String, CaseIterable, Codable, Sendable {
+    case techLeader = "tech-leader"
+    case stateDirected = "state-directed"
+    case standardsPower = "standards-power"
+    case hedger
+    case middlePower = "middle-power"
+    case spoiler
+}
+
+/// The six investment tracks, in allocation order.
+public enum Track: String, CaseIterable, Codable, Sendable {
+    case computing, sensing, communication, workforce, pqc, supply
+
+    /// Position of the track in allocation arrays.
+    public var index: Int { Track.allCases.firstIndex(of: self)! }
+}
+
+/// Post-quantum standard families.
+public enum StandardFamily: String, CaseIterable, Codable, Sendable {
+    case nist, national, hybrid
+
+    /// Numeric code used when a family appears in an expression (`self.standard == nist`).
+    public var code: Double {
+        switch self {
+        case .nist: return 0
+        case .national: return 1
+        case .hybrid: return 2
+        }
+    }
+}
+
+/// Export-control categories.
+public enum ControlCategory: String, CaseIterable, Codable, Sendable {
+    case systems, components, software, talent
+}
+
+/// The ten treaty types.
+public enum TreatyType: String, CaseIterable, Codable, Sendable {
+    case researchPact = "research-pact"
+    case jointLab = "joint-lab"
+    case pqcAccord = "pqc-accord"
+    case exportRegime = "export-regime"
+    case cbm
+    case cryptanalysisNorm = "cryptanalysis-norm"
+    case verificationRegime = "verification-regime"
+    case talentExchange = "talent-exchange"
+    case supplyPact = "supply-pact"
+    case capacityFund = "capacity-fund"
+
+    /// A short human name for reports and screens.
+    public var title: String {
+        switch self {
+        case .researchPact: return "Research pact"
+        case .jointLab: return "Joint laboratory"
+        case .pqcAccord: return "PQC accord"
+        case .exportRegime: return "Export-control regime"
+        case .cbm: return "Confidence-building measures"
+        case .cryptanalysisNorm: return "Cryptanalysis norm"
+        case .verificationRegime: return "Verification regime"
+        case .talentExchange: return "Talent exchange"
+        case .supplyPact: return "Supply-resilience pact"
+        case .capacityFund: return "Capacity-building fund"
+        }
+    }
+
+    /// Whether a party can secretly break this treaty while staying in it.
+    public var canBeViolatedSecretly: Bool {
+        switch self {
+        case .exportRegime, .cbm, .cryptanalysisNorm, .jointLab, .talentExchange, .supplyPact: return true
+        case .researchPact, .pqcAccord, .verificationRegime, .capacityFund: return false
+        }
+    }
+}
+
+/// The length of one turn.
+public enum TurnLength: String, CaseIterable, Codable, Sendable {
+    case quarter, half, year
+
+    public var turnsPerYear: Int {
+        switch self {
+        case .quarter: return 4
+        case .half: return 2
+        case .year: return 1
+        }
+    }
+}
+
+/// The four pillars every bloc is scored on.
+public enum Pillar: String, CaseIterable, Codable, Sendable {
+    case security, prosperity, influence, stability
+
+    public var index: Int { Pillar.allCases.firstIndex(of: self)! }
+}
+
+/// Mosca's inequality status for one bloc and sector.
+public enum MoscaStatus: String, Codable, Sendable {
+    /// shelf life + migration time exceeds the time to a CRQC: data harvested today will be read.
+    case red
+    /// within three years of being exposed.
+    case amber
+    case green
+
+    /// A symbol that carries the meaning without colour.
+    public var symbol: String {
+        switch self {
+        case .red: return "✖"
+        case .amber: return "▲"
+        case .green: return "●"
+        }
+    }
+}
