@@ -1,0 +1,317 @@
+/// The whole state of a game between two turns. A value: copying it copies the game.
+/// Everything in here is part of the canonical state hash and of a save's snapshot, so it holds
+/// no dictionaries or sets (their order differs per process) and nothing derived from a clock.
+public struct GameState: Hashable, Codable, Sendable {
+    /// Index of the next turn to resolve. The game is over when it equals the calendar's turn count.
+    public var turn: Int
+    public var blocs: [BlocState]
+    /// Trust between blocs, row-major `n × n`, kept symmetric, −100…100.
+    public var trust: [Double]
+    public var world: WorldState
+    public var treaties: [Treaty]
+    public var controls: [ExportControl]
+    public var harvests: [HarvestOperation]
+    public var stockpile: [HarvestLot]
+    public var archive: [DecryptRecord]
+    public var messages: [Message]
+    /// How often each scenario event has fired.
+    public var eventFired: [Int]
+    public var dilemmas: [PendingDilemma]
+    public var freeActions: [FreeAction]
+    /// What happened in the last resolved turn.
+    public var news: [NewsItem]
+    /// Why each indicator moved in the last resolved turn.
+    public var ledger: [LedgerEntry]
+    /// Indicators at the end of every resolved turn (for charts, trends and reports).
+    public var history: [TurnRecord]
+    /// Turns left in which a viewer's estimates of a target are sharpened by espionage, row-major n × n.
+    public var intelFreshness: [Int]
+    /// Set when the game is over.
+    public var outcome: Outcome?
+    public var nextTreatyID: Int
+    public var nextMessageID: Int
+    public var nextDilemmaID: Int
+    public var nextActionID: Int
+
+    public var isOver: Bool { outcome != nil }
+
+    /// Trust between two blocs.
+    @inline(__always)
+    public func trust(_ a: Int, _ b: Int) -> Double { trust[a * blocs.count + b] }
+}
+
+/// One bloc's values.
+public struct BlocState: Hashable, Codable, Sendable {
+    public var gdp: Double
+    public var budget: Double
+    public var capitalIncome: Double
+    /// Political capital available to spend this turn.
+    public var capital: Double
+    public var support: Double
+    public var allocation: [Double]
+    public var computing: Double
+    public var sensing: Double
+    public var qkdKm: Double
+    public var qkdSatellites: Int
+    public var workforce: Double
+    /// Specialists arriving in future turns (index 0 = next turn).
+    public var pipeline: [Double]
+    public var sigint: Double
+    public var counterintel: Double
+    public var standard: StandardFamily
+    public var pqc: [Double]
+    /// Migration pace per sector in the last turn, as a fraction per year (derived).
+    public var pqcPace: [Double]
+    /// Yearly growth rate of logical qubits over the last turn (derived).
+    public var computingGrowthRate: Double
+    /// Mandate deadline (turn index) per sector, or −1 for none.
+    public var mandates: [Int]
+    /// Own share of world production per chokepoint.
+    public var supply: [Double]
+    /// Access to each chokepoint after controls (derived each turn).
+    public var access: [Double]
+    public var crqcTurn: Int?
+    public var crqcPublic: Bool
+    /// Which blocs know of this bloc's CRQC.
+    public var crqcKnownBy: [Bool]
+    public var decrypting: Bool
+    /// Turns of scramble-to-migrate left after a crisis.
+    public var scrambleTurns: Int
+    /// A counter-intelligence campaign runs this turn.
+    public var counterCampaign: Bool
+    public var breakthroughs: Int
+    public var pillars: [Double]
+    public var score: Double
+    public var objectives: [ObjectiveStatus]
+    /// Which blocs have had this bloc's secret objectives revealed to them.
+    public var objectivesRevealedTo: [Bool]
+    /// Value of this bloc's secrets read by others, per sector (cumulative).
+    public var exposure: [Double]
+    /// Value of others' secrets this bloc has read (cumulative).
+    public var windfall: Double
+    /// Influence points built up by leadership, aid and hosting (decays slowly).
+    public var influencePoints: Double
+    /// Cumulative prosperity damage from controls suffered and imposed (decays slowly).
+    public var tradeLoss: Double
+
+    public var hasCRQC: Bool { crqcTurn != nil }
+}
+
+public enum ObjectiveStatus: String, Hashable, Codable, Sendable { case pending, met, failed }
+
+/// World values.
+public struct WorldState: Hashable, Codable, Sendable {
+    public var tension: Double
+    public var governance: Double
+    public var fragmentation: Double
+    public var crqcLogicalQubits: Double
+    /// Set once stockpiles worth a catastrophe have been read.
+    public var catastrophe: Bool
+}
+
+public enum TreatyStatus: String, Hashable, Codable, Sendable {
+    /// Waiting for answers.
+    case proposed
+    /// Accepted by all remaining parties, waiting for ratification.
+    case signed
+    case inForce = "in-force"
+    case rejected
+    /// No answer in time.
+    case lapsed
+    /// Fewer than two parties remain.
+    case dissolved
+}
+
+public enum Answer: String, Hashable, Codable, Sendable { case pending, accepted, rejected }
+
+public struct Treaty: Hashable, Codable, Sendable {
+    public var id: Int
+    public var type: TreatyType
+    public var name: String
+    public var proposer: Int
+    /// Invited parties including the proposer, in the order named.
+    public var parties: [Int]
+    public var answers: [Answer]
+    /// Turn each party ratifies (or −1 not yet scheduled, −2 done).
+    public var ratifyAt: [Int]
+    public var withdrawn: [Bool]
+    public var status: TreatyStatus
+    public var proposedTurn: Int
+    public var signedTurn: Int?
+    public var inForceTurn: Int?
+    public var endedTurn: Int?
+    public var terms: TreatyTerms
+    public var violations: [Violation]
+
+    /// Parties that are still members (accepted and not withdrawn).
+    public var members: [Int] {
+        var out: [Int] = []
+        for i in parties.indices where answers[i] == .accepted && !withdrawn[i] { out.append(parties[i]) }
+        return out
+    }
+
+    public func isMember(_ bloc: Int) -> Bool {
+        for i in parties.indices where parties[i] == bloc { return answers[i] == .accepted && !withdrawn[i] }
+        return false
+    }
+}
+
+public struct Violation: Hashable, Codable, Sendable {
+    public var bloc: Int
+    public var since: Int
+    /// Still violating (false once the violator stops).
+    public var active: Bool
+    public var detectedTurn: Int?
+    public var knownBy: [Bool]
+}
+
+/// A unilateral export control: `by` denies `category` to `target`.
+public struct ExportControl: Hashable, Codable, Sendable {
+    public var by: Int
+    public var target: Int
+    public var category: ControlCategory
+    public var since: Int
+}
+
+public struct HarvestOperation: Hashable, Codable, Sendable {
+    public var harvester: Int
+    public var target: Int
+    public var since: Int
+    public var active: Bool
+    public var detectedTurn: Int?
+    /// Who knows of it (the harvester always does).
+    public var knownBy: [Bool]
+}
+
+/// Traffic of one victim and sector collected by one harvester in one turn, still unread.
+public struct HarvestLot: Hashable, Codable, Sendable {
+    public var harvester: Int
+    public var victim: Int
+    public var sector: Int
+    public var turn: Int
+    public var volume: Double
+}
+
+/// Something a CRQC holder read from its stockpile.
+public struct DecryptRecord: Hashable, Codable, Sendable {
+    public var harvester: Int
+    public var victim: Int
+    public var sector: Int
+    public var harvestedTurn: Int
+    public var readTurn: Int
+    public var volume: Double
+    public var value: Double
+}
+
+/// A message on the negotiation channel.
+public struct Message: Hashable, Codable, Sendable {
+    public var id: Int
+    public var turn: Int
+    public var from: Int
+    public var to: Int
+    public var text: String
+    /// Protection of the sender's and receiver's government links when sent (0-1).
+    public var senderProtection: Double
+    public var receiverProtection: Double
+    /// Whether the message went over a quantum-safe link.
+    public var quantumSafe: Bool
+    /// Blocs that hold a harvested copy.
+    public var harvestedBy: [Int]
+    /// Blocs that have read it after decryption, with the turn.
+    public var readBy: [MessageRead]
+}
+
+public struct MessageRead: Hashable, Codable, Sendable {
+    public var bloc: Int
+    public var turn: Int
+}
+
+/// Where an event comes from.
+public enum EventSource: Hashable, Codable, Sendable {
+    case scenario(Int)
+    case inject(Int)
+    case custom(title: String)
+}
+
+public struct PendingDilemma: Hashable, Codable, Sendable {
+    public var id: Int
+    public var source: EventSource
+    public var bloc: Int
+    public var posedTurn: Int
+    /// The chosen option, once answered.
+    public var choice: Int?
+    /// True when the option was applied by default because nobody answered.
+    public var defaulted: Bool
+}
+
+public enum FreeActionStatus: String, Hashable, Codable, Sendable { case pending, accepted, rejected, unadjudicated }
+
+public struct FreeAction: Hashable, Codable, Sendable {
+    public var id: Int
+    public var bloc: Int
+    public var turn: Int
+    public var text: String
+    public var intent: String
+    public var status: FreeActionStatus
+    public var reason: String
+    public var effects: [String]
+}
+
+/// One line of news. `audience` empty means everyone.
+public struct NewsItem: Hashable, Codable, Sendable {
+    public var turn: Int
+    public var kind: NewsKind
+    public var text: String
+    public var audience: [Int]
+
+    public func isVisible(to bloc: Int) -> Bool { audience.isEmpty || audience.contains(bloc) }
+}
+
+public enum NewsKind: String, Hashable, Codable, Sendable {
+    case diplomacy, controls, investment, intelligence, crqc, event, dilemma, economy, facilitator, order, objective, outcome
+}
+
+/// One cause of one indicator's change in one turn.
+public struct LedgerEntry: Hashable, Codable, Sendable {
+    /// Bloc index, or −1 for the world.
+    public var subject: Int
+    /// e.g. "computing", "pqc.finance", "trust.CN", "tension".
+    public var indicator: String
+    public var cause: String
+    public var amount: Double
+    /// Blocs allowed to see this cause besides the subject (empty = subject only; world entries are public unless listed).
+    public var secret: Bool
+}
+
+/// Indicators at the end of one turn.
+public struct TurnRecord: Hashable, Codable, Sendable {
+    public var turn: Int
+    public var blocs: [BlocRecord]
+    public var tension: Double
+    public var governance: Double
+    public var fragmentation: Double
+    public var crqcLogicalQubits: Double
+}
+
+public struct BlocRecord: Hashable, Codable, Sendable {
+    public var computing: Double
+    public var sensing: Double
+    public var qkdKm: Double
+    public var workforce: Double
+    public var support: Double
+    public var gdp: Double
+    public var budget: Double
+    public var pqc: [Double]
+    public var pillars: [Double]
+    public var score: Double
+    public var exposure: Double
+    public var hasCRQC: Bool
+    public var mosca: [MoscaStatus]
+}
+
+/// The named end of a game.
+public struct Outcome: Hashable, Codable, Sendable {
+    public var id: String
+    public var title: String
+    public var explanation: String
+}

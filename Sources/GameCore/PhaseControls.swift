@@ -1,0 +1,146 @@
+/// Phase 2: export controls and supply — controls imposed and lifted, then each bloc's access to
+/// each chokepoint, the premium paid for leaked supply and the penalties of controls.
+extension Resolver {
+    mutating func controlsPhase() {
+        for b in 0..<n {
+            for order in orders[b] {
+                switch order {
+                case .imposeControl(let category, let targets): impose(b, category, targets, order)
+                case .liftControl(let category, let targets): lift(b, category, targets, order)
+                default: break
+                }
+            }
+        }
+        computeAccess()
+        chargeControlCosts()
+    }
+
+    private mutating func impose(_ b: Int, _ category: ControlCategory, _ ids: [String], _ order: Order) {
+        var targets: [Int] = []
+        for id in ids {
+            guard let t = scenario.blocIndex(id), t != b else { rejectOrder(b, "\(id) cannot be the target of your export control."); return }
+            if !state.controls.contains(where: { $0.by == b && $0.target == t && $0.category == category }) { targets.append(t) }
+        }
+        guard !targets.isEmpty else { rejectOrder(b, "those controls are already in force."); return }
+        guard pay(b, order, "an export control") else { return }
+        for t in targets {
+            state.controls.append(ExportControl(by: b, target: t, category: category, since: turn))
+            changeTrust(b, t, by: -6, "\(name(b)) controls \(category.rawValue) exports to \(name(t))")
+        }
+        changeTension(by: Double(targets.count), "new export controls by \(name(b))")
+        news(.controls, "\(name(b)) imposes export controls on \(category.rawValue) against \(targets.map { scenario.blocs[$0].id }.joined(separator: ", ")).", audience: [])
+    }
+
+    private mutating func lift(_ b: Int, _ category: ControlCategory, _ ids: [String], _ order: Order) {
+        var lifted: [Int] = []
+        for id in ids {
+            guard let t = scenario.blocIndex(id) else { continue }
+            if let i = state.controls.firstIndex(where: { $0.by == b && $0.target == t && $0.category == category }) {
+                state.controls.remove(at: i)
+                lifted.append(t)
+            }
+        }
+        guard !lifted.isEmpty else { rejectOrder(b, "there is no such control of yours to lift."); return }
+        guard pay(b, order, "lifting an export control") else {
+            for t in lifted { state.controls.append(ExportControl(by: b, target: t, category: category, since: turn)) }
+            return
+        }
+        for t in lifted { changeTrust(b, t, by: 3, "\(name(b)) lifted controls on \(name(t))") }
+        news(.controls, "\(name(b)) lifts export controls on \(category.rawValue) against \(lifted.map { scenario.blocs[$0].id }.joined(separator: ", ")).", audience: [])
+    }
+
+    /// How producer `p` restricts `category` toward `t`: 0 = open, 1 = cut by a regime (no leak),
+    /// 2 = cut unilaterally (leaks at a premium).
+    func restriction(_ p: Int, _ t: Int, _ category: ControlCategory) -> Int {
+        // Members of a supply-resilience pact keep supplying each other.
+        for treaty in state.treaties where treaty.status == .inForce && treaty.type == .supplyPact && category == .components {
+            if treaty.isMember(p) && treaty.isMember(t) && !isViolating(p, treaty) { return 0 }
+        }
+        for treaty in state.treaties where treaty.status == .inForce && treaty.type == .exportRegime {
+            if treaty.isMember(p) && treaty.terms.targets.contains(t) && treaty.terms.categories.contains(category) {
+                if isViolating(p, treaty) { return 0 } // secretly selling to the target
+                return 1
+            }
+        }
+        for c in state.controls where c.by == p && c.target == t && c.category == category {
+            // A unilateral control whose imposer sits in a regime that covers the same target and
+            // category counts as part of that regime (handled above); otherwise it leaks.
+            return 2
+        }
+        return 0
+    }
+
+    func isViolating(_ b: Int, _ treaty: Treaty) -> Bool {
+        for v in treaty.violations where v.bloc == b && v.active { return true }
+        return false
+    }
+
+    /// Access to each chokepoint, the supply multiplier and the control penalties of every bloc.
+    mutating func computeAccess() {
+        for b in 0..<n {
+            var minAccess = 1.0
+            var burn = 0.0
+            for c in 0..<chokeCount {
+                var total = 0.0
+                for o in 0..<n { total += state.blocs[o].supply[c] }
+                var access = max(0, 1 - total) + state.blocs[b].supply[c]
+                var leaked = 0.0
+                for p in 0..<n where p != b {
+                    let share = state.blocs[p].supply[c]
+                    guard share > 0 else { continue }
+                    switch restriction(p, b, .components) {
+                    case 0: access += share
+                    case 2:
+                        access += share * tuning.leak
+                        leaked += share * tuning.leak
+                    default: break
+                    }
+                }
+                access = clamp(access, 0, 1)
+                state.blocs[b].access[c] = access
+                minAccess = min(minAccess, access)
+                burn += leaked * tuning.premium
+            }
+            supplyMultiplier[b] = 0.35 + 0.65 * minAccess
+            premiumBurn[b] = chokeCount > 0 ? clamp(burn / Double(chokeCount), 0, 0.5) : 0
+            systemsPenalty[b] = 0.25 * cutWeight(b, .systems)
+            softwarePenalty[b] = 0.15 * cutWeight(b, .software)
+            talentPenalty[b] = 0.4 * cutWeight(b, .talent)
+        }
+    }
+
+    /// Share of the rest of the world's quantum capability (by logical qubits) denied to `b`
+    /// in a category, counting unilateral cuts only by the part that does not leak.
+    private func cutWeight(_ b: Int, _ category: ControlCategory) -> Double {
+        var total = 0.0, cut = 0.0
+        for p in 0..<n where p != b {
+            let w = state.blocs[p].computing + 1
+            total += w
+            switch restriction(p, b, category) {
+            case 1: cut += w
+            case 2: cut += w * (1 - tuning.leak)
+            default: break
+            }
+        }
+        return total > 0 ? cut / total : 0
+    }
+
+    /// Controls cost the imposer trade; regime members share a smaller loss.
+    private mutating func chargeControlCosts() {
+        for b in 0..<n {
+            var count = 0.0
+            for c in state.controls where c.by == b { count += 1 }
+            for treaty in state.treaties where treaty.status == .inForce && treaty.type == .exportRegime && treaty.isMember(b) {
+                count += 0.5 * Double(treaty.terms.categories.count * treaty.terms.targets.count)
+                if isViolating(b, treaty) {
+                    // secret sales to the targets earn revenue
+                    change(b, .gdp, by: state.blocs[b].gdp * 0.0005, "secret sales to \(treaty.name)'s targets", secret: true)
+                }
+            }
+            guard count > 0 else { continue }
+            let loss = state.blocs[b].gdp * tuning.controlCost * count * dt
+            change(b, .gdp, by: -loss, "revenue lost to its export controls")
+            state.blocs[b].tradeLoss += count * 0.05 * dt
+        }
+    }
+}

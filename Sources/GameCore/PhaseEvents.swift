@@ -1,0 +1,107 @@
+/// Phase 6: events — dilemma answers, the facilitator's injects and rulings, then scenario events.
+extension Resolver {
+    mutating func eventsPhase() {
+        answerDilemmas()
+        for action in actions {
+            switch action {
+            case .inject(let id):
+                guard let i = scenario.injects.firstIndex(where: { $0.id == id }) else {
+                    news(.facilitator, "The inject \(id) is not in this scenario's deck and was ignored.", audience: []); continue
+                }
+                fire(scenario.injects[i], source: .inject(i))
+            case .customEvent(let title, let text, let effects):
+                let event = EventDef(id: "custom", title: String(title.prefix(120)), text: String(text.prefix(2000)),
+                                     trigger: nil, once: true, effects: effects, dilemma: nil)
+                fire(event, source: .custom(title: event.title))
+            case .ruling(let id, let accept, let effects, let reason):
+                rule(id, accept, effects, reason)
+            default:
+                break
+            }
+        }
+        for (i, event) in scenario.events.enumerated() {
+            guard let trigger = event.trigger else { continue }
+            if event.once && state.eventFired[i] > 0 { continue }
+            if let from = trigger.from, turn < from { continue }
+            if let to = trigger.to, turn > to { continue }
+            if let when = trigger.when, evaluate(when.expr, current: nil) == 0 { continue }
+            var dice = rng(.events, item: i)
+            guard trigger.chance >= 1 || dice.chance(trigger.chance) else { continue }
+            state.eventFired[i] += 1
+            fire(event, source: .scenario(i))
+        }
+    }
+
+    func eventDef(_ source: EventSource) -> EventDef? {
+        switch source {
+        case .scenario(let i): return i < scenario.events.count ? scenario.events[i] : nil
+        case .inject(let i): return i < scenario.injects.count ? scenario.injects[i] : nil
+        case .custom: return nil
+        }
+    }
+
+    private mutating func fire(_ event: EventDef, source: EventSource) {
+        let prefix: String
+        switch source {
+        case .scenario: prefix = "Event"
+        case .inject: prefix = "Inject"
+        case .custom: prefix = "Facilitator event"
+        }
+        news(.event, "\(event.title) — \(event.text.split(separator: "\n").joined(separator: " "))", audience: [])
+        for effect in event.effects { apply(effect, current: nil, cause: "\(prefix): \(event.title)") }
+        if let dilemma = event.dilemma {
+            for b in dilemma.blocs where b < n {
+                let id = state.nextDilemmaID
+                state.nextDilemmaID += 1
+                state.dilemmas.append(PendingDilemma(id: id, source: source, bloc: b, posedTurn: turn, choice: nil, defaulted: false))
+                news(.dilemma, "Dilemma #\(id) for \(name(b)): \(event.title). Choose next turn: " +
+                     dilemma.options.enumerated().map { "\($0.offset + 1)) \($0.element.label)" }.joined(separator: "  "), audience: [b])
+            }
+        }
+    }
+
+    /// Answers given this turn are applied; dilemmas left unanswered for a whole turn take their last option.
+    private mutating func answerDilemmas() {
+        for b in 0..<n {
+            for order in orders[b] {
+                guard case .chooseDilemma(let id, let option) = order else { continue }
+                guard let k = state.dilemmas.firstIndex(where: { $0.id == id && $0.bloc == b && $0.choice == nil }),
+                      let def = eventDef(state.dilemmas[k].source), let dilemma = def.dilemma else {
+                    rejectOrder(b, "there is no open dilemma #\(id) for you."); continue
+                }
+                guard option >= 0 && option < dilemma.options.count else {
+                    rejectOrder(b, "dilemma #\(id) has options 1 to \(dilemma.options.count)."); continue
+                }
+                settle(k, option, defaulted: false)
+            }
+        }
+        for k in state.dilemmas.indices where state.dilemmas[k].choice == nil && state.dilemmas[k].posedTurn < turn {
+            guard let def = eventDef(state.dilemmas[k].source), let dilemma = def.dilemma else { continue }
+            settle(k, dilemma.options.count - 1, defaulted: true)
+        }
+    }
+
+    private mutating func settle(_ k: Int, _ option: Int, defaulted: Bool) {
+        guard let def = eventDef(state.dilemmas[k].source), let dilemma = def.dilemma else { return }
+        let b = state.dilemmas[k].bloc
+        state.dilemmas[k].choice = option
+        state.dilemmas[k].defaulted = defaulted
+        let chosen = dilemma.options[option]
+        for effect in chosen.effects { apply(effect, current: b, cause: "Dilemma “\(def.title)”: \(chosen.label)") }
+        news(.dilemma, "\(name(b)) \(defaulted ? "let the deadline pass on" : "decided on") “\(def.title)”: \(chosen.label).", audience: [])
+    }
+
+    private mutating func rule(_ id: Int, _ accept: Bool, _ effects: [Effect], _ reason: String) {
+        guard let k = state.freeActions.firstIndex(where: { $0.id == id }), state.freeActions[k].status == .pending else {
+            news(.facilitator, "There is no pending action #\(id) to rule on.", audience: []); return
+        }
+        let b = state.freeActions[k].bloc
+        state.freeActions[k].status = accept ? .accepted : .rejected
+        state.freeActions[k].reason = String(reason.prefix(600))
+        state.freeActions[k].effects = effects.map(\.source)
+        if accept {
+            for effect in effects { apply(effect, current: b, cause: "Ruling on \(name(b))'s action #\(id): \(reason)") }
+        }
+        news(.facilitator, "Ruling on \(name(b))'s action #\(id) (“\(state.freeActions[k].text.prefix(60))”): \(accept ? "accepted" : "rejected") — \(reason)", audience: [])
+    }
+}

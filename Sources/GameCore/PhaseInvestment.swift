@@ -1,0 +1,310 @@
+/// Phase 3: investment and breakthroughs — budget orders, then spending on the six tracks.
+extension Resolver {
+    mutating func investmentPhase() {
+        var extraDev = [Double](repeating: 0, count: n) // one-off aid and fund money, USD bn this turn
+        for b in 0..<n {
+            for order in orders[b] {
+                switch order {
+                case .allocate(let shares): allocate(b, shares)
+                case .changeBudget(let delta): changeBudget(b, delta, order)
+                case .mandate(let sector, let deadline): mandate(b, sector, deadline, order)
+                case .chooseStandard(let family): chooseStandard(b, family, order)
+                case .deployQKD(let billion, let satellite): deployQKD(b, billion, satellite, order)
+                case .aid(let to, let billion):
+                    guard let r = scenario.blocIndex(to), r != b else { rejectOrder(b, "aid goes to another bloc, not \(to)."); continue }
+                    let amount = clamp(billion, 0, state.blocs[b].budget)
+                    guard amount > 0, pay(b, order, "aid to \(name(r))") else { continue }
+                    extraDev[r] += amount
+                    change(b, .gdp, by: -amount / 1000, "aid to \(name(r))")
+                    state.blocs[b].influencePoints += amount * 4
+                    changeTrust(b, r, by: 4, "\(name(b)) gave aid to \(name(r))")
+                    news(.economy, "\(name(b)) gives \(name(r)) USD \(fmt(amount)) bn for quantum skills and migration.", audience: [])
+                default: break
+                }
+            }
+        }
+        capacityFunds(&extraDev)
+        let labPool = jointLabPools()
+        for b in 0..<n { invest(b, extraDev[b], labPool[b]) }
+        researchSpillover()
+    }
+
+    private mutating func allocate(_ b: Int, _ shares: [Double]) {
+        guard shares.count == Track.allCases.count, shares.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 100 }) else {
+            rejectOrder(b, "an allocation needs six percentages between 0 and 100."); return
+        }
+        var sum = 0.0
+        for x in shares { sum += x }
+        guard sum > 99.5 && sum < 100.5 else { rejectOrder(b, "the allocation adds up to \(fmt(sum)), not 100."); return }
+        state.blocs[b].allocation = shares.map { $0 * 100 / sum }
+    }
+
+    private mutating func changeBudget(_ b: Int, _ delta: Double, _ order: Order) {
+        let budget = state.blocs[b].budget
+        guard delta.isFinite, delta != 0 else { return }
+        let limit = budget * 0.5 + 0.5
+        guard abs(delta) <= limit else { rejectOrder(b, "a budget can change by at most USD \(fmt(limit)) bn in one turn."); return }
+        guard pay(b, order, "a budget change") else { return }
+        change(b, .budget, by: delta, delta > 0 ? "budget raised by decision" : "budget cut by decision")
+        // Raising spending costs support in proportion to its size; cutting wins a little back.
+        let relative = delta / max(budget, 0.1)
+        change(b, .support, by: delta > 0 ? -6 * relative : -2 * relative, delta > 0 ? "cost of a bigger quantum budget" : "savings from a smaller quantum budget")
+    }
+
+    private mutating func mandate(_ b: Int, _ sector: String, _ deadline: String, _ order: Order) {
+        guard let s = scenario.sectorIndex(sector) else { rejectOrder(b, "\(sector) is not a sector."); return }
+        guard let date = TurnDate.parse(deadline) else { rejectOrder(b, "the deadline \(deadline) is not a date like 2030-Q4."); return }
+        let t = scenario.calendar.turnIndex(of: date)
+        guard t > turn else { rejectOrder(b, "a mandate's deadline must be in the future."); return }
+        guard pay(b, order, "a migration mandate") else { return }
+        state.blocs[b].mandates[s] = t
+        change(b, .support, by: -1, "compliance burden of the \(scenario.sectors[s].name) mandate")
+        change(b, .gdp, by: -state.blocs[b].gdp * 0.0003, "compliance cost of the \(scenario.sectors[s].name) mandate")
+        news(.investment, "\(name(b)) mandates that \(scenario.sectors[s].name) be quantum-safe by \(scenario.calendar.label(t)).", audience: [])
+    }
+
+    private mutating func chooseStandard(_ b: Int, _ family: StandardFamily, _ order: Order) {
+        guard state.blocs[b].standard != family else { return }
+        guard pay(b, order, "a change of standard family") else { return }
+        let old = state.blocs[b].standard
+        state.blocs[b].standard = family
+        // Moving to or from hybrid keeps most work; a clean switch redoes more of it.
+        let loss = (old == .hybrid || family == .hybrid) ? tuning.switchLoss / 2 : tuning.switchLoss
+        for s in 0..<sectorCount {
+            change(b, .pqc(sector: s), by: -state.blocs[b].pqc[s] * loss, "re-engineering for the \(family.rawValue) standard")
+        }
+        news(.investment, "\(name(b)) switches from the \(old.rawValue) to the \(family.rawValue) standard family.", audience: [])
+    }
+
+    private mutating func deployQKD(_ b: Int, _ billion: Double, _ satellite: Bool, _ order: Order) {
+        let amount = satellite ? 0.4 : clamp(billion, 0, 5)
+        guard amount > 0, pay(b, order, satellite ? "a QKD satellite" : "a QKD deployment") else { return }
+        change(b, .gdp, by: -amount / 1000, satellite ? "QKD satellite launch" : "QKD build-out")
+        if satellite {
+            state.blocs[b].qkdSatellites += 1
+            change(b, .qkdKm, by: 1000, "QKD satellite ground links")
+            news(.investment, "\(name(b)) launches a QKD satellite.", audience: [])
+        } else {
+            change(b, .qkdKm, by: amount * tuning.qkdPerBn * 0.8, "extra QKD deployment")
+            news(.investment, "\(name(b)) funds USD \(fmt(amount)) bn of new QKD links.", audience: [])
+        }
+    }
+
+    /// Donors of each capacity-building fund pay developing members.
+    private mutating func capacityFunds(_ extra: inout [Double]) {
+        for treaty in state.treaties where treaty.status == .inForce && treaty.type == .capacityFund {
+            let members = treaty.members
+            let recipients = members.filter { scenario.blocs[$0].developing }
+            let donors = members.filter { !scenario.blocs[$0].developing }
+            guard !recipients.isEmpty, !donors.isEmpty else { continue }
+            let each = (treaty.terms.contribution ?? 0.05) * dt
+            var pot = 0.0
+            for d in donors {
+                pot += each
+                change(d, .gdp, by: -each / 1000, "contribution to \(treaty.name)")
+                state.blocs[d].influencePoints += each * 8
+            }
+            for r in recipients { extra[r] += pot / Double(recipients.count) / dt }
+        }
+    }
+
+    /// Each joint-lab member pools part of its computing spend; the pool's progress is shared
+    /// with a synergy bonus, so members with small budgets gain most.
+    private mutating func jointLabPools() -> [Double] {
+        var shares = [Double](repeating: 0, count: n)
+        for treaty in state.treaties where treaty.status == .inForce && treaty.type == .jointLab {
+            let members = treaty.members
+            guard members.count >= 2 else { continue }
+            let pct = (treaty.terms.contribution ?? 10) / 100
+            var pool = 0.0
+            for m in members { pool += annual(m, .computing) * pct }
+            let each = pool * 1.3 / Double(members.count)
+            for m in members {
+                var got = each - annual(m, .computing) * pct
+                for v in treaty.violations where v.bloc == m && v.active { got += each * 0.2 } // siphoning results
+                shares[m] += got
+            }
+            if let host = treaty.terms.host {
+                state.blocs[host].influencePoints += 0.4
+            }
+        }
+        return shares
+    }
+
+    /// Yearly spend on a track, USD bn.
+    func annual(_ b: Int, _ track: Track) -> Double {
+        state.blocs[b].budget * state.blocs[b].allocation[track.index] / 100
+    }
+
+    /// The talent multiplier: the square root of the workforce against the reference.
+    func talent(_ b: Int) -> Double {
+        clamp((state.blocs[b].workforce / tuning.talentRef).squareRoot(), 0.3, 2.5)
+    }
+
+    func qkdCover(_ b: Int) -> Double {
+        let km = state.blocs[b].qkdKm
+        return clamp(tuning.qkdMax * km / (km + tuning.qkdHalf) + 0.03 * Double(state.blocs[b].qkdSatellites), 0, min(1, tuning.qkdMax + 0.1))
+    }
+
+    func researchPartners(_ b: Int) -> [Int] {
+        var out: [Int] = []
+        for t in state.treaties where t.status == .inForce && (t.type == .researchPact || t.type == .jointLab) && t.isMember(b) {
+            for m in t.members where m != b && !out.contains(m) { out.append(m) }
+        }
+        return out.sorted()
+    }
+
+    private mutating func invest(_ b: Int, _ extraDev: Double, _ labShare: Double) {
+        var dice = rng(.investment, item: b)
+        let T = talent(b)
+        let M = supplyMultiplier[b]
+        let partners = researchPartners(b)
+        let coop = 1 + 0.06 * Double(min(partners.count, 5))
+
+        // Computing: diminishing returns in spend, noise, and rare breakthroughs.
+        let compSpend = max(0, annual(b, .computing) + labShare)
+        let E = compSpend * T * M * coop * (1 - premiumBurn[b]) * max(0.3, 1 - systemsPenalty[b] - softwarePenalty[b])
+        let g = tuning.compGrowth * E / (E + tuning.compHalf)
+        let noise = 1 + tuning.compNoise * dice.symmetric()
+        let before = state.blocs[b].computing
+        change(b, .computing, by: before * g * dt * noise, "computing investment")
+        let pBreak = tuning.btChance * E / (E + tuning.compHalf)
+        if dice.chance(pBreak) {
+            let gain = state.blocs[b].computing * (tuning.btBoost - 1)
+            change(b, .computing, by: gain, "a breakthrough in error correction", secret: true)
+            state.blocs[b].breakthroughs += 1
+            var audience = [b]
+            for t in state.treaties where t.status == .inForce && t.type == .cbm && t.isMember(b) && !isViolating(b, t) {
+                for m in t.members where !audience.contains(m) { audience.append(m) }
+            }
+            news(.investment, "\(name(b))'s labs report a breakthrough: logical qubits jump by \(Int((tuning.btBoost - 1) * 100)) %.", audience: audience.count > 1 ? audience.sorted() : [b])
+        }
+        state.blocs[b].computingGrowthRate = before > 0 ? (state.blocs[b].computing / before - 1) / dt : 0
+
+        // Sensing closes part of the gap to 100.
+        let Es = annual(b, .sensing) * T * M * (1 - premiumBurn[b])
+        let gs = tuning.sensGrowth * Es / (Es + tuning.sensHalf)
+        change(b, .sensing, by: (100 - state.blocs[b].sensing) * gs * dt, "sensing investment")
+
+        // Communication builds QKD kilometres.
+        change(b, .qkdKm, by: annual(b, .communication) * dt * tuning.qkdPerBn * T.squareRoot(), "QKD network investment")
+
+        // Workforce: education pays off after the lag; attrition; talent exchanges; talent controls.
+        let arriving = state.blocs[b].pipeline.first ?? 0
+        if !state.blocs[b].pipeline.isEmpty {
+            state.blocs[b].pipeline.removeFirst()
+            let trained = (annual(b, .workforce) + extraDev * 0.5) * dt * tuning.wfPerBn * (1 - talentPenalty[b])
+            state.blocs[b].pipeline.append(trained)
+        }
+        change(b, .workforce, by: arriving, "graduates of earlier education spending")
+        change(b, .workforce, by: -state.blocs[b].workforce * tuning.wfAttrition * dt, "attrition")
+        for t in state.treaties where t.status == .inForce && t.type == .talentExchange && t.isMember(b) {
+            for m in t.members where m != b {
+                let gain = 0.01 * dt * min(state.blocs[b].workforce, state.blocs[m].workforce) / Double(max(1, t.members.count - 1))
+                change(b, .workforce, by: gain, "exchanges under \(t.name)")
+            }
+        }
+
+        // PQC migration per sector.
+        migrate(b, extraDev: extraDev)
+
+        // Supply: own production of chokepoint components, taken from the uncommitted rest of the world first.
+        let supplySpend = annual(b, .supply)
+        if supplySpend > 0 {
+            var boost = 1.0
+            for t in state.treaties where t.status == .inForce && t.type == .supplyPact && t.isMember(b) { boost = 1.25 }
+            for c in 0..<chokeCount {
+                let gain = tuning.supplyRate * supplySpend * dt * boost * (1 - state.blocs[b].supply[c])
+                growSupply(b, c, gain)
+            }
+        }
+    }
+
+    /// Grows a bloc's world share of a chokepoint, conserving the world total of 1.
+    private mutating func growSupply(_ b: Int, _ c: Int, _ want: Double) {
+        guard want > 0 else { return }
+        var total = 0.0
+        for o in 0..<n { total += state.blocs[o].supply[c] }
+        let fromRest = min(want, max(0, 1 - total))
+        var remaining = want - fromRest
+        change(b, .supply(chokepoint: c), by: fromRest, "supply-chain investment")
+        if remaining > 1e-12 {
+            // Compete for others' share, proportionally.
+            let others = total - state.blocs[b].supply[c]
+            guard others > 0 else { return }
+            remaining = min(remaining, others * 0.05)
+            for o in 0..<n where o != b && state.blocs[o].supply[c] > 0 {
+                let take = remaining * state.blocs[o].supply[c] / others
+                change(o, .supply(chokepoint: c), by: -take, "market share lost to \(name(b))'s new suppliers")
+                change(b, .supply(chokepoint: c), by: take, "supply-chain investment")
+            }
+        }
+    }
+
+    /// Whether two blocs' standard families interoperate (same family, hybrid, or bridged by an accord).
+    func compatible(_ a: Int, _ b: Int) -> Bool {
+        let fa = state.blocs[a].standard, fb = state.blocs[b].standard
+        if fa == fb && fa != .national { return true }
+        if fa == .hybrid || fb == .hybrid { return true }
+        for t in state.treaties where t.status == .inForce && t.type == .pqcAccord && t.isMember(a) && t.isMember(b) { return true }
+        return false
+    }
+
+    /// Major partners: members of a treaty in force with `b`, or blocs it trusts above 50.
+    func majorPartners(_ b: Int) -> [Int] {
+        var out: [Int] = []
+        for o in 0..<n where o != b && state.trust[b * n + o] > 50 { out.append(o) }
+        for t in state.treaties where t.status == .inForce && t.isMember(b) {
+            for m in t.members where m != b && !out.contains(m) { out.append(m) }
+        }
+        return out.sorted()
+    }
+
+    private mutating func migrate(_ b: Int, extraDev: Double) {
+        let spend = annual(b, .pqc) + extraDev * 0.5
+        let x = spend / (tuning.pqcHalf * state.blocs[b].gdp.squareRoot())
+        var effort = 0.5 + 1.5 * x / (x + 1)
+        effort *= clamp(talent(b).squareRoot(), 0.6, 1.4)
+        effort *= 1 - 0.5 * softwarePenalty[b]
+        var accord = false
+        for t in state.treaties where t.status == .inForce && t.type == .pqcAccord && t.isMember(b) { accord = true }
+        if accord { effort *= tuning.accordBoost }
+        var mismatched = 0
+        for p in majorPartners(b) where !compatible(b, p) { mismatched += 1 }
+        effort *= max(0.6, 1 - tuning.interop * Double(mismatched))
+        if state.blocs[b].standard == .hybrid { effort *= 0.97 }
+        if state.blocs[b].scrambleTurns > 0 { effort *= 1.5 }
+        for s in 0..<sectorCount {
+            let f = state.blocs[b].pqc[s]
+            var pace = tuning.pqcPace * effort
+            let deadline = state.blocs[b].mandates[s]
+            if deadline >= turn {
+                let yearsLeft = max(dt, Double(deadline - turn + 1) * dt)
+                let required = max(0, 0.95 - f) / yearsLeft
+                pace = max(pace, min(required, pace * tuning.mandateBoost))
+            }
+            state.blocs[b].pqcPace[s] = f >= 1 ? 0 : pace
+            let delta = min(1 - f, pace * dt)
+            if delta > 0 {
+                let cause = deadline >= turn ? "migration under mandate" : (accord ? "migration with shared accord tooling" : "migration spending")
+                change(b, .pqc(sector: s), by: delta, cause)
+            }
+        }
+    }
+
+    /// Research partners pull each other along: a small share of the gap to a stronger partner.
+    private mutating func researchSpillover() {
+        var gains = [Double](repeating: 0, count: n)
+        var sensGains = [Double](repeating: 0, count: n)
+        for b in 0..<n {
+            for p in researchPartners(b) {
+                gains[b] += 0.01 * max(0, state.blocs[p].computing - state.blocs[b].computing)
+                sensGains[b] += 0.01 * max(0, state.blocs[p].sensing - state.blocs[b].sensing)
+            }
+        }
+        for b in 0..<n {
+            change(b, .computing, by: gains[b], "research cooperation spillover")
+            change(b, .sensing, by: sensGains[b], "research cooperation spillover")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Phase 7: economy and politics — growth, domestic support, budgets and deadlines.
+extension Resolver {
+    mutating func politicsPhase() {
+        var maxComputing = 1.0
+        for b in state.blocs { maxComputing = max(maxComputing, b.computing) }
+        for b in 0..<n {
+            let bloc = state.blocs[b]
+            // Growth: a baseline, a bonus for a strong quantum economy, a drag from trade losses.
+            let quantumShare = bloc.computing / maxComputing
+            let growth = 0.02 + 0.006 * quantumShare - min(0.02, bloc.tradeLoss * 0.01)
+            change(b, .gdp, by: bloc.gdp * growth * dt, "economic growth")
+            state.blocs[b].tradeLoss *= 1 - 0.1 * dt
+
+            // Support drifts toward 50 and follows prosperity.
+            change(b, .support, by: (50 - bloc.support) * tuning.supportDrift, "ordinary politics")
+            change(b, .support, by: (bloc.pillars[1] - 50) * 0.01, "prosperity")
+
+            // Parliaments trim budgets at low support and grow them at high support.
+            if bloc.support < 30 {
+                change(b, .budget, by: -bloc.budget * 0.02, "parliament trims the budget (low support)")
+            } else if bloc.support > 70 {
+                change(b, .budget, by: bloc.budget * 0.01, "parliament adds to the budget (high support)")
+            }
+            if state.blocs[b].scrambleTurns > 0 { state.blocs[b].scrambleTurns -= 1 }
+            state.blocs[b].influencePoints *= 1 - 0.05 * dt
+        }
+        checkDeadlines()
+        // Harvested lots whose value has fully decayed are worthless: drop them.
+        let now = turn, years = dt, sectors = scenario.sectors
+        state.stockpile.removeAll { Double(now - $0.turn) * years >= sectors[$0.sector].shelfLife }
+    }
+
+    private mutating func checkDeadlines() {
+        for b in 0..<n {
+            for s in 0..<sectorCount where state.blocs[b].mandates[s] == turn {
+                state.blocs[b].mandates[s] = -1
+                if state.blocs[b].pqc[s] >= 0.95 {
+                    news(.investment, "\(name(b)) met its deadline: \(scenario.sectors[s].name) is quantum-safe.", audience: [])
+                    change(b, .support, by: 1, "met a migration deadline")
+                } else {
+                    news(.investment, "\(name(b)) missed its deadline for \(scenario.sectors[s].name) (\(Int(state.blocs[b].pqc[s] * 100)) % migrated).", audience: [])
+                    change(b, .support, by: -3, "missed a migration deadline")
+                    // Under an accord the deadline is an observable obligation.
+                    for t in state.treaties where t.status == .inForce && t.type == .pqcAccord && t.isMember(b) && t.terms.deadline == turn {
+                        for m in t.members where m != b { changeTrust(b, m, by: -1, "\(name(b)) missed \(t.name)'s deadline") }
+                    }
+                }
+            }
+        }
+    }
+}

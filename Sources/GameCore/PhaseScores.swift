@@ -1,0 +1,228 @@
+/// Phase 8: scores and indices — governance, fragmentation, tension, the four pillars,
+/// objectives and, at the end, the outcome. Phase 9 (news) records history and ends the turn.
+extension Resolver {
+    mutating func scoresPhase() {
+        computeIndices()
+        let rest = 15 + 0.45 * state.world.fragmentation - 0.2 * state.world.governance + (crqcCount() > 0 ? 10 : 0)
+        changeTension(by: (rest - state.world.tension) * tuning.tensionRelax, "tension easing toward its resting level")
+        computePillars()
+        judgeObjectives(final: turn == scenario.calendar.turnCount - 1)
+    }
+
+    func crqcCount() -> Int {
+        var c = 0
+        for b in state.blocs where b.hasCRQC { c += 1 }
+        return c
+    }
+
+    static func treatyWeight(_ type: TreatyType) -> Double {
+        switch type {
+        case .researchPact: return 0.5
+        case .jointLab: return 1.2
+        case .pqcAccord: return 1.5
+        case .exportRegime: return 0.5
+        case .cbm: return 1.5
+        case .cryptanalysisNorm: return 2.0
+        case .verificationRegime: return 1.5
+        case .talentExchange: return 0.4
+        case .supplyPact: return 0.7
+        case .capacityFund: return 1.0
+        }
+    }
+
+    /// Governance from treaties in force (breadth, depth, verification); fragmentation from
+    /// diverging standards, controls and distrust.
+    mutating func computeIndices() {
+        var x = 0.0
+        for t in state.treaties where t.status == .inForce {
+            let members = t.members
+            let breadth = (Double(members.count) / Double(n)).squareRoot()
+            var verifiedShare = 0.0
+            for m in members where verified(m, among: members) { verifiedShare += 1 }
+            let depth = 1 + 0.5 * verifiedShare / Double(max(1, members.count))
+            x += Resolver.treatyWeight(t.type) * breadth * depth
+        }
+        let oldG = state.world.governance
+        state.world.governance = 100 * x / (x + 4)
+        record(-1, "governance", "treaties in force", state.world.governance - oldG)
+
+        var totalGDP = 0.0
+        for b in state.blocs { totalGDP += b.gdp }
+        var mismatch = 0.0, pairWeight = 0.0, distrust = 0.0, pairs = 0.0, controlled = 0.0
+        for a in 0..<n {
+            for b in (a + 1)..<n {
+                let w = state.blocs[a].gdp * state.blocs[b].gdp
+                pairWeight += w
+                if !compatible(a, b) { mismatch += w }
+                distrust += max(0, -state.trust[a * n + b]) / 100
+                pairs += 1
+                if restriction(a, b, .systems) != 0 || restriction(a, b, .components) != 0 || restriction(b, a, .components) != 0 || restriction(b, a, .systems) != 0 {
+                    controlled += 1
+                }
+            }
+        }
+        let standards = pairWeight > 0 ? mismatch / pairWeight : 0
+        let controls = pairs > 0 ? min(1, controlled / pairs * 3) : 0
+        let decoupling = pairs > 0 ? min(1, distrust / pairs * 2.5) : 0
+        let oldF = state.world.fragmentation
+        state.world.fragmentation = 100 * (0.4 * standards + 0.35 * controls + 0.25 * decoupling)
+        record(-1, "fragmentation", "standards, controls and distrust", state.world.fragmentation - oldF)
+    }
+
+    /// Years until another bloc than `b` is projected to hold a CRQC (0 if one already does).
+    func yearsToRivalCRQC(_ b: Int) -> Double {
+        var best = 50.0
+        for o in 0..<n where o != b {
+            if state.blocs[o].hasCRQC { return 0 }
+            best = min(best, Mosca.yearsToThreshold(computing: state.blocs[o].computing,
+                                                    growthPerYear: state.blocs[o].computingGrowthRate,
+                                                    threshold: state.world.crqcLogicalQubits))
+        }
+        return best
+    }
+
+    func moscaStatuses(_ b: Int) -> [MoscaStatus] {
+        let z = yearsToRivalCRQC(b)
+        var out: [MoscaStatus] = []
+        out.reserveCapacity(sectorCount)
+        for s in 0..<sectorCount {
+            out.append(Mosca.status(shelfLife: scenario.sectors[s].shelfLife, migrated: state.blocs[b].pqc[s],
+                                    pacePerYear: state.blocs[b].pqcPace[s], yearsToCRQC: z))
+        }
+        return out
+    }
+
+    mutating func computePillars() {
+        var maxComputing = 1.0, maxSensing = 1.0, totalWorkforce = 0.0
+        for b in state.blocs {
+            maxComputing = max(maxComputing, b.computing)
+            maxSensing = max(maxSensing, b.sensing)
+            totalWorkforce += b.workforce
+        }
+        let crqcs = crqcCount()
+        let stability = clamp(0.4 * state.world.governance + 0.45 * (100 - state.world.tension) + (state.world.catastrophe ? 0 : 15) - 3 * Double(crqcs), 0, 100)
+        // Adopters by family for standards influence.
+        var familyGDP = [Double](repeating: 0, count: StandardFamily.allCases.count)
+        var totalGDP = 0.0
+        for b in state.blocs {
+            familyGDP[Int(b.standard.code)] += b.gdp
+            totalGDP += b.gdp
+        }
+        for b in 0..<n {
+            let bloc = state.blocs[b]
+            var weighted = 0.0, weights = 0.0, red = 0.0
+            let statuses = moscaStatuses(b)
+            for s in 0..<sectorCount {
+                let w = scenario.sectors[s].weight
+                weighted += w * bloc.pqc[s]
+                weights += w
+                if statuses[s] == .red { red += w }
+            }
+            let migrated = weights > 0 ? weighted / weights : 0
+            let redShare = weights > 0 ? red / weights : 0
+            var exposure = 0.0
+            for x in bloc.exposure { exposure += x }
+            var rivalCRQC = false
+            for o in 0..<n where o != b && state.blocs[o].hasCRQC { rivalCRQC = true }
+            let security = 30 + 30 * migrated + 12 * bloc.sensing / maxSensing + 8 * bloc.counterintel / 100
+                + (rivalCRQC && !bloc.hasCRQC ? 0 : 10) - 10 * redShare - 40 * exposure / (exposure + 10)
+
+            var access = 0.0
+            for a in bloc.access { access += a }
+            let meanAccess = chokeCount > 0 ? access / Double(chokeCount) : 1
+            let growthIndex = bloc.gdp / scenario.blocs[b].gdp - 1
+            let prosperity = 25 + 25 * (bloc.computing / maxComputing).squareRoot() + 20 * meanAccess
+                + clamp(growthIndex * 150, -10, 20) + 10 * (totalWorkforce > 0 ? (bloc.workforce / totalWorkforce * Double(n) / 3).squareRoot() : 0)
+                - min(20, bloc.tradeLoss * 10)
+
+            // Standards influence: owners of a shared family gain from the GDP of others on it.
+            var standardsInfluence = 0.0
+            if bloc.standard != .national && totalGDP > 0 {
+                let adopters = familyGDP[Int(bloc.standard.code)] - bloc.gdp
+                standardsInfluence = 15 * adopters / totalGDP * (bloc.gdp / totalGDP * Double(n) / 2).squareRoot()
+            }
+            var led = 0.0
+            for t in state.treaties where t.status == .inForce && t.proposer == b { led += 1 }
+            let influence = 15 + min(20, standardsInfluence) + min(20, led * 4) + min(25, bloc.influencePoints)
+                + 10 * (totalWorkforce > 0 ? bloc.workforce / totalWorkforce * Double(n) / 3 : 0) + (bloc.crqcPublic ? 5 : 0)
+
+            let pillars = [clamp(security, 0, 100), clamp(prosperity, 0, 100), clamp(influence, 0, 100), stability]
+            for p in 0..<4 where abs(pillars[p] - bloc.pillars[p]) > 1e-12 {
+                record(b, Pillar.allCases[p].rawValue, "recomputed from the state", pillars[p] - bloc.pillars[p])
+            }
+            state.blocs[b].pillars = pillars
+            let w = scenario.rules.weights(scenario.blocs[b].doctrine)
+            var total = 0.0, sum = 0.0
+            for p in 0..<4 { total += w[p] * pillars[p]; sum += w[p] }
+            var points = 0.0
+            for (k, o) in scenario.blocs[b].objectives.enumerated() where state.blocs[b].objectives[k] == .met { points += o.points }
+            state.blocs[b].score = (sum > 0 ? total / sum : 0) + points
+        }
+    }
+
+    private mutating func judgeObjectives(final: Bool) {
+        for b in 0..<n {
+            for (k, o) in scenario.blocs[b].objectives.enumerated() where state.blocs[b].objectives[k] == .pending {
+                let due = o.by.map { $0 <= turn } ?? final
+                guard due || (final && o.by != nil) else { continue }
+                let met = evaluate(o.condition.expr, current: b) != 0
+                state.blocs[b].objectives[k] = met ? .met : .failed
+                state.blocs[b].score += met ? o.points : 0
+                news(.objective, "\(name(b)) \(met ? "met" : "missed") its objective: \(o.text).", audience: o.secret ? [b] : [])
+            }
+        }
+    }
+
+    mutating func newsPhase() {
+        var records: [BlocRecord] = []
+        records.reserveCapacity(n)
+        for b in 0..<n {
+            let bloc = state.blocs[b]
+            var exposure = 0.0
+            for x in bloc.exposure { exposure += x }
+            records.append(BlocRecord(computing: bloc.computing, sensing: bloc.sensing, qkdKm: bloc.qkdKm, workforce: bloc.workforce,
+                                      support: bloc.support, gdp: bloc.gdp, budget: bloc.budget, pqc: bloc.pqc,
+                                      pillars: bloc.pillars, score: bloc.score, exposure: exposure, hasCRQC: bloc.hasCRQC,
+                                      mosca: moscaStatuses(b)))
+        }
+        state.history.append(TurnRecord(turn: turn, blocs: records, tension: state.world.tension, governance: state.world.governance,
+                                        fragmentation: state.world.fragmentation, crqcLogicalQubits: state.world.crqcLogicalQubits))
+        state.turn = turn + 1
+        if state.turn >= scenario.calendar.turnCount {
+            let outcome = Outcomes.judge(state, scenario)
+            state.outcome = outcome
+            news(.outcome, "The game is over: \(outcome.title). \(outcome.explanation)", audience: [])
+        }
+    }
+}
+
+/// Mosca's inequality: shelf life (x) + migration time (y) against time to a CRQC (z).
+public enum Mosca {
+    /// Years for `computing` growing at `growthPerYear` to reach `threshold` (capped at 50).
+    /// Counted in quarter steps with multiplication only, so it gives the same bits everywhere.
+    public static func yearsToThreshold(computing: Double, growthPerYear: Double, threshold: Double) -> Double {
+        if computing >= threshold { return 0 }
+        let g = max(0, growthPerYear)
+        guard g > 0.001, computing > 0 else { return 50 }
+        var c = computing
+        var quarters = 0
+        let step = 1 + g / 4
+        while c < threshold && quarters < 200 { c *= step; quarters += 1 }
+        return Double(quarters) / 4
+    }
+
+    /// Years to finish migrating a sector at its current pace (capped at 50).
+    public static func yearsToMigrate(migrated: Double, pacePerYear: Double) -> Double {
+        if migrated >= 0.999 { return 0 }
+        guard pacePerYear > 0.0001 else { return 50 }
+        return min(50, (1 - migrated) / pacePerYear)
+    }
+
+    public static func status(shelfLife: Double, migrated: Double, pacePerYear: Double, yearsToCRQC z: Double) -> MoscaStatus {
+        let x = migrated >= 0.999 ? 0 : shelfLife
+        let y = yearsToMigrate(migrated: migrated, pacePerYear: pacePerYear)
+        if x + y > z { return .red }
+        if x + y > z - 3 { return .amber }
+        return .green
+    }
+}

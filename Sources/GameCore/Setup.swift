@@ -1,0 +1,72 @@
+extension GameState {
+    /// The state at the start of a scenario, before the first turn.
+    public static func initial(_ scenario: Scenario) -> GameState {
+        let n = scenario.blocs.count
+        let s = scenario.sectors.count
+        let lag = max(1, Int(scenario.rules[.workforceLagYears] * Double(scenario.calendar.turnsPerYear) + 0.5))
+        var blocs: [BlocState] = []
+        for def in scenario.blocs {
+            var known = [Bool](repeating: false, count: n)
+            known[blocs.count] = true
+            blocs.append(BlocState(
+                gdp: def.gdp, budget: def.budget, capitalIncome: def.capital, capital: def.capital,
+                support: def.support, allocation: def.allocation, computing: def.computing,
+                sensing: def.sensing, qkdKm: def.qkdKm, qkdSatellites: 0, workforce: def.workforce,
+                pipeline: [Double](repeating: 0, count: lag), sigint: def.sigint, counterintel: def.counterintel,
+                standard: def.standard, pqc: def.pqc, pqcPace: [Double](repeating: 0, count: s),
+                computingGrowthRate: 0, mandates: [Int](repeating: -1, count: s),
+                supply: def.supply, access: [Double](repeating: 1, count: scenario.chokepoints.count),
+                crqcTurn: nil, crqcPublic: false, crqcKnownBy: known, decrypting: false, scrambleTurns: 0,
+                counterCampaign: false, breakthroughs: 0, pillars: [50, 50, 50, 50], score: 0,
+                objectives: def.objectives.map { _ in .pending },
+                objectivesRevealedTo: [Bool](repeating: false, count: n),
+                exposure: [Double](repeating: 0, count: s), windfall: 0, influencePoints: 0, tradeLoss: 0))
+        }
+        var trust = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { trust[i * n + i] = 100 }
+        for r in scenario.relations {
+            trust[r.a * n + r.b] = r.trust
+            trust[r.b * n + r.a] = r.trust
+        }
+        var treaties: [Treaty] = []
+        for t in scenario.treaties {
+            let k = t.parties.count
+            treaties.append(Treaty(
+                id: treaties.count + 1, type: t.type, name: t.name ?? defaultTreatyName(t.type, t.parties, scenario),
+                proposer: t.parties[0], parties: t.parties, answers: [Answer](repeating: .accepted, count: k),
+                ratifyAt: [Int](repeating: -2, count: k), withdrawn: [Bool](repeating: false, count: k),
+                status: .inForce, proposedTurn: t.since, signedTurn: t.since, inForceTurn: t.since, endedTurn: nil,
+                terms: t.terms, violations: []))
+        }
+        var controls: [ExportControl] = []
+        for c in scenario.controls {
+            for target in c.against {
+                for cat in c.categories where !controls.contains(where: { $0.by == c.by && $0.target == target && $0.category == cat }) {
+                    controls.append(ExportControl(by: c.by, target: target, category: cat, since: -1))
+                }
+            }
+        }
+        var state = GameState(
+            turn: 0, blocs: blocs, trust: trust,
+            world: WorldState(tension: 35, governance: 0, fragmentation: 0,
+                              crqcLogicalQubits: scenario.rules[.crqcLogicalQubits], catastrophe: false),
+            treaties: treaties, controls: controls, harvests: [], stockpile: [], archive: [], messages: [],
+            eventFired: [Int](repeating: 0, count: scenario.events.count), dilemmas: [], freeActions: [],
+            news: [], ledger: [], history: [], intelFreshness: [Int](repeating: 0, count: n * n), outcome: nil,
+            nextTreatyID: treaties.count + 1, nextMessageID: 1, nextDilemmaID: 1, nextActionID: 1)
+        // Derived values (access, indices, pillars) so the first briefing shows real numbers.
+        var r = Resolver(scenario: scenario, seed: scenario.seed, state: state, commands: [])
+        r.computeAccess()
+        r.computeIndices()
+        r.state.world.tension = max(10, min(90, 15 + 0.45 * r.state.world.fragmentation - 0.2 * r.state.world.governance + 12))
+        r.computePillars()
+        r.state.ledger = []
+        state = r.state
+        return state
+    }
+
+    static func defaultTreatyName(_ type: TreatyType, _ parties: [Int], _ scenario: Scenario) -> String {
+        let ids = parties.prefix(4).map { scenario.blocs[$0].id }.joined(separator: "–")
+        return "\(type.title) " + (parties.count > 4 ? "\(ids) +\(parties.count - 4)" : ids)
+    }
+}

@@ -1,0 +1,209 @@
+/// Who is looking at the game.
+public enum Viewer: Hashable, Codable, Sendable {
+    case bloc(Int)
+    /// The facilitator sees everything, unfogged.
+    case facilitator
+}
+
+/// A value as one viewer knows it: exact for one's own bloc (and for the facilitator), an estimate
+/// with a relative error otherwise.
+public struct Estimate: Hashable, Codable, Sendable {
+    public var value: Double
+    /// Relative error (0.2 = ±20 %); 0 when exact.
+    public var error: Double
+
+    public var isExact: Bool { error == 0 }
+    public var low: Double { value * (1 - error) }
+    public var high: Double { value * (1 + error) }
+}
+
+/// Another bloc as a viewer sees it.
+public struct BlocEstimate: Hashable, Codable, Sendable {
+    public var index: Int
+    public var id: String
+    public var name: String
+    public var doctrine: Doctrine
+    public var groups: [String]
+    public var gdp: Estimate
+    public var budget: Estimate
+    public var support: Estimate
+    public var computing: Estimate
+    public var sensing: Estimate
+    public var qkdKm: Estimate
+    public var workforce: Estimate
+    public var sigint: Estimate
+    public var pqc: [Estimate]
+    public var standard: StandardFamily
+    /// Pillars are public (published rankings); exact.
+    public var pillars: [Double]
+    public var score: Double
+    /// Whether the viewer knows this bloc has a CRQC.
+    public var knownCRQC: Bool
+    /// Estimated years until this bloc reaches the CRQC threshold (0 if known to have one).
+    public var yearsToCRQC: Double
+    public var trustWithViewer: Double
+}
+
+/// A treaty as a viewer sees it: violations only when known.
+public struct TreatyView: Hashable, Codable, Sendable {
+    public var treaty: Treaty
+    /// Violations the viewer knows of.
+    public var knownViolations: [Violation]
+}
+
+/// Mosca's inequality for one sector of the viewer's bloc.
+public struct MoscaRow: Hashable, Codable, Sendable {
+    public var sector: Int
+    public var shelfLife: Double
+    public var yearsToMigrate: Double
+    public var yearsToCRQC: Double
+    public var status: MoscaStatus
+}
+
+/// Everything one viewer may know: the only thing interfaces and computer players read.
+public struct GameView: Sendable {
+    public var viewer: Viewer
+    public var scenario: Scenario
+    public var turn: Int
+    public var turnLabel: String
+    public var isOver: Bool
+    public var outcome: Outcome?
+    /// The viewer's own bloc, exact (nil for the facilitator).
+    public var me: BlocState?
+    public var blocs: [BlocEstimate]
+    public var world: WorldState
+    public var trust: [Double]
+    public var treaties: [TreatyView]
+    public var controls: [ExportControl]
+    /// Harvest operations the viewer runs or knows of.
+    public var harvests: [HarvestOperation]
+    /// Unread stockpile of the viewer, volume per victim (bloc index order).
+    public var stockpileByVictim: [Double]
+    /// What the viewer has decrypted.
+    public var archive: [DecryptRecord]
+    /// Messages the viewer sent or received, and harvested ones it has read.
+    public var messages: [Message]
+    public var news: [NewsItem]
+    public var ledger: [LedgerEntry]
+    /// Open dilemmas for the viewer.
+    public var dilemmas: [PendingDilemma]
+    public var freeActions: [FreeAction]
+    public var mosca: [MoscaRow]
+    /// The viewer's estimate of the years until a rival holds a CRQC, and which rival.
+    public var qDayYears: Double
+    public var qDayBloc: Int?
+    public var history: [TurnRecord]
+
+    public var viewerIndex: Int? {
+        if case .bloc(let b) = viewer { return b }
+        return nil
+    }
+}
+
+extension GameState {
+    /// The state as `viewer` may see it (DESIGN §2, hidden information).
+    public func view(for viewer: Viewer, scenario: Scenario, seed: UInt64) -> GameView {
+        let n = blocs.count
+        let me: Int? = { if case .bloc(let b) = viewer { return b }; return nil }()
+        let rules = scenario.rules
+
+        func relativeError(_ target: Int) -> Double {
+            guard let v = me, v != target else { return 0 }
+            var e = rules[.estimateError] * (1 - 0.7 * blocs[v].sigint / 100)
+            for t in treaties where t.status == .inForce && (t.type == .cbm || t.type == .verificationRegime) && t.isMember(v) && t.isMember(target) {
+                e *= t.type == .verificationRegime ? 0.5 : 0.7
+            }
+            if intelFreshness[v * n + target] > 0 { e *= 0.3 }
+            return e
+        }
+
+        var estimates: [BlocEstimate] = []
+        var qDay = 50.0
+        var qDayBloc: Int?
+        for t in 0..<n {
+            let e = relativeError(t)
+            var field = 0
+            func est(_ x: Double, cap: Double = .infinity) -> Estimate {
+                field += 1
+                guard e > 0, let v = me else { return Estimate(value: x, error: 0) }
+                let noise = RandomStreams.noise(seed: seed, turn: turn, viewer: v, target: t, field: field)
+                return Estimate(value: min(cap, max(0, x * (1 + e * noise))), error: e)
+            }
+            let b = blocs[t]
+            let known = me == nil || me == t || b.crqcKnownBy[me!]
+            let computing = est(b.computing)
+            var years = Mosca.yearsToThreshold(computing: computing.value, growthPerYear: b.computingGrowthRate, threshold: world.crqcLogicalQubits)
+            if known && b.hasCRQC { years = 0 }
+            // A secret CRQC looks, to others, like a programme that is nearly there.
+            if !known && b.hasCRQC { years = max(years, 0.25) }
+            if t != me && years < qDay { qDay = years; qDayBloc = t }
+            estimates.append(BlocEstimate(
+                index: t, id: scenario.blocs[t].id, name: scenario.blocs[t].name, doctrine: scenario.blocs[t].doctrine,
+                groups: scenario.blocs[t].groups.map { scenario.groups[$0] },
+                gdp: est(b.gdp), budget: est(b.budget), support: est(b.support, cap: 100), computing: computing,
+                sensing: est(b.sensing, cap: 100), qkdKm: est(b.qkdKm), workforce: est(b.workforce), sigint: est(b.sigint, cap: 100),
+                pqc: b.pqc.map { est($0, cap: 1) }, standard: b.standard, pillars: b.pillars, score: b.score,
+                knownCRQC: known && b.hasCRQC, yearsToCRQC: years, trustWithViewer: me.map { trust[$0 * n + t] } ?? 0))
+        }
+        if qDayBloc == nil { qDay = 50 }
+
+        var treatyViews: [TreatyView] = []
+        for t in treaties {
+            let involved = me == nil || t.parties.contains(me!)
+            // Proposals and failed proposals are visible to the parties only; signed treaties are public.
+            if (t.status == .proposed || t.status == .rejected || t.status == .lapsed) && !involved { continue }
+            let violations = t.violations.filter { v in me == nil || v.knownBy[me!] }
+            treatyViews.append(TreatyView(treaty: t, knownViolations: violations))
+        }
+        var stock = [Double](repeating: 0, count: n)
+        if let v = me { for lot in stockpile where lot.harvester == v { stock[lot.victim] += lot.volume } }
+
+        var mosca: [MoscaRow] = []
+        if let v = me {
+            for s in 0..<scenario.sectors.count {
+                let y = Mosca.yearsToMigrate(migrated: blocs[v].pqc[s], pacePerYear: blocs[v].pqcPace[s])
+                mosca.append(MoscaRow(sector: s, shelfLife: scenario.sectors[s].shelfLife, yearsToMigrate: y, yearsToCRQC: qDay,
+                                      status: Mosca.status(shelfLife: scenario.sectors[s].shelfLife, migrated: blocs[v].pqc[s],
+                                                           pacePerYear: blocs[v].pqcPace[s], yearsToCRQC: qDay)))
+            }
+        }
+
+        // Others' history is seen through the same fog as their current values.
+        var fogged = history
+        if let v = me {
+            for r in fogged.indices {
+                for t in 0..<n where t != v {
+                    let e = relativeError(t)
+                    guard e > 0 else { continue }
+                    func f(_ x: Double, _ k: Int) -> Double {
+                        max(0, x * (1 + e * RandomStreams.noise(seed: seed, turn: fogged[r].turn, viewer: v, target: t, field: 100 + k)))
+                    }
+                    var rec = fogged[r].blocs[t]
+                    rec.computing = f(rec.computing, 1); rec.sensing = min(100, f(rec.sensing, 2)); rec.qkdKm = f(rec.qkdKm, 3)
+                    rec.workforce = f(rec.workforce, 4); rec.support = min(100, f(rec.support, 5)); rec.gdp = f(rec.gdp, 6)
+                    rec.budget = f(rec.budget, 7)
+                    rec.pqc = rec.pqc.enumerated().map { min(1, f($0.element, 10 + $0.offset)) }
+                    rec.exposure = 0
+                    rec.hasCRQC = rec.hasCRQC && blocs[t].crqcKnownBy[v]
+                    rec.mosca = []
+                    fogged[r].blocs[t] = rec
+                }
+            }
+        }
+
+        return GameView(
+            viewer: viewer, scenario: scenario, turn: turn, turnLabel: scenario.calendar.label(min(turn, scenario.calendar.turnCount - 1)),
+            isOver: isOver, outcome: outcome, me: me.map { blocs[$0] }, blocs: estimates, world: world, trust: trust,
+            treaties: treatyViews, controls: controls,
+            harvests: harvests.filter { op in me == nil || op.knownBy[me!] },
+            stockpileByVictim: stock,
+            archive: archive.filter { me == nil || $0.harvester == me! },
+            messages: messages.filter { m in me == nil || m.from == me! || m.to == me! || m.readBy.contains { $0.bloc == me! } },
+            news: news.filter { me == nil || $0.isVisible(to: me!) },
+            ledger: ledger.filter { me == nil || $0.subject == me! || ($0.subject == -1 && !$0.secret) },
+            dilemmas: dilemmas.filter { $0.choice == nil && (me == nil || $0.bloc == me!) },
+            freeActions: freeActions.filter { me == nil || $0.bloc == me! },
+            mosca: mosca, qDayYears: qDay, qDayBloc: qDayBloc,
+            history: fogged)
+    }
+}
