@@ -263,7 +263,9 @@ extension Resolver {
     private mutating func migrate(_ b: Int, extraDev: Double) {
         let spend = annual(b, .pqc) + extraDev * 0.5
         let x = spend / (tuning.pqcHalf * state.blocs[b].gdp.squareRoot())
-        var effort = 0.5 + 1.5 * x / (x + 1)
+        // Market-driven migration happens even without public money; ordinary effort (1) is reached
+        // when spend equals pqcHalfSpend × sqrt(GDP); the most money can buy is 1.6.
+        var effort = 0.4 + 1.2 * x / (x + 1)
         effort *= clamp(talent(b).squareRoot(), 0.6, 1.4)
         effort *= 1 - 0.5 * softwarePenalty[b]
         var accord = false

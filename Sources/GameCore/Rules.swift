@@ -68,7 +68,7 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
         case .workforceAttrition: return .init(defaultValue: 0.02, range: 0...1, help: "Share of specialists lost per year (retirement, moves to other fields).")
         case .talentReference: return .init(defaultValue: 30, range: 0.1...10_000, help: "Workforce (thousand specialists) at which the talent multiplier is 1.")
         case .pqcBasePace: return .init(defaultValue: 0.075, range: 0...1, help: "Share of a sector migrated per year at ordinary effort (0.075 is about 13 years for a full migration).")
-        case .pqcHalfSpend: return .init(defaultValue: 0.08, range: 0.001...100, help: "PQC spend (USD bn per year) that gives ordinary effort.")
+        case .pqcHalfSpend: return .init(defaultValue: 0.08, range: 0.001...100, help: "PQC spend (USD bn per year, per square root of GDP in USD tn) that gives ordinary effort; more spend speeds migration up to 1.6 times, none slows it to 0.4 times.")
         case .mandateBoost: return .init(defaultValue: 1.6, range: 1...10, help: "Largest factor by which a mandate speeds migration in its sector.")
         case .accordBoost: return .init(defaultValue: 1.25, range: 1...10, help: "Factor by which shared tooling under a PQC accord speeds migration.")
         case .interopPenalty: return .init(defaultValue: 0.04, range: 0...1, help: "Migration pace lost per major partner on an incompatible standard family.")
