@@ -24,7 +24,7 @@ let package = Package(
         .testTarget(name: "GameCoreTests", dependencies: ["GameCore", "ScenarioFormat", "Strategy"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "GameCore"]),
         .testTarget(name: "StrategyTests", dependencies: ["Strategy", "GameCore", "ScenarioFormat"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["entangled"]),
     ],
     swiftLanguageModes: [.v6]
 )

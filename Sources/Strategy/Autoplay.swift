@@ -1,0 +1,35 @@
+import GameCore
+
+/// Plays games with computer players in some or all seats (headless simulation, tests, forecasts).
+public enum Autoplay {
+    /// The orders of every computer seat for the current turn, in bloc order.
+    /// `humans` lists bloc indices that are not played by the computer.
+    public static func computerCommands(_ game: Game, level: AILevel, humans: [Int] = []) -> [Command] {
+        var commands: [Command] = []
+        for b in 0..<game.scenario.blocs.count where !humans.contains(b) {
+            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed)
+            commands += ComputerPlayer.orders(for: b, view: view, level: level, seed: game.seed)
+        }
+        return commands
+    }
+
+    /// Plays `turns` turns (or to the end) with computer players on every side.
+    /// `afterTurn` sees the game after each resolved turn (for invariant checks and progress).
+    public static func play(_ scenario: Scenario, seed: UInt64, turns: Int? = nil, level: AILevel = .standard,
+                            afterTurn: (Game) -> Void = { _ in }) -> Game {
+        var game = Game(scenario: scenario, seed: seed)
+        continuePlaying(&game, turns: turns, level: level, afterTurn: afterTurn)
+        return game
+    }
+
+    /// Plays on an existing game.
+    public static func continuePlaying(_ game: inout Game, turns: Int? = nil, level: AILevel = .standard,
+                                       afterTurn: (Game) -> Void = { _ in }) {
+        var left = turns ?? Int.max
+        while left > 0 && !game.isOver {
+            game.resolve(computerCommands(game, level: level))
+            afterTurn(game)
+            left -= 1
+        }
+    }
+}

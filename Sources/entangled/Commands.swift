@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import GameCore
+import ScenarioFormat
+import Strategy
+
+/// A failure the user must fix (bad scenario, unreadable file): exit status 1.
+struct UserFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+struct Entangled: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entangled",
+        abstract: "Entangled States: a strategy simulation of quantum-technology diplomacy, 2025–2035.",
+        discussion: """
+        Blocs invest in quantum programmes, impose export controls, migrate to post-quantum \
+        cryptography, spy and negotiate treaties while the clock runs toward the first \
+        cryptographically relevant quantum computer.
+        """,
+        subcommands: [Simulate.self, Validate.self, ScenariosList.self]
+    )
+
+    func run() throws {
+        print(Entangled.helpMessage())
+    }
+}
+
+/// Finds a scenario by bundled id or file path.
+enum ScenarioSource {
+    static func load(_ idOrPath: String?) throws -> Scenario {
+        guard let idOrPath else { return BundledScenarios.defaultScenario }
+        let looksLikePath = idOrPath.contains("/") || idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml")
+        if looksLikePath || FileManager.default.fileExists(atPath: idOrPath) {
+            do {
+                return try ScenarioLoader.load(path: idOrPath)
+            } catch {
+                throw UserFailure(error.description)
+            }
+        }
+        if let bundled = BundledScenarios.named(idOrPath) {
+            do {
+                return try ScenarioLoader.parse(text: bundled.text, file: bundled.file)
+            } catch {
+                throw UserFailure(error.description)
+            }
+        }
+        let known = BundledScenarios.all.map { ($0.file as NSString).deletingPathExtension }.joined(separator: ", ")
+        throw UserFailure("There is no bundled scenario called “\(idOrPath)” and no such file. Bundled scenarios: \(known). To play your own, give the path to its .yaml file.")
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension AILevel: @retroactive ExpressibleByArgument {}
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Play headless games with computer players on every side and print the result.",
+        discussion: "With --games N it plays N games with seeds S, S+1, … (S from --seed) and prints distributions."
+    )
+
+    @Option(name: .long, help: "A bundled scenario id or the path of a scenario file (default: quantum-decade).")
+    var scenario: String?
+
+    @Option(name: .long, help: "The seed (default: the scenario's own seed).")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Number of games to play with consecutive seeds.")
+    var games: Int = 1
+
+    @Option(name: .long, help: "Play at most this many turns (default: to the end of the scenario).")
+    var turns: Int?
+
+    @Option(name: .customLong("ai-level"), help: "Computer players' level: novice, standard or expert.")
+    var aiLevel: AILevel = .standard
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard games >= 1 && games <= 1_000_000 else { throw ValidationError("--games must be between 1 and 1000000.") }
+        if let turns, turns < 1 { throw ValidationError("--turns must be 1 or more.") }
+    }
+
+    func run() throws {
+        let scenario = try ScenarioSource.load(self.scenario)
+        let first = seed ?? scenario.seed
+        if games == 1 {
+            let game = Autoplay.play(scenario, seed: first, turns: turns, level: aiLevel)
+            let summary = GameSummary(game: game)
+            print(format == .json ? summary.json().rendered() : summary.text())
+            return
+        }
+        var summaries: [GameSummary] = []
+        for k in 0..<games {
+            let (seed, overflow) = first.addingReportingOverflow(UInt64(k))
+            if overflow { break }
+            summaries.append(GameSummary(game: Autoplay.play(scenario, seed: seed, turns: turns, level: aiLevel)))
+        }
+        let forecast = ForecastSummary(summaries: summaries, scenario: scenario)
+        print(format == .json ? forecast.json().rendered() : forecast.text())
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scenario files without playing them; exit status 0 if all are valid."
+    )
+
+    @Argument(help: "Scenario files to check.")
+    var paths: [String]
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Name at least one scenario file, e.g. entangled validate Scenarios/quantum-decade.yaml") }
+    }
+
+    func run() throws {
+        var failed = 0
+        var results: [JSON] = []
+        for path in paths {
+            do {
+                let s = try ScenarioLoader.load(path: path)
+                if format == .text {
+                    print("\(path): valid — \(s.title), \(s.blocs.count) blocs, \(s.calendar.turnCount) turns, \(s.events.count) events, \(s.injects.count) injects.")
+                }
+                results.append(.object([("file", .string(path)), ("valid", .bool(true)), ("id", .string(s.id)), ("errors", .array([]))]))
+            } catch {
+                failed += 1
+                if format == .text {
+                    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                }
+                results.append(.object([("file", .string(path)), ("valid", .bool(false)), ("errors", .array(error.errors.map { e in
+                    .object([("file", .string(e.file)), ("line", .int(e.line)), ("column", e.column.map { .int($0) } ?? .null),
+                             ("field", .string(e.field)), ("message", .string(e.message))])
+                }))]))
+            }
+        }
+        if format == .json { print(JSON.array(results).rendered()) }
+        if failed > 0 {
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct ScenariosList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "scenarios", abstract: "List the bundled scenarios.")
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        var rows: [JSON] = []
+        for entry in BundledScenarios.all {
+            let s: Scenario
+            do { s = try ScenarioLoader.parse(text: entry.text, file: entry.file) } catch { throw UserFailure(error.description) }
+            if format == .text {
+                print(pad(s.id, 18) + " " + pad("\(s.calendar.label(0))–\(s.calendar.endLabel)", 16) + " \(s.blocs.count) blocs  \(s.title): \(s.summary)")
+            }
+            rows.append(.object([("id", .string(s.id)), ("title", .string(s.title)), ("summary", .string(s.summary)),
+                                 ("start", .string(s.calendar.label(0))), ("end", .string(s.calendar.endLabel)),
+                                 ("turns", .int(s.calendar.turnCount)), ("blocs", .array(s.blocs.map { .string($0.id) }))]))
+        }
+        if format == .json { print(JSON.array(rows).rendered()) }
+    }
+}
