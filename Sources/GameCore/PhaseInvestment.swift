@@ -138,7 +138,7 @@ extension Resolver {
 
     /// The talent multiplier: the square root of the workforce against the reference.
     func talent(_ b: Int) -> Double {
-        clamp((state.blocs[b].workforce / tuning.talentRef).squareRoot(), 0.3, 2.5)
+        Formulas.talent(workforce: state.blocs[b].workforce, rules: scenario.rules)
     }
 
     func qkdCover(_ b: Int) -> Double {
@@ -164,7 +164,7 @@ extension Resolver {
         // Computing: diminishing returns in spend, noise, and rare breakthroughs.
         let compSpend = max(0, annual(b, .computing) + labShare)
         let E = compSpend * T * M * coop * (1 - premiumBurn[b]) * max(0.3, 1 - systemsPenalty[b] - softwarePenalty[b])
-        let g = tuning.compGrowth * E / (E + tuning.compHalf)
+        let g = Formulas.computingRate(effectiveSpend: E, rules: scenario.rules)
         let noise = 1 + tuning.compNoise * dice.symmetric()
         let before = state.blocs[b].computing
         change(b, .computing, by: before * g * dt * noise, "computing investment")
@@ -183,11 +183,11 @@ extension Resolver {
 
         // Sensing closes part of the gap to 100.
         let Es = annual(b, .sensing) * T * M * (1 - premiumBurn[b])
-        let gs = tuning.sensGrowth * Es / (Es + tuning.sensHalf)
+        let gs = Formulas.sensingRate(effectiveSpend: Es, rules: scenario.rules)
         change(b, .sensing, by: (100 - state.blocs[b].sensing) * gs * dt, "sensing investment")
 
         // Communication builds QKD kilometres.
-        change(b, .qkdKm, by: annual(b, .communication) * dt * tuning.qkdPerBn * T.squareRoot(), "QKD network investment")
+        change(b, .qkdKm, by: Formulas.qkdKm(spend: annual(b, .communication), talent: T, rules: scenario.rules) * dt, "QKD network investment")
 
         // Workforce: education pays off after the lag; attrition; talent exchanges; talent controls.
         let arriving = state.blocs[b].pipeline.first ?? 0
@@ -262,11 +262,9 @@ extension Resolver {
 
     private mutating func migrate(_ b: Int, extraDev: Double) {
         let spend = annual(b, .pqc) + extraDev * 0.5
-        let x = spend / (tuning.pqcHalf * state.blocs[b].gdp.squareRoot())
         // Market-driven migration happens even without public money; ordinary effort (1) is reached
         // when spend equals pqcHalfSpend × sqrt(GDP); the most money can buy is 1.6.
-        var effort = 0.4 + 1.2 * x / (x + 1)
-        effort *= clamp(talent(b).squareRoot(), 0.6, 1.4)
+        var effort = Formulas.pqcEffort(spend: spend, gdp: state.blocs[b].gdp, talent: talent(b), rules: scenario.rules)
         effort *= 1 - 0.5 * softwarePenalty[b]
         var accord = false
         for t in state.treaties where t.status == .inForce && t.type == .pqcAccord && t.isMember(b) { accord = true }
