@@ -1,0 +1,80 @@
+import Foundation
+import GameCore
+
+/// Reads scenario files (DESIGN §4, docs/scenarios.md) into validated `Scenario` values.
+public enum ScenarioLoader {
+    /// Largest file accepted, in bytes. The default scenario is far below it; the limit keeps a
+    /// mistaken path (a video, `/dev/zero`) from exhausting memory.
+    public static let maximumFileSize = 4 * 1024 * 1024
+
+    /// Reads and validates the file at `path`. Every error names `path` as its file.
+    public static func load(path: String) throws(ScenarioErrors) -> Scenario {
+        let text = try readText(path: path)
+        return try parse(text: text, file: path)
+    }
+
+    /// Validates scenario text. `file` is only used to label errors.
+    public static func parse(text: String, file: String) throws(ScenarioErrors) -> Scenario {
+        let diag = Diagnostics(file: file)
+        if text.utf8.count > maximumFileSize {
+            diag.add(tooLarge(text.utf8.count), field: "", line: 0, column: nil)
+            throw diag.collected()
+        }
+        guard let root = YAMLText.compose(text, diag: diag) else { throw diag.collected() }
+        let reader = ScenarioReader(text: text, diag: diag)
+        guard let scenario = reader.read(root), !diag.hasErrors else { throw diag.collected() }
+        return scenario
+    }
+
+    /// The file's text, or a file-level error (line 0, or the line of the first byte that is not UTF-8).
+    static func readText(path: String) throws(ScenarioErrors) -> String {
+        func fail(_ message: String, line: Int = 0) -> ScenarioErrors {
+            ScenarioErrors(errors: [ScenarioError(file: path, line: line, field: "", message: message)])
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw fail("The file does not exist. Check the path and the spelling of the name.")
+        }
+        if isDirectory.boolValue {
+            throw fail("This is a folder, not a scenario file. Name a `.yaml` file inside it.")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw fail("The file cannot be opened; check that you may read it.")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            // Read at most one byte past the limit, so endless files (devices, pipes) stop too.
+            data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+        } catch {
+            throw fail("The file cannot be read (\(error.localizedDescription)).")
+        }
+        if data.count > maximumFileSize {
+            throw fail(tooLarge(nil))
+        }
+        let bytes = [UInt8](data)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw fail("Line \(firstInvalidLine(bytes)) contains bytes that are not UTF-8 text; save the file as UTF-8 text.",
+                       line: firstInvalidLine(bytes))
+        }
+        return text
+    }
+
+    private static func tooLarge(_ size: Int?) -> String {
+        let limit = maximumFileSize / (1024 * 1024)
+        let actual = size.map { " (\(($0 + 1024 * 1024 - 1) / (1024 * 1024)) MB)" } ?? ""
+        return "The file is too large\(actual); scenario files may be at most \(limit) MB."
+    }
+
+    /// 1-based line of the first byte sequence that is not valid UTF-8.
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var lineStart = 0
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") {
+            if String(validating: bytes[lineStart..<i], as: UTF8.self) == nil { return line }
+            line += 1
+            lineStart = i + 1
+        }
+        return line
+    }
+}
