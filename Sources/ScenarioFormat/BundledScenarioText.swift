@@ -166,7 +166,7 @@ blocs:
         text: Hold a CRQC at the end of the decade while China does not.
         secret: true
         points: 20
-        condition: "self.crqc == 1 and CN.crqc == 0"
+        condition: "self.crqc and not CN.crqc"
 
   # ------------------------------------------------------------------------------------------
   - id: EU
@@ -297,7 +297,7 @@ blocs:
         text: Hold a CRQC at the end of the decade while the United States does not.
         secret: true
         points: 25
-        condition: "self.crqc == 1 and US.crqc == 0"
+        condition: "self.crqc and not US.crqc"
       - id: fridge-independence
         text: Produce at least 16% of the world's dilution refrigerators by the end of 2032.
         secret: true
@@ -739,7 +739,7 @@ blocs:
         text: The West must not hold the only CRQC — either nobody has one, or Beijing or you do.
         secret: true
         points: 15
-        condition: "US.crqc == 0 or CN.crqc == 1 or self.crqc == 1"
+        condition: "not US.crqc or CN.crqc or self.crqc"
 
 relations:
   # Trust −100…100 [GUESS], guided by the FACTS alignment column: close allies 60–85,
@@ -1409,7 +1409,7 @@ events:
       A Russian state institute announces that it has factored a "cryptographically relevant" number
       on a quantum computer. There is no paper, no data and no visit for foreign experts. Markets
       wobble; intelligence services disagree.
-    trigger: {from: 2028-Q1, to: 2034-Q4, chance: 0.03, when: "RU.crqc == 0"}
+    trigger: {from: 2028-Q1, to: 2034-Q4, chance: 0.03, when: "not RU.crqc"}
     effects: ["world.tension += 5", "RU.support += 2"]
     dilemma:
       for: [US, EU, UK, JP, CN]
@@ -1760,7 +1760,7 @@ blocs:
         text: Hold a CRQC at the end while China does not.
         secret: true
         points: 20
-        condition: "self.crqc == 1 and CN.crqc == 0"
+        condition: "self.crqc and not CN.crqc"
 
   - id: EU
     name: European Union
@@ -1847,7 +1847,7 @@ blocs:
         text: Hold a CRQC at the end while the United States does not.
         secret: true
         points: 20
-        condition: "self.crqc == 1 and US.crqc == 0"
+        condition: "self.crqc and not US.crqc"
 
   - id: IN
     name: India
@@ -1927,7 +1927,7 @@ blocs:
         text: The West must not hold the only CRQC.
         secret: true
         points: 15
-        condition: "US.crqc == 0 or CN.crqc == 1 or self.crqc == 1"
+        condition: "not US.crqc or CN.crqc or self.crqc"
       - id: sovereign-crypto
         text: Government systems 40% migrated to national standards by the end.
         secret: false
@@ -2112,7 +2112,7 @@ events:
     text: >-
       A Russian state institute says it has factored a "cryptographically relevant" number. There is
       no paper and no data. Some see a bluff meant to stall the talks; others are less sure.
-    trigger: {from: 2029-Q3, to: 2031-Q1, chance: 0.2, when: "RU.crqc == 0"}
+    trigger: {from: 2029-Q3, to: 2031-Q1, chance: 0.2, when: "not RU.crqc"}
     effects: ["world.tension += 5", "RU.support += 2"]
     dilemma:
       for: [US, EU, CN, IN]

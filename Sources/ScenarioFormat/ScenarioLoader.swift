@@ -20,8 +20,11 @@ public enum ScenarioLoader {
             diag.add(tooLarge(text.utf8.count), field: "", line: 0, column: nil)
             throw diag.collected()
         }
-        guard let root = YAMLText.compose(text, diag: diag) else { throw diag.collected() }
-        let reader = ScenarioReader(text: text, diag: diag)
+        // Editors on Windows may start UTF-8 files with a byte-order mark, which the YAML library
+        // (told the encoding explicitly) would read as text.
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+        guard let root = YAMLText.compose(body, diag: diag) else { throw diag.collected() }
+        let reader = ScenarioReader(text: body, diag: diag)
         guard let scenario = reader.read(root), !diag.hasErrors else { throw diag.collected() }
         return scenario
     }

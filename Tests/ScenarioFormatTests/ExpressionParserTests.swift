@@ -94,6 +94,7 @@ import Testing
             Effect(target: .bloc(.all, .gdp), op: .multiply, value: .binary(.add, .number(1), .binary(.divide, tension, .number(100))),
                    source: "all.gdp *= 1 + world.tension / 100"))
         #expect(try effect("trust(self, CN) -= 5").target == .trust(.current, .bloc(2)))
+        #expect(try effect("trust(all, CN) -= 10").target == .trust(.all, .bloc(2)))
         #expect(try effect("EU.standard = CN.standard") == Effect(target: .bloc(.bloc(1), .standard), op: .set, value: .ref(.bloc(.bloc(2), .standard)), source: "EU.standard = CN.standard"))
         #expect(try effect("world.tension += 10").target == .world(.tension))
         #expect(try effect("world.crqcLogicalQubits *= 0.5").target == .world(.crqcLogicalQubits))
@@ -228,7 +229,7 @@ import Testing
         conditionFails("trust(US CN) > 0", column: 10, says: "Expected `,`")
         conditionFails("trust(US, CN > 0", column: 14, says: "Expected `)`")
         conditionFails("trust US > 0", column: 7, says: "needs two blocs in parentheses")
-        conditionFails("trust(all, US) > 0", column: 7, says: "`all` cannot be used there")
+        conditionFails("trust(all, US) > 0", column: 7, says: "`all` can only be used when changing trust in an effect")
         conditionFails("trust(1, US) > 0", column: 7, says: "takes two bloc ids")
     }
 
@@ -254,6 +255,7 @@ import Testing
         effectFails("self.support = 2030-Q1", column: 16, says: "is a date")
         effectFails("self.support += 1", current: false, column: 1, says: "`self` is not allowed here")
         effectFails("all.support += 1", all: false, column: 1, says: "`all` is allowed only in the effects of events")
+        effectFails("trust(all, CN) -= 1", all: false, column: 7, says: "`all` is allowed only in the effects of events")
         effectFails("self.support += all.gdp", column: 17, says: "can only be the target of an effect")
         effectFails("XX.support += 1", column: 1, says: "`XX` is not a bloc")
     }

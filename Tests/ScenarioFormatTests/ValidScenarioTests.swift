@@ -193,6 +193,17 @@ import Testing
         #expect(try ScenarioLoader.parse(text: text, file: "t.yaml").events[0].dilemma?.blocs == [0, 1, 2])
     }
 
+    @Test func windowsLineEndingsAndByteOrderMark() throws {
+        let windows = "\u{FEFF}" + fixture.replacingOccurrences(of: "\n", with: "\r\n")
+        let s = try ScenarioLoader.parse(text: windows, file: "t.yaml")
+        #expect(s.blocs == scenario.blocs)
+        #expect(s.events == scenario.events)
+        #expect(try ScenarioLoader.parse(text: "\u{FEFF}" + fixture, file: "t.yaml").contentHash == scenario.contentHash)
+        // Positions stay right: the error is on the line and column of `120`.
+        let broken = windows.replacingOccurrences(of: "support: 55", with: "support: 120")
+        #expect(errors(of: broken).map { "\($0.line):\($0.column ?? 0)" } == ["31:14"])
+    }
+
     @Test func anchorsAndAliasesForValues() throws {
         let text = fixture(replacing: "effects: [\"world.crqcLogicalQubits *= 0.7\"",
                            with: "effects: &shared [\"world.crqcLogicalQubits *= 0.7\"")

@@ -86,7 +86,7 @@ struct Parser {
         let target: Reference
         let targetKind: ValueKind
         if targetToken.isWord("trust") {
-            let call = try parseTrust()
+            let call = try parseTrust(asTarget: true)
             guard case .ref(let r) = call.expr else { throw fail(targetToken.column, "Internal error: trust did not parse to a reference.") }
             target = r
             targetKind = .number
@@ -273,7 +273,7 @@ struct Parser {
                     advance()
                     return Typed(expr: .ref(.turn), kind: .turn, start: start, end: end)
                 case "trust":
-                    return try parseTrust()
+                    return try parseTrust(asTarget: false)
                 case "and", "or":
                     throw fail(token.column, "A value is missing before `\(segments[0].text)`.")
                 case "not":
@@ -292,19 +292,19 @@ struct Parser {
         }
     }
 
-    /// `trust(A, B)`: how much A trusts B.
-    private mutating func parseTrust() throws(ExpressionError) -> Typed {
+    /// `trust(A, B)`: how much A trusts B. As an effect target, `all` may stand for every bloc.
+    private mutating func parseTrust(asTarget: Bool) throws(ExpressionError) -> Typed {
         let name = advance()
         guard current.kind == .leftParen else {
             throw fail(current.column, "`trust` needs two blocs in parentheses, e.g. `trust(US, CN)`.")
         }
         advance()
-        let a = try parseBlocArgument()
+        let a = try parseBlocArgument(asTarget: asTarget)
         guard current.kind == .comma else {
             throw fail(current.column, "Expected `,` between the two blocs of `trust(A, B)`.")
         }
         advance()
-        let b = try parseBlocArgument()
+        let b = try parseBlocArgument(asTarget: asTarget)
         guard current.kind == .rightParen else {
             throw fail(current.column, "Expected `)` after the second bloc of `trust(A, B)`.")
         }
@@ -315,7 +315,7 @@ struct Parser {
         return Typed(expr: .ref(.trust(a.ref, b.ref)), kind: .number, start: name.column - 1, end: close.column)
     }
 
-    private mutating func parseBlocArgument() throws(ExpressionError) -> (ref: BlocRef, column: Int) {
+    private mutating func parseBlocArgument(asTarget: Bool) throws(ExpressionError) -> (ref: BlocRef, column: Int) {
         let token = current
         guard case .path(let segments) = token.kind, segments.count == 1 else {
             throw fail(token.column, "`trust(A, B)` takes two bloc ids (or `self`), e.g. `trust(US, CN)`.")
@@ -327,7 +327,12 @@ struct Parser {
             try requireCurrentAllowed(token.column)
             return (.current, token.column)
         case "all":
-            throw fail(token.column, "`trust(A, B)` takes two single blocs; `all` cannot be used there.")
+            guard asTarget, context.allowsAll else {
+                throw fail(token.column, asTarget
+                    ? "`all` is allowed only in the effects of events, injects and dilemma options."
+                    : "`trust(A, B)` reads the trust between two single blocs; `all` can only be used when changing trust in an effect, e.g. `trust(all, CN) -= 10`.")
+            }
+            return (.all, token.column)
         default:
             return (.bloc(try bloc(named: name, column: token.column)), token.column)
         }

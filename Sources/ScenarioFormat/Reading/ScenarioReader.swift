@@ -7,8 +7,9 @@ import Yams
 /// that refers to them) and keeps going after an error, so one run lists all the problems of a file.
 final class ScenarioReader {
     let diag: Diagnostics
-    let lines: [Substring]
     let text: String
+    /// The file's lines, split only when an expression error needs its column in the file.
+    lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
 
     /// Nil when `start`/`end`/`turn` are broken; expressions then use a stand-in calendar and
     /// date range checks are skipped (the file is already invalid).
@@ -31,7 +32,6 @@ final class ScenarioReader {
     init(text: String, diag: Diagnostics) {
         self.text = text
         self.diag = diag
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     func read(_ root: Node) -> Scenario? {
@@ -77,7 +77,7 @@ final class ScenarioReader {
         return Scenario(id: id, title: title, summary: summary, briefing: briefing, calendar: calendar, seed: seed,
                         rules: rules, sectors: sectors, chokepoints: chokepoints, groups: groups, blocs: blocs,
                         relations: relations, treaties: treaties, controls: controls, events: events, injects: injects,
-                        contentHash: StableHasher.digest(of: text))
+                        contentHash: StableHasher.digest(of: text)) // the text as read, without a byte-order mark
     }
 
     // MARK: Shared helpers
@@ -85,7 +85,7 @@ final class ScenarioReader {
     /// Non-empty text for a required key.
     func requiredText(_ m: MapReader, _ key: String) -> String? {
         guard let value = m.required(key, diag), let text = diag.text(value) else { return nil }
-        if text.trimmingSpaces().isEmpty {
+        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             diag.add("`\(key)` is empty; give it a value.", at: value)
             return nil
         }
