@@ -1,0 +1,277 @@
+import GameCore
+
+/// Difficulty of a computer player (DESIGN §2): how many orders it gives, how noisy its judgement
+/// is, and how far it looks ahead.
+public enum AILevel: String, CaseIterable, Codable, Sendable {
+    /// Few orders, much randomness, blind to Mosca urgency.
+    case novice
+    /// The doctrine played as designed.
+    case standard
+    /// As standard, less noise, and a one-turn look-ahead when it splits the budget.
+    case expert
+}
+
+/// The computer players: one bloc's orders from its own view, by doctrine.
+public enum ComputerPlayer {
+    /// The orders (as `Command.order(bloc: id, …)`) of bloc `bloc` for the current turn, from its view only.
+    ///
+    /// Deterministic: the same view, level and seed give the same orders. The only randomness is the
+    /// game's strategy stream for this bloc and turn. Returns no orders when the view is not the
+    /// bloc's own (a facilitator view or another bloc's) or the game is over.
+    public static func orders(for bloc: Int, view: GameView, level: AILevel, seed: UInt64) -> [Command] {
+        guard !view.isOver, view.viewerIndex == bloc, let me = view.me, bloc < view.scenario.blocs.count else { return [] }
+        let planner = Planner(bloc: bloc, me: me, view: view, level: level, seed: seed)
+        let orders = planner.plan()
+        let id = view.scenario.blocs[bloc].id
+        return orders.map { .order(bloc: id, $0) }
+    }
+}
+
+/// A costly order under consideration, with how much the bloc wants it.
+struct Candidate {
+    var order: Order
+    var priority: Double
+    var sequence: Int
+}
+
+/// Settings that make the levels differ.
+struct LevelSettings {
+    /// Most orders that cost political capital in one turn.
+    let maxCostly: Int
+    /// Relative spread of the random factor on every score.
+    let noise: Double
+    /// Multiplies the chance of optional initiatives.
+    let activity: Double
+    /// Whether Mosca rows and the Q-Day estimate drive migration.
+    let moscaAware: Bool
+    /// Whether the budget split is chosen by a one-turn projection among candidates.
+    let lookAhead: Bool
+
+    init(_ level: AILevel) {
+        switch level {
+        case .novice: maxCostly = 2; noise = 0.5; activity = 0.6; moscaAware = false; lookAhead = false
+        case .standard: maxCostly = 6; noise = 0.2; activity = 1; moscaAware = true; lookAhead = false
+        case .expert: maxCostly = 8; noise = 0.1; activity = 1; moscaAware = true; lookAhead = true
+        }
+    }
+}
+
+/// One bloc's decision for one turn. Reads the view once into a few arrays, asks each area
+/// (economy, controls, diplomacy, intelligence, dilemmas) for candidate orders, then spends the
+/// political capital on the most wanted costly orders. Free orders (answers, dilemma choices,
+/// messages, allocation) are always given. A class, so that the closures of the areas capture one
+/// reference instead of copying the whole planner.
+final class Planner {
+    let view: GameView
+    let scenario: Scenario
+    let rules: Rules
+    let me: Int
+    let state: BlocState
+    let profile: Profile
+    let level: AILevel
+    let settings: LevelSettings
+    var rng: Xoshiro256
+    let n: Int
+    let turn: Int
+    let turnsPerYear: Int
+    /// Turns still to play after this one.
+    let turnsLeft: Int
+    /// Trust from this bloc toward each bloc.
+    let trust: [Double]
+    /// Rivals, least trusted first.
+    let rivals: [Int]
+    /// Friends (trust above 40), most trusted first.
+    let friends: [Int]
+    /// The other bloc with the largest estimated computing.
+    let leader: Int?
+    let maxOtherComputing: Double
+    /// Indices into `view.treaties` of treaties naming this bloc as a party (any status).
+    let partyTreaties: [Int]
+    /// Indices into `view.treaties` of signed or in-force treaties this bloc is a member of.
+    let memberTreaties: [Int]
+    /// Indices into `view.treaties` of treaties with violations this bloc knows of.
+    let violationTreaties: [Int]
+    /// Blocs this bloc knows to have broken a treaty.
+    let violators: [Bool]
+    /// Whether this bloc is secretly breaking a treaty right now.
+    let breaking: Bool
+
+    var free: [Order] = []
+    var costly: [Candidate] = []
+    var sequence = 0
+    /// This turn's proposal, if any, and the answers given (the messages talk about them).
+    var drafted: Draft?
+    var answered: [(treaty: Treaty, accept: Bool)] = []
+    /// A treaty this bloc means to leave this turn (so it does not also start breaking it).
+    var leaving: Int?
+
+    init(bloc: Int, me: BlocState, view: GameView, level: AILevel, seed: UInt64) {
+        self.view = view
+        scenario = view.scenario
+        rules = view.scenario.rules
+        self.me = bloc
+        state = me
+        profile = Profile(view.scenario.blocs[bloc].doctrine, rules: view.scenario.rules)
+        self.level = level
+        settings = LevelSettings(level)
+        rng = RandomStreams.stream(seed: seed, turn: view.turn, phase: .strategy, item: bloc)
+        n = view.blocs.count
+        turn = view.turn
+        turnsPerYear = view.scenario.calendar.turnsPerYear
+        turnsLeft = max(0, view.scenario.calendar.turnCount - 1 - view.turn)
+        var row = [Double](repeating: 0, count: n)
+        if view.trust.count >= n * n { for o in 0..<n { row[o] = view.trust[bloc * n + o] } }
+        trust = row
+        let threshold = profile.rivalThreshold
+        var rivalList: [Int] = []
+        var friendList: [Int] = []
+        var best: Int?
+        var bestComputing = 0.0
+        for o in 0..<n where o != bloc {
+            if row[o] <= threshold { rivalList.append(o) }
+            if row[o] > 40 { friendList.append(o) }
+            let c = view.blocs[o].computing.value
+            if best == nil || c > bestComputing { best = o; bestComputing = c }
+        }
+        rivalList.sort { row[$0] != row[$1] ? row[$0] < row[$1] : $0 < $1 }
+        friendList.sort { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
+        rivals = rivalList
+        friends = friendList
+        leader = best
+        maxOtherComputing = bestComputing
+
+        // One pass over the treaties; the areas below work from these index lists so that a long
+        // game's many old treaties are not walked (and copied) again and again.
+        var party: [Int] = [], member: [Int] = [], violated: [Int] = []
+        var cheats = [Bool](repeating: false, count: n)
+        var breakingNow = false
+        let treaties = view.treaties
+        for i in treaties.indices {
+            let parties = treaties[i].treaty.parties
+            if let k = parties.firstIndex(of: bloc) {
+                party.append(i)
+                let status = treaties[i].treaty.status
+                if (status == .inForce || status == .signed) && treaties[i].treaty.answers[k] == .accepted && !treaties[i].treaty.withdrawn[k] {
+                    member.append(i)
+                }
+            }
+            if !treaties[i].knownViolations.isEmpty {
+                violated.append(i)
+                for v in treaties[i].knownViolations where v.bloc >= 0 && v.bloc < n {
+                    cheats[v.bloc] = true
+                    if v.bloc == bloc && v.active { breakingNow = true }
+                }
+            }
+        }
+        partyTreaties = party
+        memberTreaties = member
+        violationTreaties = violated
+        violators = cheats
+        breaking = breakingNow
+    }
+
+    // MARK: - Plan
+
+    func plan() -> [Order] {
+        planDilemmas()
+        planResponses()
+        planAllocation()
+        planBudget()
+        planMandates()
+        planStandard()
+        planQKD()
+        planControls()
+        planTreatyExits()
+        planViolations()
+        planProposal()
+        planHarvests()
+        planEspionage()
+        planCounterIntelligence()
+        planCRQC()
+        planDialogue()
+        planStatements()
+        planAid()
+        planMessages()
+        return free + chooseCostly()
+    }
+
+    /// Spends the capital on the most wanted costly orders, never more than the bloc holds now.
+    private func chooseCostly() -> [Order] {
+        let sorted = costly.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.sequence < $1.sequence }
+        var capital = state.capital
+        var out: [Order] = []
+        for c in sorted where out.count < settings.maxCostly {
+            let cost = c.order.capitalCost
+            if cost <= capital + 1e-9 {
+                capital -= cost
+                out.append(c.order)
+            }
+        }
+        return out
+    }
+
+    // MARK: - Helpers for the areas
+
+    func give(_ order: Order) { free.append(order) }
+
+    func consider(_ order: Order, priority: Double) {
+        guard priority > 0 else { return }
+        costly.append(Candidate(order: order, priority: priority * jitter(), sequence: sequence))
+        sequence += 1
+    }
+
+    /// A random factor around 1 whose spread depends on the level.
+    func jitter() -> Double { 1 + settings.noise * rng.symmetric() }
+
+    /// True with probability `p`, scaled by the level's activity.
+    func maybe(_ p: Double) -> Bool { rng.chance(p * settings.activity) }
+
+    /// True with probability `p`, whatever the level.
+    func chance(_ p: Double) -> Bool { rng.chance(p) }
+
+    func id(_ b: Int) -> String { scenario.blocs[b].id }
+    func name(_ b: Int) -> String { scenario.blocs[b].name }
+    func label(_ t: Int) -> String { scenario.calendar.label(t) }
+    var capital: Double { state.capital }
+    var developing: Bool { scenario.blocs[me].developing }
+
+    /// The talent multiplier the engine applies to this bloc.
+    var talent: Double {
+        let ref = rule(.talentReference)
+        let t = (state.workforce / max(ref, 0.001)).squareRoot()
+        return min(2.5, max(0.3, t))
+    }
+
+    /// The worst access to any chokepoint (1 = unrestricted).
+    var minAccess: Double {
+        var m = 1.0
+        for a in state.access { m = min(m, a) }
+        return m
+    }
+
+    /// Share of sector weight in red (and amber, half-counted) Mosca rows.
+    var moscaPressure: Double {
+        var red = 0.0, total = 0.0
+        for row in view.mosca where row.sector < scenario.sectors.count {
+            let w = scenario.sectors[row.sector].weight
+            total += w
+            switch row.status {
+            case .red: red += w
+            case .amber: red += 0.5 * w
+            case .green: break
+            }
+        }
+        return total > 0 ? red / total : 0
+    }
+
+    /// Whether this bloc knows of a treaty violation by `b` (in any treaty).
+    func knownViolator(_ b: Int) -> Bool { b >= 0 && b < n && violators[b] }
+
+    /// A rule value (the key table is built once, not per lookup).
+    func rule(_ key: RuleKey) -> Double {
+        guard let i = Planner.ruleKeys.firstIndex(of: key), i < rules.values.count else { return key.spec.defaultValue }
+        return rules.values[i]
+    }
+
+    private static let ruleKeys = RuleKey.allCases
+}

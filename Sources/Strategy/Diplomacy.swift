@@ -1,0 +1,325 @@
+import GameCore
+
+/// A treaty proposal being drafted.
+struct Draft {
+    var type: TreatyType
+    var partners: [Int]
+    var terms: OrderTerms
+    var value: Double
+}
+
+/// Treaties (answers, proposals, exits, secret violations), dialogue, statements and aid.
+extension Planner {
+    // MARK: - Answers: every proposal addressed to this bloc gets one, every turn it waits.
+
+    func planResponses() {
+        for i in partyTreaties where view.treaties[i].treaty.status == .proposed {
+            let t = view.treaties[i].treaty
+            guard let k = t.parties.firstIndex(of: me), k < t.answers.count, t.answers[k] == .pending else { continue }
+            let accept = acceptValue(t) + 0.5 * settings.noise * rng.symmetric() > 0
+            give(.respondTreaty(treaty: t.id, accept: accept))
+            answered.append((t, accept))
+        }
+    }
+
+    /// Above zero: worth joining. Trust in the other parties, the doctrine's taste for the type,
+    /// the bloc's need for it and what the particular terms cost it.
+    func acceptValue(_ t: Treaty) -> Double {
+        var total = 0.0, count = 0.0
+        for p in t.parties where p != me && p < n { total += trust[p]; count += 1 }
+        let meanTrust = count > 0 ? total / count : 0
+        var v = profile.affinity(t.type) - 0.45 + 0.6 * meanTrust / 100 + 0.2 * (profile.cooperation - 0.5)
+        v += 0.3 * (need(t.type) - 0.4)
+        if t.proposer < n && trust[t.proposer] < -40 { v -= 0.2 }
+        if knownViolator(t.proposer) { v -= 0.3 }
+        switch t.type {
+        case .exportRegime:
+            for x in t.terms.targets where x < n {
+                if trust[x] > 20 { v -= 0.6 } else if trust[x] <= profile.rivalThreshold { v += 0.15 }
+                if profile.doctrine == .hedger && trust[x] > -25 { v -= 0.3 }
+            }
+        case .pqcAccord:
+            if let family = t.terms.family, family != state.standard {
+                v -= (profile.family == .national && family != .national) ? 0.8 : 0.1
+            }
+            if let deadline = t.terms.deadline {
+                let years = Double(max(1, deadline - turn)) / Double(turnsPerYear)
+                var least = 1.0
+                for f in state.pqc { least = min(least, f) }
+                let required = max(0, 0.95 - least) / years
+                var pace = rule(.pqcBasePace)
+                for x in state.pqcPace { pace = max(pace, x) }
+                if required > pace * rule(.mandateBoost) { v -= 0.25 }
+            }
+        case .cryptanalysisNorm:
+            if profile.decrypts && (state.hasCRQC || view.stockpileByVictim.contains(where: { $0 > 0 })) {
+                // A spoiler signs and cheats; the others would rather keep their hands free.
+                v += profile.risk > 0.7 ? 0.1 : -0.3
+            }
+        case .verificationRegime:
+            var secrets = breaking
+            for op in view.harvests where op.harvester == me && op.active { secrets = true }
+            if secrets || (state.hasCRQC && !state.crqcPublic) { v -= 0.4 }
+            v -= 0.1
+        case .capacityFund:
+            if developing { v += 0.5 } else { v -= min(0.4, (t.terms.contribution ?? 0.05) / max(0.05, state.budget)) }
+        case .jointLab:
+            if t.terms.host == me { v += 0.15 }
+        case .talentExchange:
+            if profile.hawkishness > 0.7 { v -= 0.1 }
+        case .cbm:
+            v += 0.3 * (view.world.tension / 100 - 0.4)
+            if state.hasCRQC && !state.crqcPublic && profile.risk < 0.7 { v -= 0.2 }
+        case .researchPact, .supplyPact:
+            break
+        }
+        return v
+    }
+
+    /// How much the bloc's situation calls for a treaty of this type, 0…1.
+    func need(_ type: TreatyType) -> Double {
+        let behind = maxOtherComputing > state.computing * 1.2
+        switch type {
+        case .pqcAccord: return min(1, 0.4 + 0.6 * moscaPressure)
+        case .cbm: return min(1, 0.2 + view.world.tension / 100)
+        case .cryptanalysisNorm: return view.qDayYears < 10 ? 0.8 : 0.4
+        case .verificationRegime:
+            return violationTreaties.isEmpty ? 0.3 : 0.6
+        case .capacityFund: return 0.6
+        case .jointLab: return behind ? 0.7 : 0.4
+        case .researchPact: return behind ? 0.7 : 0.45
+        case .talentExchange: return talent < 1 ? 0.7 : 0.4
+        case .supplyPact: return minAccess < 0.85 ? 0.8 : 0.35
+        case .exportRegime:
+            var controls = 0
+            for c in view.controls where c.by == me { controls += 1 }
+            return controls > 0 ? 0.8 : 0.5
+        }
+    }
+
+    // MARK: - Proposals: at most one a turn, never a duplicate of a live treaty.
+
+    func planProposal() {
+        let p = profile.doctrine == .spoiler ? 0.04 : 0.08 + 0.3 * profile.cooperation
+        guard capital >= 1, maybe(p) else { return }
+        let live = liveTreatyPartners()
+        var best: Draft?
+        for type in profile.proposes {
+            guard var d = draft(type, live: live) else { continue }
+            d.value = profile.affinity(type) * d.value * jitter()
+            if best == nil || d.value > best!.value + 1e-12 { best = d }
+        }
+        guard let d = best, d.value > 0.1 else { return }
+        drafted = d
+        consider(.proposeTreaty(type: d.type, parties: d.partners.map { id($0) }, terms: d.terms), priority: 1.4 + d.value)
+    }
+
+    /// For each treaty type, which blocs already share a live treaty of it with this bloc or
+    /// turned one down recently (row = type index, column = bloc).
+    func liveTreatyPartners() -> [[Bool]] {
+        let types = TreatyType.allCases
+        var out = [[Bool]](repeating: [Bool](repeating: false, count: n), count: types.count)
+        let window = 2 * turnsPerYear
+        for i in partyTreaties {
+            guard let ti = types.firstIndex(of: view.treaties[i].treaty.type) else { continue }
+            let parties = view.treaties[i].treaty.parties
+            let answers = view.treaties[i].treaty.answers
+            let withdrawn = view.treaties[i].treaty.withdrawn
+            switch view.treaties[i].treaty.status {
+            case .proposed, .signed, .inForce:
+                guard let mine = parties.firstIndex(of: me), answers[mine] != .rejected, !withdrawn[mine] else { continue }
+                for k in parties.indices where parties[k] < n && answers[k] != .rejected && !withdrawn[k] { out[ti][parties[k]] = true }
+            case .rejected, .lapsed:
+                guard turn - view.treaties[i].treaty.proposedTurn <= window else { continue }
+                for k in parties.indices where parties[k] < n && answers[k] != .accepted { out[ti][parties[k]] = true }
+            case .dissolved:
+                break
+            }
+        }
+        return out
+    }
+
+    /// Partners, terms and need for a proposal of `type`, or nil if there is nobody to ask.
+    func draft(_ type: TreatyType, live: [[Bool]]) -> Draft? {
+        guard let ti = TreatyType.allCases.firstIndex(of: type) else { return nil }
+        let minimum = profile.minimumTrust(type)
+        var pool: [Int] = []
+        for o in 0..<n where o != me && trust[o] >= minimum && !live[ti][o] { pool.append(o) }
+        pool.sort { trust[$0] != trust[$1] ? trust[$0] > trust[$1] : $0 < $1 }
+        var partners: [Int] = []
+        var terms = OrderTerms()
+        var value = need(type)
+        switch type {
+        case .exportRegime:
+            var targets: [Int] = []
+            for r in rivals where targets.count < 3 { targets.append(r) }
+            guard !targets.isEmpty else { return nil }
+            partners = Array(pool.filter { !targets.contains($0) }.prefix(3))
+            terms = OrderTerms(categories: [.systems, .components], targets: targets.map { id($0) })
+        case .pqcAccord:
+            partners = Array(pool.prefix(4))
+            var mismatch = false
+            for p in partners where view.blocs[p].standard != state.standard { mismatch = true }
+            if mismatch { value += 0.2 }
+            let family: StandardFamily = state.standard == .hybrid ? (profile.family == .hybrid ? .nist : profile.family) : state.standard
+            var slowest = 0
+            for s in 0..<state.pqc.count where state.pqc[s] < state.pqc[slowest] { slowest = s }
+            let turns = max(4 * turnsPerYear, state.pqc.isEmpty ? 0 : mandateTurns(slowest))
+            terms = OrderTerms(family: family, deadline: label(turn + turns))
+        case .cbm:
+            partners = Array(pool.prefix(4))
+        case .cryptanalysisNorm:
+            partners = Array(pool.prefix(5))
+        case .verificationRegime:
+            partners = Array(pool.prefix(3))
+        case .capacityFund:
+            if developing {
+                partners = Array(pool.filter { !scenario.blocs[$0].developing }.prefix(2))
+            } else {
+                partners = Array(pool.filter { scenario.blocs[$0].developing }.prefix(2))
+                guard !partners.isEmpty else { return nil }
+                if let friend = pool.first(where: { !scenario.blocs[$0].developing && trust[$0] > 40 }) { partners.append(friend) }
+            }
+            let contribution = min(0.2, max(0.02, state.gdp * 0.004))
+            terms = OrderTerms(contribution: (contribution * 1000).rounded() / 1000)
+        case .jointLab:
+            partners = Array(pool.prefix(3))
+            var host = me
+            if profile.doctrine != .middlePower {
+                var best = state.computing
+                for p in partners where view.blocs[p].computing.value > best { best = view.blocs[p].computing.value; host = p }
+            }
+            terms = OrderTerms(host: id(host), contribution: 10)
+        case .researchPact, .supplyPact:
+            partners = Array(pool.prefix(2))
+        case .talentExchange:
+            partners = Array(pool.prefix(1))
+        }
+        guard !partners.isEmpty else { return nil }
+        return Draft(type: type, partners: partners, terms: terms, value: value)
+    }
+
+    // MARK: - Leaving treaties
+
+    func planTreatyExits() {
+        for i in memberTreaties {
+            let parties = view.treaties[i].treaty.parties
+            let answers = view.treaties[i].treaty.answers
+            let withdrawn = view.treaties[i].treaty.withdrawn
+            var others = 0
+            var total = 0.0
+            for k in parties.indices where parties[k] != me && parties[k] < n && answers[k] == .accepted && !withdrawn[k] {
+                others += 1
+                total += trust[parties[k]]
+            }
+            guard others > 0 else { continue }
+            var cheated = false
+            for v in view.treaties[i].knownViolations where v.bloc != me {
+                if let k = parties.firstIndex(of: v.bloc), answers[k] == .accepted, !withdrawn[k] { cheated = true }
+            }
+            let meanTrust = total / Double(others)
+            var p = 0.0
+            if cheated { p = 0.1 + 0.5 * (1 - profile.cooperation) }
+            if meanTrust < -40 { p = max(p, 0.3) }
+            if p > 0 && chance(p) {
+                let id = view.treaties[i].treaty.id
+                consider(.withdrawTreaty(treaty: id), priority: 1.5)
+                leaving = id
+                return
+            }
+        }
+    }
+
+    // MARK: - Secret violations
+
+    func planViolations() {
+        var started = false
+        let stockpile = view.stockpileByVictim.contains { $0 > 0.01 }
+        for i in memberTreaties where view.treaties[i].treaty.status == .inForce {
+            let tv = view.treaties[i]
+            let t = tv.treaty
+            guard t.type.canBeViolatedSecretly && t.id != leaving else { continue }
+            if let mine = tv.knownViolations.first(where: { $0.bloc == me && $0.active }) {
+                // Caught in a treaty that will outlive the scandal: stop, to win back the others.
+                // A bilateral one is as good as dead; there is nothing left to lose in it.
+                if mine.detectedTurn != nil && t.members.count >= 3 { give(.violateTreaty(treaty: t.id, violate: false)) }
+                continue
+            }
+            guard !started else { continue }
+            let r = profile.risk
+            var p = 0.0
+            switch t.type {
+            case .exportRegime: p = 0.08 * r * r
+            case .cryptanalysisNorm: if state.hasCRQC && profile.decrypts && stockpile { p = 0.4 * r }
+            case .cbm: p = state.hasCRQC && !state.crqcPublic ? 0.5 * r * r : 0.01 * r * r
+            case .jointLab, .talentExchange: p = 0.04 * r * r
+            case .supplyPact: p = 0.03 * r * r
+            default: p = 0
+            }
+            if maybe(p) {
+                give(.violateTreaty(treaty: t.id, violate: true))
+                started = true
+            }
+        }
+    }
+
+    // MARK: - Dialogue, statements, aid
+
+    func planDialogue() {
+        let tension = view.world.tension
+        guard tension >= 45 + 15 * profile.hawkishness, maybe(0.15 + 0.5 * profile.cooperation) else { return }
+        var pick: Int?
+        for o in 0..<n where o != me && trust[o] > -50 && trust[o] < 30 {
+            if pick == nil || trust[o] < trust[pick!] { pick = o }
+        }
+        guard let o = pick else { return }
+        consider(.dialogue(with: id(o)), priority: 1.0 + tension / 100)
+    }
+
+    func planStatements() {
+        // Attribution backed by evidence: a harvest against us that the world does not know of yet.
+        for op in view.harvests where op.target == me && op.harvester != me && op.active && op.knownBy.indices.contains(me) && op.knownBy[me] {
+            guard op.knownBy.contains(false) else { continue }
+            if maybe(0.3 + 0.5 * profile.hawkishness) {
+                let h = op.harvester
+                give(.statement(text: "\(name(me)) has evidence that \(name(h)) is recording our encrypted government traffic to read it once it can. We call on it to stop.",
+                                attributeTo: id(h)))
+                return
+            }
+        }
+        // A known breach of a treaty that others have not heard about.
+        for i in violationTreaties {
+            let tv = view.treaties[i]
+            for v in tv.knownViolations where v.bloc != me && v.active && v.bloc < n && v.knownBy.contains(false) {
+                if maybe(0.2 + 0.4 * profile.hawkishness) {
+                    give(.statement(text: "\(name(v.bloc)) is secretly breaking \(tv.treaty.name). Its partners deserve to know.",
+                                    attributeTo: id(v.bloc)))
+                    return
+                }
+            }
+        }
+        // Reassurance when the temperature is high.
+        if view.world.tension > 60 && profile.cooperation >= 0.7 && maybe(0.25) {
+            give(.statement(text: "\(name(me)) will not use quantum capabilities against civilian systems and urges all parties to return to the table.",
+                            attributeTo: nil))
+        }
+    }
+
+    func planAid() {
+        guard !developing else { return }
+        let givers: Bool
+        switch profile.doctrine {
+        case .standardsPower, .middlePower: givers = true
+        case .techLeader, .hedger: givers = chance(0.3)
+        case .stateDirected, .spoiler: givers = false
+        }
+        guard givers, maybe(0.12 + 0.1 * profile.cooperation) else { return }
+        var pick: Int?
+        for o in 0..<n where o != me && scenario.blocs[o].developing && trust[o] > -10 {
+            if pick == nil || trust[o] > trust[pick!] { pick = o }
+        }
+        guard let o = pick else { return }
+        let amount = (min(0.5, max(0.02, state.budget * 0.04)) * 100).rounded() / 100
+        consider(.aid(to: id(o), billion: amount), priority: 1.0 + profile.weights[Pillar.influence.index])
+    }
+}

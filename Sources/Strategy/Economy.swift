@@ -1,0 +1,305 @@
+import GameCore
+
+/// Budget split, budget size, migration mandates, standard family and QKD.
+extension Planner {
+    // MARK: - Allocation
+
+    func planAllocation() {
+        if level == .novice {
+            // A novice revisits its split now and then, by doctrine alone.
+            guard turn == 0 || maybe(0.25) else { return }
+        }
+        var chosen = targetAllocation()
+        if settings.lookAhead {
+            chosen = bestByProjection(around: chosen)
+        }
+        let shares = roundedShares(chosen)
+        var distance = 0.0
+        for k in 0..<shares.count where k < state.allocation.count { distance += abs(shares[k] - state.allocation[k]) }
+        if distance >= (settings.lookAhead ? 4 : 6) { give(.allocate(shares)) }
+    }
+
+    /// The split the doctrine wants given the situation: half the scenario's own split, half the
+    /// doctrine's, then tilted toward whatever is short.
+    func targetAllocation() -> [Double] {
+        let base = scenario.blocs[me].allocation
+        let count = Track.allCases.count
+        var a = [Double](repeating: 0, count: count)
+        for k in 0..<count {
+            let own = k < base.count ? base[k] : profile.allocation[k]
+            a[k] = 0.5 * own + 0.5 * profile.allocation[k]
+        }
+        let pqc = Track.pqc.index, computing = Track.computing.index, workforce = Track.workforce.index
+        let supply = Track.supply.index, communication = Track.communication.index, sensing = Track.sensing.index
+        if settings.moscaAware {
+            a[pqc] += 16 * moscaPressure
+            if view.qDayYears < 5 { a[pqc] += 8 } else if view.qDayYears < 10 { a[pqc] += 4 }
+        }
+        // Nothing left to migrate: keep a maintenance share only.
+        var least = 1.0, mean = 0.0
+        for f in state.pqc { least = min(least, f); mean += f }
+        mean /= Double(max(1, state.pqc.count))
+        if least >= 0.97 { a[pqc] = 2 } else if mean >= 0.9 { a[pqc] *= 0.5 }
+
+        if maxOtherComputing > state.computing * 1.25 {
+            a[computing] += 4 + 6 * profile.hawkishness
+        } else if state.computing > 1.5 * maxOtherComputing {
+            a[computing] -= 3
+        }
+        let t = talent
+        if t < 0.8 { a[workforce] += 6 } else if t > 1.6 { a[workforce] -= 4 }
+        let access = minAccess
+        if access < 0.85 { a[supply] += min(12, (0.85 - access) * 30) }
+        if harvestedByKnown() != nil && scenario.sectors.contains(where: { $0.qkd }) {
+            a[communication] += 1 + 3 * profile.qkdAffinity
+        }
+        for o in rivals where view.blocs[o].sensing.value > state.sensing + 15 {
+            a[sensing] += 4
+            break
+        }
+        for k in 0..<count { a[k] = max(1, a[k]) }
+        return a
+    }
+
+    /// Integer percentages summing to exactly 100 (largest remainders, ties by track order).
+    func roundedShares(_ raw: [Double]) -> [Double] {
+        var sum = 0.0
+        for x in raw { sum += x }
+        guard sum > 0 else { return profile.allocation }
+        let scaled = raw.map { $0 * 100 / sum }
+        var floors = scaled.map { $0.rounded(.down) }
+        var used = 0.0
+        for x in floors { used += x }
+        var left = Int(100 - used)
+        var order = Array(0..<scaled.count)
+        order.sort { (scaled[$0] - floors[$0]) != (scaled[$1] - floors[$1]) ? (scaled[$0] - floors[$0]) > (scaled[$1] - floors[$1]) : $0 < $1 }
+        var i = 0
+        while left > 0 && !order.isEmpty {
+            floors[order[i % order.count]] += 1
+            left -= 1
+            i += 1
+        }
+        return floors
+    }
+
+    /// Expert look-ahead: the target, a PQC-leaning and a computing-leaning variant, scored by a
+    /// one-turn projection of the bloc's own pillars under its doctrine's weights.
+    func bestByProjection(around target: [Double]) -> [Double] {
+        let pqc = Track.pqc.index, computing = Track.computing.index
+        var candidates = [target]
+        let shift = 8.0
+        if target[computing] > shift + 1 {
+            var c = target; c[computing] -= shift; c[pqc] += shift; candidates.append(c)
+        }
+        if target[pqc] > shift + 1 {
+            var c = target; c[pqc] -= shift; c[computing] += shift; candidates.append(c)
+        }
+        var best = target
+        var bestValue = -Double.infinity
+        for c in candidates {
+            let v = projectedValue(c)
+            if v > bestValue + 1e-12 { best = c; bestValue = v }
+        }
+        return best
+    }
+
+    /// Pillar points (weighted by doctrine) one turn of spending with split `a` would add,
+    /// following the engine's investment formulas with this bloc's own exact values.
+    func projectedValue(_ raw: [Double]) -> Double {
+        var sum = 0.0
+        for x in raw { sum += x }
+        guard sum > 0 else { return 0 }
+        let a = raw.map { $0 / sum }
+        let dt = scenario.calendar.yearsPerTurn
+        let budget = state.budget
+        let T = talent
+        let M = 0.35 + 0.65 * minAccess
+        var security = 0.0, prosperity = 0.0, influence = 0.0
+
+        // Computing: growth with diminishing returns in spend.
+        let E = budget * a[Track.computing.index] * T * M
+        let g = rule(.computingGrowth) * E / (E + rule(.computingHalfSpend))
+        let c = state.computing
+        let dc = c * g * dt
+        let top = max(1, maxOtherComputing, c + dc)
+        prosperity += 25 * (((c + dc) / top).squareRoot() - (c / top).squareRoot())
+        if !state.hasCRQC {
+            let gap = max(1, view.world.crqcLogicalQubits - c)
+            security += 10 * min(1, dc / gap) * (view.qDayYears < 10 ? 1 : 0.3)
+        }
+
+        // Sensing closes part of the gap to 100.
+        let Es = budget * a[Track.sensing.index] * T * M
+        let gs = rule(.sensingGrowth) * Es / (Es + rule(.sensingHalfSpend))
+        var maxSensing = state.sensing
+        for o in 0..<n where o != me { maxSensing = max(maxSensing, view.blocs[o].sensing.value) }
+        security += 12 * (100 - state.sensing) * gs * dt / max(1, maxSensing)
+
+        // QKD protects the unmigrated part of state traffic against harvesting.
+        let km = state.qkdKm
+        let dkm = budget * a[Track.communication.index] * dt * rule(.qkdKmPerBillion) * T.squareRoot()
+        let half = rule(.qkdHalfKm), maxCover = rule(.qkdMaxCover)
+        let dCover = maxCover * ((km + dkm) / (km + dkm + half) - km / (km + half))
+        var exposedState = 0.0, stateWeight = 0.0
+        for s in 0..<scenario.sectors.count where scenario.sectors[s].qkd && s < state.pqc.count {
+            exposedState += scenario.sectors[s].weight * (1 - state.pqc[s])
+            stateWeight += scenario.sectors[s].weight
+        }
+        if stateWeight > 0 { security += 15 * dCover * exposedState / stateWeight }
+
+        // Workforce arrives after the lag and lifts the talent multiplier.
+        let lagTurns = rule(.workforceLagYears) * Double(turnsPerYear)
+        if Double(turnsLeft) > lagTurns {
+            let dw = budget * a[Track.workforce.index] * dt * rule(.workforcePerBillion)
+            let ref = max(0.001, rule(.talentReference))
+            let dT = ((state.workforce + dw) / ref).squareRoot() - (state.workforce / ref).squareRoot()
+            prosperity += 15 * dT
+            security += 6 * dT
+            influence += 6 * dT
+        }
+
+        // PQC: the engine's effort curve, sector by sector; red rows count double.
+        let spend = budget * a[Track.pqc.index]
+        let x = spend / (rule(.pqcHalfSpend) * max(0.001, state.gdp).squareRoot())
+        var effort = 0.4 + 1.2 * x / (x + 1)
+        effort *= min(1.4, max(0.6, T.squareRoot()))
+        let pace = rule(.pqcBasePace) * effort
+        var weighted = 0.0, weights = 0.0
+        for s in 0..<min(scenario.sectors.count, state.pqc.count) {
+            let w = scenario.sectors[s].weight
+            var gain = min(1 - state.pqc[s], pace * dt)
+            if s < view.mosca.count && view.mosca[s].status == .red { gain *= 2 }
+            weighted += w * gain
+            weights += w
+        }
+        if weights > 0 { security += 30 * weighted / weights }
+
+        // Supply: own production lifts access to the scarcest chokepoints.
+        let supplySpend = budget * a[Track.supply.index]
+        var dAccess = 0.0
+        for k in 0..<state.access.count where k < state.supply.count {
+            let gain = rule(.supplyBuildRate) * supplySpend * dt * (1 - state.supply[k])
+            dAccess += min(gain, max(0, 1 - state.access[k]))
+        }
+        if !state.access.isEmpty { prosperity += 20 * dAccess / Double(state.access.count) }
+
+        let w = profile.weights
+        return w[0] * security + w[1] * prosperity + w[2] * influence
+    }
+
+    // MARK: - Budget
+
+    func planBudget() {
+        let support = state.support
+        let budget = state.budget
+        let behind = maxOtherComputing > state.computing * 1.2
+        let statist = profile.doctrine == .techLeader || profile.doctrine == .stateDirected
+        if support >= 62 || (support >= 52 && statist && (behind || moscaPressure > 0.5)) {
+            guard maybe(0.12) else { return }
+            let delta = (max(0.05, budget * 0.1) * 100).rounded() / 100
+            consider(.changeBudget(delta), priority: 1.2 + 0.01 * (support - 50))
+        } else if support <= 35 && budget > 0.05 {
+            guard maybe(0.3) else { return }
+            let delta = (budget * 0.08 * 100).rounded() / 100
+            if delta > 0 { consider(.changeBudget(-delta), priority: 1.6) }
+        }
+    }
+
+    // MARK: - Mandates
+
+    func planMandates() {
+        guard turnsLeft >= 1 else { return }
+        var best: (sector: Int, urgency: Double)?
+        for s in 0..<min(scenario.sectors.count, state.pqc.count, state.mandates.count) {
+            guard state.mandates[s] < 0, state.pqc[s] < 0.9 else { continue }
+            let sector = scenario.sectors[s]
+            var urgency: Double
+            if settings.moscaAware {
+                urgency = 0
+                if s < view.mosca.count {
+                    switch view.mosca[s].status {
+                    case .red: urgency += 1
+                    case .amber: urgency += 0.5
+                    case .green: break
+                    }
+                }
+                if view.qDayYears < 15 { urgency += 0.5 * min(1, sector.shelfLife / 25) }
+                urgency *= sector.weight
+            } else {
+                // A novice mandates now and then, without reading the Mosca panel.
+                urgency = chance(0.04) ? 1 : 0
+            }
+            if urgency >= 0.75, best == nil || urgency > best!.urgency + 1e-12 { best = (s, urgency) }
+        }
+        guard let pick = best else { return }
+        consider(.mandate(sector: scenario.sectors[pick.sector].id, deadline: label(turn + mandateTurns(pick.sector))),
+                 priority: 1.8 + pick.urgency)
+    }
+
+    /// Turns to a deadline the sector can meet at the pace a mandate buys, with some slack.
+    func mandateTurns(_ s: Int) -> Int {
+        let pace = max(s < state.pqcPace.count ? state.pqcPace[s] : 0, rule(.pqcBasePace) * 0.6)
+        let boosted = pace * rule(.mandateBoost) * 0.9
+        let years = max(0, 0.95 - state.pqc[s]) / max(0.001, boosted)
+        let turns = Int((years * Double(turnsPerYear)).rounded(.up)) + 1
+        return max(2, min(turns, 15 * turnsPerYear))
+    }
+
+    // MARK: - Standard family
+
+    func planStandard() {
+        guard turn < scenario.calendar.turnCount / 2 else { return }
+        let current = state.standard
+        var inAccord = false
+        for i in memberTreaties where view.treaties[i].treaty.type == .pqcAccord { inAccord = true }
+        guard !inAccord else { return }
+        var want: StandardFamily?
+        switch profile.doctrine {
+        case .stateDirected, .spoiler:
+            if current != .national && chance(0.1) { want = .national }
+        case .hedger:
+            // Partners on both sides of the divide: bridge them.
+            var nist = false, national = false
+            for o in 0..<n where o != me && trust[o] > -20 {
+                if view.blocs[o].standard == .nist { nist = true }
+                if view.blocs[o].standard == .national { national = true }
+            }
+            if current != .hybrid && nist && national && maybe(0.2) { want = .hybrid }
+        case .techLeader, .standardsPower, .middlePower:
+            if current == .national {
+                var onNist = 0.0, total = 0.0
+                for o in 0..<n where o != me && trust[o] > 20 {
+                    let g = view.blocs[o].gdp.value
+                    total += g
+                    if view.blocs[o].standard != .national { onNist += g }
+                }
+                if total > 0 && onNist / total > 0.5 && maybe(0.1) { want = .nist }
+            }
+        }
+        if let family = want { consider(.chooseStandard(family), priority: 1.0) }
+    }
+
+    // MARK: - QKD
+
+    func planQKD() {
+        guard scenario.sectors.contains(where: { $0.qkd }) else { return }
+        let half = rule(.qkdHalfKm), maxCover = rule(.qkdMaxCover)
+        let cover = maxCover * state.qkdKm / (state.qkdKm + half)
+        guard cover < 0.9 * maxCover else { return }
+        var p = 0.2 * profile.qkdAffinity
+        if harvestedByKnown() != nil { p += 0.1 }
+        guard maybe(p) else { return }
+        let satellite = profile.qkdAffinity > 0.5 && state.qkdSatellites < 2 && chance(0.25)
+        let billion = (min(1, max(0.05, state.budget * 0.1)) * 100).rounded() / 100
+        consider(.deployQKD(billion: billion, satellite: satellite), priority: 1.0 + 0.5 * profile.qkdAffinity)
+    }
+
+    /// A known, active harvest against this bloc by another, if any (the first by harvester index).
+    func harvestedByKnown() -> Int? {
+        var found: Int?
+        for op in view.harvests where op.target == me && op.harvester != me && op.active && op.knownBy.indices.contains(me) && op.knownBy[me] {
+            if found == nil || op.harvester < found! { found = op.harvester }
+        }
+        return found
+    }
+}

@@ -1,0 +1,140 @@
+import GameCore
+
+/// Export controls, harvesting, espionage, counter-intelligence and what to do with a CRQC.
+extension Planner {
+    // MARK: - Export controls
+
+    func planControls() {
+        // Lift controls on blocs that are no longer rivals (one category a turn).
+        let liftAbove: Double = profile.doctrine == .hedger ? -15 : (profile.hawkishness >= 0.6 ? 15 : -5)
+        for category in ControlCategory.allCases {
+            var targets: [Int] = []
+            for c in view.controls where c.by == me && c.category == category && c.target < n && trust[c.target] > liftAbove {
+                if !targets.contains(c.target) { targets.append(c.target) }
+            }
+            if !targets.isEmpty {
+                targets.sort()
+                consider(.liftControl(category: category, targets: targets.map { id($0) }), priority: 1.2)
+                break
+            }
+        }
+
+        guard !rivals.isEmpty else { return }
+        // Blocs that control us invite retaliation from the hard-line doctrines.
+        var retaliate = false
+        if profile.doctrine == .stateDirected || profile.doctrine == .spoiler {
+            for c in view.controls where c.target == me && rivals.contains(c.by) { retaliate = true }
+        }
+        let p = 0.25 * profile.hawkishness + (retaliate ? 0.1 : 0)
+        guard maybe(p) else { return }
+        for category in ControlCategory.allCases {
+            var targets: [Int] = []
+            for r in rivals where !controls(r, category) && wouldControl(r, category) { targets.append(r) }
+            guard !targets.isEmpty else { continue }
+            targets.sort()
+            consider(.imposeControl(category: category, targets: targets.map { id($0) }), priority: 0.9 + profile.hawkishness)
+            return
+        }
+    }
+
+    /// Whether this bloc already controls `category` exports to `target`.
+    func controls(_ target: Int, _ category: ControlCategory) -> Bool {
+        for c in view.controls where c.by == me && c.target == target && c.category == category { return true }
+        return false
+    }
+
+    /// Whether a control of `category` against rival `r` would bite.
+    func wouldControl(_ r: Int, _ category: ControlCategory) -> Bool {
+        switch category {
+        case .components:
+            // The rival depends on a chokepoint this bloc produces a real share of.
+            let theirs = scenario.blocs[r].supply
+            for c in 0..<state.supply.count where state.supply[c] >= 0.15 {
+                if c >= theirs.count || theirs[c] < 0.15 { return true }
+            }
+            return false
+        case .systems:
+            return profile.hawkishness >= 0.6 && state.computing > 1.2 * view.blocs[r].computing.value
+        case .software:
+            return profile.doctrine == .techLeader && state.computing >= maxOtherComputing
+        case .talent:
+            return profile.doctrine == .techLeader && trust[r] < -50
+        }
+    }
+
+    // MARK: - Harvest now, decrypt later
+
+    func planHarvests() {
+        var running = 0
+        for op in view.harvests where op.harvester == me && op.active && op.target < n {
+            let t = op.target
+            // Nothing left worth taking, or no longer a rival.
+            if exposedShare(t) < 0.03 || (profile.harvestTargets < 3 && trust[t] > 30) {
+                give(.harvest(target: id(t), active: false))
+                continue
+            }
+            running += 1
+        }
+        guard profile.harvestTargets > running else { return }
+        for r in rivals {
+            var already = false
+            for op in view.harvests where op.harvester == me && op.target == r && op.active { already = true }
+            // Start only where clearly more than the stopping level is exposed, so estimates
+            // wobbling around it do not switch the operation on and off.
+            guard !already, exposedShare(r) >= 0.1 else { continue }
+            consider(.harvest(target: id(r), active: true), priority: 1.6 + profile.risk)
+            return
+        }
+    }
+
+    /// The estimated unmigrated share of a bloc's traffic, averaged over sectors.
+    func exposedShare(_ t: Int) -> Double {
+        var exposed = 0.0
+        for e in view.blocs[t].pqc { exposed += 1 - e.value }
+        return exposed / Double(max(1, view.blocs[t].pqc.count))
+    }
+
+    // MARK: - Espionage and counter-intelligence
+
+    func planEspionage() {
+        var target: Int?
+        var priority = 1.1 + 0.5 * profile.risk
+        if let q = view.qDayBloc, q != me, q < n, view.qDayYears < 3, trust[q] < 30, !view.blocs[q].knownCRQC {
+            target = q
+            priority += 0.5
+        } else if let l = leader, maxOtherComputing > 0.8 * state.computing, trust[l] < 50 || profile.risk > 0.5 {
+            target = l
+        }
+        guard let t = target, maybe(0.05 + 0.25 * profile.risk) else { return }
+        consider(.espionage(target: id(t)), priority: priority)
+    }
+
+    func planCounterIntelligence() {
+        var p = rivals.isEmpty ? 0 : 0.05
+        if harvestedByKnown() != nil { p = 0.45 }
+        if view.qDayYears < 2 && !state.hasCRQC { p = max(p, 0.25) }
+        guard maybe(p) else { return }
+        consider(.counterIntelligence, priority: 1.7)
+    }
+
+    // MARK: - With a CRQC
+
+    func planCRQC() {
+        guard state.hasCRQC else { return }
+        var stock = 0.0
+        for x in view.stockpileByVictim { stock += x }
+        if stock > 0.01 {
+            var want = profile.decrypts
+            // A tech leader weighs the windfall against a crisis it would be blamed for.
+            if profile.doctrine == .techLeader && !state.crqcPublic && view.world.tension > 70 { want = false }
+            if want != state.decrypting { give(.decrypt(active: want)) }
+        }
+        guard !state.crqcPublic else { return }
+        var knownBy = 0
+        for (o, k) in state.crqcKnownBy.enumerated() where o != me && k { knownBy += 1 }
+        var p = profile.disclosure
+        // Once most capitals know anyway, the cooperative doctrines take the credit for telling.
+        if 2 * knownBy >= n - 1 && profile.doctrine != .spoiler && profile.doctrine != .stateDirected { p = max(p, 0.5) }
+        if maybe(p) { give(.discloseCRQC) }
+    }
+}
