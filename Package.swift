@@ -14,16 +14,20 @@ let package = Package(
         .target(name: "GameCore"),
         .target(name: "ScenarioFormat", dependencies: ["GameCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Strategy", dependencies: ["GameCore"]),
+        .target(name: "Interface", dependencies: ["GameCore", "Strategy"]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "Terminal", dependencies: ["Interface", "CNcursesw"]),
         .executableTarget(
             name: "entangled",
             dependencies: [
-                "GameCore", "ScenarioFormat", "Strategy",
+                "GameCore", "ScenarioFormat", "Strategy", "Interface", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GameCoreTests", dependencies: ["GameCore", "ScenarioFormat", "Strategy"]),
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "GameCore"]),
         .testTarget(name: "StrategyTests", dependencies: ["Strategy", "GameCore", "ScenarioFormat"]),
+        .testTarget(name: "InterfaceTests", dependencies: ["Interface", "GameCore", "ScenarioFormat", "Strategy"]),
         .testTarget(name: "EndToEndTests", dependencies: ["entangled"]),
     ],
     swiftLanguageModes: [.v6]

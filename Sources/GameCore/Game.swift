@@ -46,8 +46,3 @@ public struct Game: Sendable {
         return g
     }
 }
-
-extension GameState {
-    /// Hex digest of the canonical encoding of the whole state.
-    public var canonicalHash: String { CanonicalHash.digest(self) }
-}

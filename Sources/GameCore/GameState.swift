@@ -264,6 +264,10 @@ public struct NewsItem: Hashable, Codable, Sendable {
     public var text: String
     public var audience: [Int]
 
+    public init(turn: Int, kind: NewsKind, text: String, audience: [Int]) {
+        self.turn = turn; self.kind = kind; self.text = text; self.audience = audience
+    }
+
     public func isVisible(to bloc: Int) -> Bool { audience.isEmpty || audience.contains(bloc) }
 }
 

@@ -2,6 +2,7 @@
 /// each chokepoint, the premium paid for leaked supply and the penalties of controls.
 extension Resolver {
     mutating func controlsPhase() {
+        rebuildIndex()
         for b in 0..<n {
             for order in orders[b] {
                 switch order {
@@ -11,6 +12,7 @@ extension Resolver {
                 }
             }
         }
+        rebuildIndex()
         computeAccess()
         chargeControlCosts()
     }
@@ -52,22 +54,7 @@ extension Resolver {
     /// How producer `p` restricts `category` toward `t`: 0 = open, 1 = cut by a regime (no leak),
     /// 2 = cut unilaterally (leaks at a premium).
     func restriction(_ p: Int, _ t: Int, _ category: ControlCategory) -> Int {
-        // Members of a supply-resilience pact keep supplying each other.
-        for treaty in state.treaties where treaty.status == .inForce && treaty.type == .supplyPact && category == .components {
-            if treaty.isMember(p) && treaty.isMember(t) && !isViolating(p, treaty) { return 0 }
-        }
-        for treaty in state.treaties where treaty.status == .inForce && treaty.type == .exportRegime {
-            if treaty.isMember(p) && treaty.terms.targets.contains(t) && treaty.terms.categories.contains(category) {
-                if isViolating(p, treaty) { return 0 } // secretly selling to the target
-                return 1
-            }
-        }
-        for c in state.controls where c.by == p && c.target == t && c.category == category {
-            // A unilateral control whose imposer sits in a regime that covers the same target and
-            // category counts as part of that regime (handled above); otherwise it leaks.
-            return 2
-        }
-        return 0
+        Int(index.restrict[TreatyIndex.categoryIndex(category)][p * n + t])
     }
 
     func isViolating(_ b: Int, _ treaty: Treaty) -> Bool {

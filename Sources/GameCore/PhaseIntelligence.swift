@@ -151,9 +151,7 @@ extension Resolver {
 
     /// Whether a verification regime in force binds `b` together with another of `members`.
     func verified(_ b: Int, among members: [Int]) -> Bool {
-        for t in state.treaties where t.status == .inForce && t.type == .verificationRegime && t.isMember(b) {
-            for m in members where m != b && t.isMember(m) { return true }
-        }
+        for m in members where m != b && index.bound(.verificationRegime, b, m) { return true }
         return false
     }
 

@@ -148,10 +148,8 @@ extension Resolver {
 
     func researchPartners(_ b: Int) -> [Int] {
         var out: [Int] = []
-        for t in state.treaties where t.status == .inForce && (t.type == .researchPact || t.type == .jointLab) && t.isMember(b) {
-            for m in t.members where m != b && !out.contains(m) { out.append(m) }
-        }
-        return out.sorted()
+        for o in 0..<n where o != b && (index.bound(.researchPact, b, o) || index.bound(.jointLab, b, o)) { out.append(o) }
+        return out
     }
 
     private mutating func invest(_ b: Int, _ extraDev: Double, _ labShare: Double) {
@@ -211,8 +209,7 @@ extension Resolver {
         // Supply: own production of chokepoint components, taken from the uncommitted rest of the world first.
         let supplySpend = annual(b, .supply)
         if supplySpend > 0 {
-            var boost = 1.0
-            for t in state.treaties where t.status == .inForce && t.type == .supplyPact && t.isMember(b) { boost = 1.25 }
+            let boost = index.isMember(.supplyPact, b) ? 1.25 : 1.0
             for c in 0..<chokeCount {
                 let gain = tuning.supplyRate * supplySpend * dt * boost * (1 - state.blocs[b].supply[c])
                 growSupply(b, c, gain)
@@ -246,18 +243,14 @@ extension Resolver {
         let fa = state.blocs[a].standard, fb = state.blocs[b].standard
         if fa == fb && fa != .national { return true }
         if fa == .hybrid || fb == .hybrid { return true }
-        for t in state.treaties where t.status == .inForce && t.type == .pqcAccord && t.isMember(a) && t.isMember(b) { return true }
-        return false
+        return index.bound(.pqcAccord, a, b)
     }
 
     /// Major partners: members of a treaty in force with `b`, or blocs it trusts above 50.
     func majorPartners(_ b: Int) -> [Int] {
         var out: [Int] = []
-        for o in 0..<n where o != b && state.trust[b * n + o] > 50 { out.append(o) }
-        for t in state.treaties where t.status == .inForce && t.isMember(b) {
-            for m in t.members where m != b && !out.contains(m) { out.append(m) }
-        }
-        return out.sorted()
+        for o in 0..<n where o != b && (state.trust[b * n + o] > 50 || index.anyPair[b * n + o]) { out.append(o) }
+        return out
     }
 
     private mutating func migrate(_ b: Int, extraDev: Double) {
@@ -266,8 +259,7 @@ extension Resolver {
         // when spend equals pqcHalfSpend × sqrt(GDP); the most money can buy is 1.6.
         var effort = Formulas.pqcEffort(spend: spend, gdp: state.blocs[b].gdp, talent: talent(b), rules: scenario.rules)
         effort *= 1 - 0.5 * softwarePenalty[b]
-        var accord = false
-        for t in state.treaties where t.status == .inForce && t.type == .pqcAccord && t.isMember(b) { accord = true }
+        let accord = index.isMember(.pqcAccord, b)
         if accord { effort *= tuning.accordBoost }
         var mismatched = 0
         for p in majorPartners(b) where !compatible(b, p) { mismatched += 1 }

@@ -69,10 +69,11 @@ extension Resolver {
         record(-1, "fragmentation", "standards, controls and distrust", state.world.fragmentation - oldF)
     }
 
-    /// Years until another bloc than `b` is projected to hold a CRQC (0 if one already does).
+    /// Years until a rival of `b` (a bloc it trusts less than 30) is projected to hold a CRQC
+    /// (0 if one already does).
     func yearsToRivalCRQC(_ b: Int) -> Double {
         var best = 50.0
-        for o in 0..<n where o != b {
+        for o in 0..<n where o != b && state.trust[b * n + o] < Mosca.rivalTrust {
             if state.blocs[o].hasCRQC { return 0 }
             best = min(best, Mosca.yearsToThreshold(computing: state.blocs[o].computing,
                                                     growthPerYear: state.blocs[o].computingGrowthRate,
@@ -198,6 +199,9 @@ extension Resolver {
 
 /// Mosca's inequality: shelf life (x) + migration time (y) against time to a CRQC (z).
 public enum Mosca {
+    /// Blocs trusted less than this count as adversaries in Mosca's inequality and the Q-Day clock.
+    public static let rivalTrust = 30.0
+
     /// Years for `computing` growing at `growthPerYear` to reach `threshold` (capped at 50).
     /// Counted in quarter steps with multiplication only, so it gives the same bits everywhere.
     public static func yearsToThreshold(computing: Double, growthPerYear: Double, threshold: Double) -> Double {

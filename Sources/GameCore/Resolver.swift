@@ -24,6 +24,8 @@ struct Resolver {
     var softwarePenalty: [Double]
     var talentPenalty: [Double]
     var dialogueWith: [[Int]]
+    /// Rebuilt whenever treaties in force or controls change.
+    var index: TreatyIndex
 
     init(scenario: Scenario, seed: UInt64, state: GameState, commands: [Command]) {
         self.scenario = scenario
@@ -44,7 +46,10 @@ struct Resolver {
         softwarePenalty = [Double](repeating: 0, count: n)
         talentPenalty = [Double](repeating: 0, count: n)
         dialogueWith = [[Int]](repeating: [], count: n)
+        index = TreatyIndex(state: state)
     }
+
+    mutating func rebuildIndex() { index = TreatyIndex(state: state) }
 
     // MARK: - Running a turn
 

@@ -56,6 +56,7 @@ extension GameState {
             nextTreatyID: treaties.count + 1, nextMessageID: 1, nextDilemmaID: 1, nextActionID: 1)
         // Derived values (access, indices, pillars) so the first briefing shows real numbers.
         var r = Resolver(scenario: scenario, seed: scenario.seed, state: state, commands: [])
+        r.rebuildIndex()
         r.computeAccess()
         r.computeIndices()
         r.state.world.tension = max(10, min(90, 15 + 0.45 * r.state.world.fragmentation - 0.2 * r.state.world.governance + 12))

@@ -29,17 +29,22 @@ public struct StableHasher: Sendable {
     public mutating func combine(_ value: Double) { combine(value == 0 ? 0 : value.bitPattern) }
 
     public mutating func combine(_ text: String) {
-        var word: UInt64 = 0
-        var shift: UInt64 = 0
-        var length = 0
-        for byte in text.utf8 {
-            word |= UInt64(byte) << shift
-            shift += 8
-            length += 1
-            if shift == 64 { combine(word); word = 0; shift = 0 }
+        var copy = text
+        copy.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i + 8 <= count {
+                var word: UInt64 = 0
+                for k in 0..<8 { word |= UInt64(bytes[i + k]) << (UInt64(k) * 8) }
+                combine(word)
+                i += 8
+            }
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < count { word |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
+            combine(word)
+            combine(count)
         }
-        combine(word)
-        combine(length)
     }
 
     /// The digest as 32 lower-case hex digits.

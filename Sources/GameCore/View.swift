@@ -102,17 +102,19 @@ public struct GameView: Sendable {
 
 extension GameState {
     /// The state as `viewer` may see it (DESIGN §2, hidden information).
-    public func view(for viewer: Viewer, scenario: Scenario, seed: UInt64) -> GameView {
+    /// `history: false` leaves out the (fogged) history, which computer players do not read.
+    public func view(for viewer: Viewer, scenario: Scenario, seed: UInt64, history includeHistory: Bool = true) -> GameView {
         let n = blocs.count
         let me: Int? = { if case .bloc(let b) = viewer { return b }; return nil }()
         let rules = scenario.rules
+        let index = TreatyIndex(state: self)
+        let baseError = rules[.estimateError]
 
         func relativeError(_ target: Int) -> Double {
             guard let v = me, v != target else { return 0 }
-            var e = rules[.estimateError] * (1 - 0.7 * blocs[v].sigint / 100)
-            for t in treaties where t.status == .inForce && (t.type == .cbm || t.type == .verificationRegime) && t.isMember(v) && t.isMember(target) {
-                e *= t.type == .verificationRegime ? 0.5 : 0.7
-            }
+            var e = baseError * (1 - 0.7 * blocs[v].sigint / 100)
+            if index.bound(.cbm, v, target) { e *= 0.7 }
+            if index.bound(.verificationRegime, v, target) { e *= 0.5 }
             if intelFreshness[v * n + target] > 0 { e *= 0.3 }
             return e
         }
@@ -136,7 +138,9 @@ extension GameState {
             if known && b.hasCRQC { years = 0 }
             // A secret CRQC looks, to others, like a programme that is nearly there.
             if !known && b.hasCRQC { years = max(years, 0.25) }
-            if t != me && years < qDay { qDay = years; qDayBloc = t }
+            // The Q-Day clock counts adversaries only: blocs the viewer trusts less than Mosca.rivalTrust.
+            let rival = me.map { t != $0 && trust[$0 * n + t] < Mosca.rivalTrust } ?? true
+            if rival && years < qDay { qDay = years; qDayBloc = t }
             estimates.append(BlocEstimate(
                 index: t, id: scenario.blocs[t].id, name: scenario.blocs[t].name, doctrine: scenario.blocs[t].doctrine,
                 groups: scenario.blocs[t].groups.map { scenario.groups[$0] },
@@ -169,8 +173,8 @@ extension GameState {
         }
 
         // Others' history is seen through the same fog as their current values.
-        var fogged = history
-        if let v = me {
+        var fogged = includeHistory ? history : []
+        if let v = me, includeHistory {
             for r in fogged.indices {
                 for t in 0..<n where t != v {
                     let e = relativeError(t)

@@ -144,24 +144,24 @@ blocs:
       Your fear: losing the race without knowing it. Your temptation: controls so tight that
       allies start building around you.
     objectives:
-      - id: federal-pqc
-        text: Federal systems and critical infrastructure quantum-safe by 2035 (NSM-10, NIST IR 8547).
+      - id: federal-2030
+        text: Federal systems off the RSA and elliptic-curve keys that NIST deprecates after 2030 (NIST IR 8547).
         secret: false
         points: 15
-        by: 2035-Q4
-        condition: "self.pqc.government >= 0.95 and self.pqc.critical-infrastructure >= 0.9"
-      - id: cnsa-exclusive
-        text: National security systems use quantum-safe algorithms exclusively by 2033 (CNSA 2.0).
+        by: 2030-Q4
+        condition: "self.pqc.government >= 0.88"
+      - id: cnsa-2030
+        text: National security networks and web services quantum-safe by the end of 2030 (CNSA 2.0).
         secret: false
         points: 15
-        by: 2033-Q4
+        by: 2030-Q4
         condition: "self.pqc.defence >= 0.95"
       - id: starling
-        text: A fault-tolerant machine with 200 logical qubits by the end of 2029 (IBM Starling class).
+        text: National computing worth 150 logical qubits by the end of 2029, on track for IBM's Starling (200).
         secret: false
         points: 15
         by: 2029-Q4
-        condition: "self.computing >= 200"
+        condition: "self.computing >= 150"
       - id: sole-crqc
         text: Hold a CRQC at the end of the decade while China does not.
         secret: true
@@ -218,7 +218,7 @@ blocs:
         secret: false
         points: 20
         by: 2030-Q4
-        condition: "self.pqc.government >= 0.85 and self.pqc.critical-infrastructure >= 0.8"
+        condition: "self.pqc.government >= 0.9 and self.pqc.critical-infrastructure >= 0.85"
       - id: euroqci
         text: EuroQCI operational across the Union by the end of 2027 (4,000 km of QKD).
         secret: false
@@ -226,15 +226,15 @@ blocs:
         by: 2027-Q4
         condition: "self.qkdKm >= 4000"
       - id: rule-maker
-        text: Be the world's rule-maker for quantum-safe technology (influence of 60 or more at the end).
+        text: Be the world's rule-maker for quantum-safe technology (influence of 78 or more at the end).
         secret: false
         points: 15
-        condition: "self.influence >= 60"
+        condition: "self.influence >= 78"
       - id: strategic-autonomy
         text: Keep your lead in dilution refrigerators and build a cryo-electronics industry of your own.
         secret: true
         points: 15
-        condition: "self.supply.dilution-fridges >= 0.4 and self.supply.cryo-electronics >= 0.3"
+        condition: "self.supply.dilution-fridges >= 0.4 and self.supply.cryo-electronics >= 0.28"
 
   # ------------------------------------------------------------------------------------------
   - id: CN
@@ -282,17 +282,17 @@ blocs:
       first, your secrets are exposed: migrate finance and energy first.
     objectives:
       - id: qkd-backbone
-        text: Extend the national quantum communication network to 18,000 km by the end of 2030.
+        text: Extend the national quantum communication network to 22,000 km by the end of 2030.
         secret: false
         points: 10
         by: 2030-Q4
-        condition: "self.qkdKm >= 18000"
+        condition: "self.qkdKm >= 22000"
       - id: finance-energy-first
         text: Finance and energy systems on national PQC standards by the end of 2031.
         secret: false
         points: 15
         by: 2031-Q4
-        condition: "self.standard == national and self.pqc.finance >= 0.6 and self.pqc.critical-infrastructure >= 0.6"
+        condition: "self.standard == national and self.pqc.finance >= 0.8 and self.pqc.critical-infrastructure >= 0.75"
       - id: first-crqc
         text: Hold a CRQC at the end of the decade while the United States does not.
         secret: true
@@ -418,22 +418,22 @@ blocs:
       the Quad are your anchors.
     objectives:
       - id: domestic-machine
-        text: Domestic machines worth 60 logical qubits by the end of 2030 (RIKEN/Fujitsu roadmap).
+        text: Domestic machines worth 55 logical qubits by the end of 2030 (RIKEN/Fujitsu roadmap).
         secret: false
         points: 15
         by: 2030-Q4
-        condition: "self.computing >= 60"
+        condition: "self.computing >= 55"
       - id: government-pqc
-        text: Government, banks and infrastructure quantum-safe by 2035.
+        text: Government, banks and infrastructure quantum-safe by 2033, ahead of the 2035 goal.
         secret: false
         points: 15
-        by: 2035-Q4
-        condition: "self.pqc.government >= 0.95 and self.pqc.finance >= 0.95 and self.pqc.critical-infrastructure >= 0.9"
+        by: 2033-Q4
+        condition: "self.pqc.government >= 0.95 and self.pqc.finance >= 0.95 and self.pqc.critical-infrastructure >= 0.85"
       - id: photonics-base
-        text: Grow your share of world lasers and photonics to 18% — the world will need Japanese parts.
+        text: Grow your share of world lasers and photonics to 15% — the world will need Japanese parts.
         secret: true
         points: 15
-        condition: "self.supply.lasers-photonics >= 0.18"
+        condition: "self.supply.lasers-photonics >= 0.15"
 
   # ------------------------------------------------------------------------------------------
   - id: KR
@@ -479,17 +479,17 @@ blocs:
       technology alliances are still being written.
     objectives:
       - id: kpqc-2035
-        text: National cryptography quantum-safe by 2035 (PQC master plan, 2023).
+        text: Government and defence cryptography quantum-safe by 2035 (PQC master plan, 2023).
         secret: false
         points: 15
         by: 2035-Q4
-        condition: "self.pqc.government >= 0.8"
+        condition: "self.pqc.government >= 0.9 and self.pqc.defence >= 0.9"
       - id: thousand-qubits
-        text: Domestic machines worth 40 logical qubits by 2031 (the 1,000-qubit target).
+        text: Domestic machines worth 55 logical qubits by 2031 (the 1,000-qubit target).
         secret: false
         points: 10
         by: 2031-Q4
-        condition: "self.computing >= 40"
+        condition: "self.computing >= 55"
       - id: both-doors-open
         text: End the decade on good terms with both Washington and Beijing.
         secret: true
@@ -539,17 +539,17 @@ blocs:
       than another declaration.
     objectives:
       - id: qkd-2000
-        text: 2,000 km of inter-city QKD by early 2031 (National Quantum Mission).
+        text: 1,600 km of QKD by the end of 2031 — most of the way to the mission's 2,000 km.
         secret: false
         points: 15
-        by: 2031-Q1
-        condition: "self.qkdKm >= 2000"
+        by: 2031-Q4
+        condition: "self.qkdKm >= 1600"
       - id: nqm-computer
-        text: Close the gap — computing at a quarter of the US level by the end of 2031 (National Quantum Mission).
+        text: Close the gap — computing at 30% of the US level by the end of 2031 (National Quantum Mission).
         secret: false
         points: 10
         by: 2031-Q4
-        condition: "self.computing >= 0.25 * US.computing"
+        condition: "self.computing >= 0.3 * US.computing"
       - id: strategic-autonomy
         text: Keep every door open — good terms with Washington, Moscow and even Beijing at the end.
         secret: true
@@ -602,13 +602,13 @@ blocs:
         secret: false
         points: 15
         by: 2031-Q4
-        condition: "self.pqc.government >= 0.5"
+        condition: "self.pqc.government >= 0.6"
       - id: keep-talent
-        text: Grow the quantum workforce to 8,000 specialists by 2035.
+        text: Grow the quantum workforce to 9,500 specialists by 2035.
         secret: false
         points: 10
         by: 2035-Q4
-        condition: "self.workforce >= 8"
+        condition: "self.workforce >= 9.5"
       - id: homegrown-champions
         text: Keep Canadian computing at 30% of America's or better — do not become a branch plant.
         secret: true
@@ -662,7 +662,7 @@ blocs:
         secret: false
         points: 20
         by: 2030-Q4
-        condition: "self.pqc.defence >= 0.6"
+        condition: "self.pqc.defence >= 0.7"
       - id: aukus-sensing
         text: Raise quantum sensing and navigation to 55 by 2032 (AUKUS advanced capabilities).
         secret: false
@@ -726,15 +726,15 @@ blocs:
         by: 2030-Q4
         condition: "self.qkdKm >= 5000"
       - id: sovereign-crypto
-        text: Government systems half migrated to national standards by the end of the decade.
+        text: Government systems 75% migrated to national standards by the end of the decade.
         secret: false
         points: 10
-        condition: "self.standard == national and self.pqc.government >= 0.5"
+        condition: "self.standard == national and self.pqc.government >= 0.75"
       - id: divided-world
-        text: A fragmented quantum world (fragmentation of 50 or more) at the end of the decade.
+        text: A fragmented quantum world (fragmentation of 60 or more) at the end of the decade.
         secret: true
         points: 20
-        condition: "world.fragmentation >= 50"
+        condition: "world.fragmentation >= 60"
       - id: no-western-monopoly
         text: The West must not hold the only CRQC — either nobody has one, or Beijing or you do.
         secret: true
@@ -1435,7 +1435,7 @@ events:
     text: >-
       The end-2030 ban on RSA and elliptic curves in high-assurance equipment arrives with much of the
       defence estate still using them. Exemptions are issued in bulk, and allies take note.
-    trigger: {from: 2031-Q1, to: 2031-Q1, chance: 1, when: "AU.pqc.defence < 0.6"}
+    trigger: {from: 2031-Q1, to: 2031-Q1, chance: 1, when: "AU.pqc.defence < 0.7"}
     effects: ["AU.support -= 3", "trust(US, AU) -= 2", "trust(UK, AU) -= 2"]
 
   # ===================================== anytime after a CRQC, and the 2030s ===============
@@ -1750,12 +1750,12 @@ blocs:
         secret: false
         points: 15
         by: 2030-Q4
-        condition: "self.pqc.defence >= 0.8"
+        condition: "self.pqc.defence >= 0.94"
       - id: keep-the-lead
-        text: Stay ahead of China in computing at the end of the game.
+        text: Stay a quarter ahead of China in computing at the end of the game.
         secret: false
         points: 10
-        condition: "self.computing > CN.computing"
+        condition: "self.computing >= 1.25 * CN.computing"
       - id: first-and-quiet
         text: Hold a CRQC at the end while China does not.
         secret: true
@@ -1794,12 +1794,12 @@ blocs:
         secret: false
         points: 20
         by: 2030-Q4
-        condition: "self.pqc.government >= 0.7 and self.pqc.critical-infrastructure >= 0.6"
+        condition: "self.pqc.government >= 0.78 and self.pqc.critical-infrastructure >= 0.68"
       - id: governed-race
-        text: Leave the world more governed than you found it (governance of 40 or more at the end).
+        text: Leave the world better governed than you found it (governance of 70 or more at the end).
         secret: false
         points: 10
-        condition: "world.governance >= 40"
+        condition: "world.governance >= 70"
       - id: low-exposure
         text: Keep the damage from decrypted European secrets small.
         secret: true
@@ -1834,10 +1834,10 @@ blocs:
       The rumour is not about you. Or is it?
     objectives:
       - id: national-migration
-        text: Government systems two-thirds migrated to national standards by the end of the game.
+        text: Government systems 64% migrated to national standards by the end of the game.
         secret: false
         points: 10
-        condition: "self.standard == national and self.pqc.government >= 0.6"
+        condition: "self.standard == national and self.pqc.government >= 0.64"
       - id: catch-up
         text: Match or pass American computing by the end of the game.
         secret: true
@@ -1882,10 +1882,10 @@ blocs:
         by: 2030-Q4
         condition: "self.qkdKm >= 2000"
       - id: catch-up-migration
-        text: Government systems at least 40% migrated by the end of the game.
+        text: Government systems at least 46% migrated by the end of the game.
         secret: false
         points: 15
-        condition: "self.pqc.government >= 0.4"
+        condition: "self.pqc.government >= 0.46"
       - id: every-door-open
         text: Keep good terms with Washington, Moscow and Beijing.
         secret: true
@@ -1919,20 +1919,20 @@ blocs:
       You hold a quarter of the world's helium-3; every Western cryostat needs it.
     objectives:
       - id: divided-world
-        text: A fragmented quantum world (fragmentation of 50 or more) at the end.
+        text: A fragmented quantum world (fragmentation of 77 or more) at the end.
         secret: true
         points: 20
-        condition: "world.fragmentation >= 50"
+        condition: "world.fragmentation >= 77"
       - id: no-western-monopoly
         text: The West must not hold the only CRQC.
         secret: true
         points: 15
         condition: "not US.crqc or CN.crqc or self.crqc"
       - id: sovereign-crypto
-        text: Government systems 40% migrated to national standards by the end.
+        text: Government systems 48% migrated to national standards by the end.
         secret: false
         points: 10
-        condition: "self.standard == national and self.pqc.government >= 0.4"
+        condition: "self.standard == national and self.pqc.government >= 0.48"
 
 relations:
   - {between: [US, EU], trust: 55}   # [GUESS], as quantum-decade

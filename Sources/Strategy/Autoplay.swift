@@ -7,7 +7,7 @@ public enum Autoplay {
     public static func computerCommands(_ game: Game, level: AILevel, humans: [Int] = []) -> [Command] {
         var commands: [Command] = []
         for b in 0..<game.scenario.blocs.count where !humans.contains(b) {
-            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed)
+            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false)
             commands += ComputerPlayer.orders(for: b, view: view, level: level, seed: game.seed)
         }
         return commands

@@ -19,12 +19,9 @@ struct Entangled: ParsableCommand {
         cryptography, spy and negotiate treaties while the clock runs toward the first \
         cryptographically relevant quantum computer.
         """,
-        subcommands: [Simulate.self, Validate.self, ScenariosList.self]
+        subcommands: [Play.self, Simulate.self, Validate.self, ScenariosList.self],
+        defaultSubcommand: Play.self
     )
-
-    func run() throws {
-        print(Entangled.helpMessage())
-    }
 }
 
 /// Finds a scenario by bundled id or file path.
@@ -55,7 +52,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-extension AILevel: @retroactive ExpressibleByArgument {}
+extension AILevel: ExpressibleByArgument {}
 
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(

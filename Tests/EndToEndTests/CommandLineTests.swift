@@ -98,8 +98,8 @@ struct CommandLineTests {
         let r = try Binary.run(["scenarios"], directory: folder)
         #expect(r.status == 0)
         #expect(r.stdout.contains("quantum-decade"))
-        let usage = try Binary.run([], directory: folder)
-        #expect(usage.status == 0)
-        #expect(usage.stdout.contains("USAGE"))
+        let help = try Binary.run(["--help"], directory: folder)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("simulate"))
     }
 }

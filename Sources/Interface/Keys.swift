@@ -1,0 +1,9 @@
+/// A key press, decoded by the terminal layer.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    case enter, escape, tab, backTab, backspace, delete
+    case up, down, left, right, pageUp, pageDown, home, end
+    case function(Int)
+    /// The terminal changed size.
+    case resize
+}

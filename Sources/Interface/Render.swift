@@ -1,0 +1,258 @@
+import GameCore
+import Strategy
+
+/// Drawing the interface: (state, size) → Screen. Pure; no terminal involved.
+extension AppState {
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public func render(width: Int, height: Int) -> Screen {
+        var screen = Screen(width: width, height: height)
+        guard width >= AppState.minimumWidth && height >= AppState.minimumHeight else {
+            let lines = Widgets.wrap("The window is \(width)×\(height). Entangled States needs at least 80×24: please make the window larger. Your game is safe and carries on when there is room.", width: max(10, width - 2))
+            for (i, line) in lines.enumerated() { screen.put(1, i + max(0, (height - lines.count) / 2), line, .bold) }
+            return screen
+        }
+        var r = Renderer(app: self, screen: screen)
+        r.draw()
+        screen = r.screen
+        return screen
+    }
+}
+
+/// Draws one frame.
+struct Renderer {
+    let app: AppState
+    var screen: Screen
+    var width: Int { screen.width }
+    var height: Int { screen.height }
+    var mono: Bool { !app.colors }
+
+    init(app: AppState, screen: Screen) {
+        self.app = app
+        self.screen = screen
+    }
+
+    /// A style, or plain emphasis when colours are off.
+    func style(_ s: Style) -> Style {
+        guard mono else { return s }
+        return Style(fg: .normal, bold: s.bold || s.fg == .red, reverse: s.reverse, dim: s.dim, underline: s.underline)
+    }
+
+    mutating func put(_ x: Int, _ y: Int, _ text: String, _ s: Style = .plain, maxWidth: Int = .max) {
+        screen.put(x, y, text, style(s), maxWidth: maxWidth)
+    }
+
+    mutating func draw() {
+        switch app.mode {
+        case .setup: drawSetup()
+        case .briefing(let k): drawBriefing(k)
+        case .handover(let k): drawHandover(k)
+        case .playing, .gameOver: drawPlaying()
+        }
+        if let modal = app.modal { drawModal(modal) }
+    }
+
+    // MARK: - Frame
+
+    mutating func header(_ title: String, right: String = "") {
+        screen.fill(0, 0, width, 1, " ", style(Style(fg: .normal, reverse: true)))
+        put(1, 0, title, Style(bold: true, reverse: true), maxWidth: width - 2)
+        if !right.isEmpty {
+            let w = Screen.displayWidth(right)
+            put(max(1, width - w - 1), 0, right, Style(reverse: true))
+        }
+    }
+
+    mutating func footer(_ hints: String) {
+        let y = height - 1
+        if let message = app.message {
+            put(0, y, Widgets.fit(message, width), Style(fg: .yellow, bold: true))
+        } else {
+            put(0, y, Widgets.fit(hints, width), .dim)
+        }
+    }
+
+    mutating func drawPlaying() {
+        guard let game = app.game, let v = app.view, let me = app.currentBloc else { return }
+        let name = game.scenario.blocs[me].name
+        let capital = v.me.map { Widgets.number($0.capital) } ?? "–"
+        let qday = v.qDayYears >= 50 ? "Q-Day: none in sight" : "Q-Day ~\(Widgets.number(v.qDayYears)) y" + (v.qDayBloc.map { " (\(game.scenario.blocs[$0].id))" } ?? "")
+        let turn = game.isOver ? "Game over" : "\(v.turnLabel) (turn \(game.state.turn + 1)/\(game.scenario.calendar.turnCount))"
+        header("\(name) │ \(turn)", right: "Capital \(capital) │ \(qday)")
+        // tabs
+        var x = 0
+        for s in ScreenID.allCases where s != .help && s != .orders {
+            let label = "\(s.key) " + (width < 100 ? s.shortTitle : s.title)
+            let w = Screen.displayWidth(label) + 1
+            if x + w > width { break }
+            put(x, 1, label, s == app.screen ? Style(bold: true, reverse: true) : .dim)
+            x += w
+        }
+        let orders = app.pendingOrders.count
+        let body = Rect(x: 0, y: 2, w: width, h: height - 3)
+        switch app.screen {
+        case .dashboard: drawDashboard(v, game, body)
+        case .bloc: drawBloc(v, game, body)
+        case .budget: drawBudget(v, game, body)
+        case .pqc: drawPQC(v, game, body)
+        case .controls: drawControls(v, game, body)
+        case .diplomacy: drawDiplomacy(v, game, body)
+        case .intelligence: drawIntelligence(v, game, body)
+        case .messages: drawMessages(v, game, body)
+        case .dilemmas: drawDilemmas(v, game, body)
+        case .report: drawReport(v, game, body)
+        case .charts: drawCharts(v, game, body)
+        case .orders: drawOrders(v, game, body)
+        case .help: drawHelp(body)
+        }
+        let over: Bool = { if case .gameOver = app.mode { return true }; return false }()
+        let base = over ? "Game over — read the report (0) · q quit" : "? help · o orders (\(orders)) · e end turn · s save · q quit"
+        footer(hintsFor(app.screen) + "  │  " + base)
+    }
+
+    func hintsFor(_ s: ScreenID) -> String {
+        switch s {
+        case .dashboard: return "↑↓ bloc · Enter details"
+        case .bloc: return "←→ bloc · g dialogue · m message · a aid · x spy · h harvest"
+        case .budget: return "↑↓ track · ←→ ±5 % · Enter apply · +/- budget · k QKD · K satellite"
+        case .pqc: return "↑↓ sector · m mandate · f standard family"
+        case .controls: return "arrows move · Enter impose/lift"
+        case .diplomacy: return "↑↓ select · p propose · a/r answer · w withdraw · v violate · t statement"
+        case .intelligence: return "↑↓ bloc · h harvest · x spy · i counter-intel · d decrypt · D disclose"
+        case .messages: return "↑↓ scroll · m write"
+        case .dilemmas: return "↑↓ select · Enter choose"
+        case .report: return "↑↓ PgUp PgDn scroll"
+        case .charts: return "↑↓ indicator"
+        case .orders: return "↑↓ select · Del remove · n free-text action"
+        case .help: return "Esc back"
+        }
+    }
+
+    // MARK: - Setup, briefing, handover
+
+    mutating func drawSetup() {
+        header("Entangled States — new game", right: "80×24 or larger")
+        guard !app.choices.isEmpty else {
+            put(2, 3, "No scenario could be loaded.", .bad)
+            footer("q quit")
+            return
+        }
+        let choice = app.choices[app.setup.scenarioIndex]
+        let s = choice.scenario
+        let f = app.setup.field
+        func label(_ y: Int, _ text: String, _ field: SetupState.Field) {
+            put(2, y, text, f == field ? Style(bold: true, reverse: true) : .bold)
+        }
+        label(2, "Scenario", .scenario)
+        put(14, 2, "◀ \(s.title) ▶", f == .scenario ? .title : .plain, maxWidth: width - 16)
+        put(14, 3, "\(s.calendar.label(0))–\(s.calendar.endLabel), \(s.calendar.turnCount) turns · \(app.setup.scenarioIndex + 1) of \(app.choices.count)", .dim, maxWidth: width - 16)
+        label(5, "Seats", .seats)
+        put(14, 5, "Space: human ◆ / computer ◇", .dim)
+        let rows = height - 13
+        let first = max(0, min(app.setup.seatCursor - rows + 1, s.blocs.count - rows))
+        for (i, b) in s.blocs.enumerated().dropFirst(first).prefix(max(1, rows)) {
+            let y = 6 + i - first
+            let human = app.setup.human[i]
+            let selected = f == .seats && app.setup.seatCursor == i
+            let text = "\(human ? "◆ human   " : "◇ computer") \(Widgets.fit(b.id, 4)) \(b.name) — \(b.doctrine.rawValue)"
+            put(4, y, Widgets.fit(text, width - 6), selected ? Style(reverse: true) : (human ? .bold : .plain))
+        }
+        let y = height - 6
+        label(y, "Seed", .seed)
+        put(14, y, "\(app.setup.seed)   (←→ change, Enter type)", f == .seed ? .title : .plain)
+        label(y + 1, "Computer", .level)
+        put(14, y + 1, "◀ \(app.setup.level.rawValue) ▶   level of the computer players", f == .level ? .title : .plain)
+        label(y + 3, "[ Start the game ]", .start)
+        if let e = app.setup.error { put(2, y + 2, Widgets.fit(e, width - 4), .bad) }
+        footer("Tab/↑↓ move · Space toggle human · ←→ change · s start · q quit")
+    }
+
+    mutating func drawBriefing(_ k: Int) {
+        guard let game = app.game else { return }
+        let b = app.humans[k]
+        let def = game.scenario.blocs[b]
+        header("Briefing — \(def.name) (secret: for your delegation only)", right: game.scenario.title)
+        var lines: [String] = ["YOUR SECRET BRIEF — \(def.name.uppercased()) (\(def.doctrine.rawValue))"]
+        lines += Widgets.wrap(def.briefing, width: width - 4)
+        lines.append("")
+        lines.append("YOUR OBJECTIVES")
+        for o in def.objectives {
+            let when = o.by.map { " by \(game.scenario.calendar.label($0))" } ?? " by the end"
+            lines += Widgets.wrap("• \(o.text)\(when) — \(Int(o.points)) points\(o.secret ? " (secret)" : "")", width: width - 6).map { "  " + $0 }
+        }
+        lines.append("")
+        lines.append("THE SITUATION (shared by all delegations)")
+        lines += Widgets.wrap(game.scenario.briefing, width: width - 4)
+        let visible = height - 4
+        let start = min(app.scroll, max(0, lines.count - visible))
+        for (i, line) in lines.dropFirst(start).prefix(visible).enumerated() {
+            let isHeading = line.hasPrefix("YOUR ") || line.hasPrefix("THE SITUATION")
+            put(2, 2 + i, line, isHeading ? .title : .plain)
+        }
+        footer("Enter begin · ↑↓ scroll · q quit")
+    }
+
+    mutating func drawHandover(_ k: Int) {
+        guard let game = app.game else { return }
+        let name = game.scenario.blocs[app.humans[k]].name
+        header("Entangled States — handover")
+        let y = height / 2 - 2
+        put(max(0, (width - 40) / 2), y, "Pass the keyboard to the delegation of", .plain)
+        put(max(0, (width - Screen.displayWidth(name)) / 2), y + 2, name, .title)
+        put(max(0, (width - 46) / 2), y + 4, "Everything is hidden until that delegation is", .dim)
+        put(max(0, (width - 46) / 2), y + 5, "ready. Then press Enter.", .dim)
+        footer("Enter continue · q quit")
+    }
+
+    // MARK: - Modals
+
+    mutating func drawModal(_ modal: Modal) {
+        let w = min(width - 4, 70)
+        let x = (width - w) / 2
+        func frame(_ h: Int, _ title: String) -> Int {
+            let y = max(2, (height - h) / 2)
+            screen.fill(x, y, w, h, " ", .plain)
+            screen.box(x, y, w, h, title: title, style: style(.bold))
+            return y
+        }
+        switch modal {
+        case .confirmQuit:
+            let y = frame(5, "Quit")
+            put(x + 2, y + 1, "Quit the game? Unsaved progress of this turn is lost.", .plain, maxWidth: w - 4)
+            put(x + 2, y + 3, "y yes · n no", .key)
+        case .confirmEndTurn:
+            let orders = app.pendingOrders
+            let y = frame(7, "End your orders")
+            put(x + 2, y + 1, "End \(app.currentBloc.map { app.game!.scenario.blocs[$0].name } ?? "your") orders for this turn?", .plain, maxWidth: w - 4)
+            put(x + 2, y + 2, "You have \(orders.count) order\(orders.count == 1 ? "" : "s") (see o).", .dim, maxWidth: w - 4)
+            let last = app.currentHuman.map { $0 == app.humans.count - 1 } ?? true
+            put(x + 2, y + 3, last ? "Then the turn is resolved." : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
+            put(x + 2, y + 5, "y yes · n no", .key)
+        case .prompt(let p):
+            let lines = Widgets.wrap(p.question, width: w - 4)
+            let y = frame(lines.count + 5, "Type")
+            for (i, l) in lines.enumerated() { put(x + 2, y + 1 + i, l) }
+            let shown = String(p.text.suffix(w - 6))
+            put(x + 2, y + lines.count + 2, "> " + shown + "▏", .bold, maxWidth: w - 4)
+            put(x + 2, y + lines.count + 3, "Enter confirm · Esc cancel", .dim)
+        case .pick(let p):
+            let lines = Widgets.wrap(p.question, width: w - 4)
+            let visible = min(p.options.count, height - lines.count - 8)
+            let y = frame(lines.count + visible + 4, "Choose")
+            for (i, l) in lines.enumerated() { put(x + 2, y + 1 + i, l) }
+            let first = max(0, min(p.selected - visible + 1, p.options.count - visible))
+            for (i, o) in p.options.enumerated().dropFirst(first).prefix(visible) {
+                let sel = i == p.selected
+                put(x + 2, y + lines.count + 1 + i - first, Widgets.fit((sel ? "▶ " : "  ") + "\(i + 1)) " + o, w - 4), sel ? Style(reverse: true) : .plain)
+            }
+            put(x + 2, y + lines.count + visible + 2, "↑↓ choose · Enter confirm · Esc cancel", .dim)
+        case .draft(let d):
+            drawDraft(d, x: x, w: w)
+        }
+    }
+}
+
+struct Rect {
+    var x: Int, y: Int, w: Int, h: Int
+}

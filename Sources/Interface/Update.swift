@@ -1,0 +1,245 @@
+import GameCore
+import Strategy
+
+/// Side effects the terminal layer carries out after an update.
+public enum AppEffect: Hashable, Sendable {
+    /// A turn was resolved (the caller may autosave).
+    case turnResolved
+    case quit
+}
+
+extension AppState {
+    /// Applies one key press. Pure: the same state and key always give the same result.
+    @discardableResult
+    public mutating func update(_ key: Key) -> [AppEffect] {
+        message = nil
+        if key == .resize { return [] }
+        if let modal {
+            return updateModal(modal, key)
+        }
+        switch mode {
+        case .setup: return updateSetup(key)
+        case .briefing(let k):
+            switch key {
+            case .enter, .char(" "):
+                mode = .playing(k)
+                screen = game.map { $0.state.turn == 0 } == true ? .dashboard : .report
+                scroll = 0
+            case .down: scroll += 1
+            case .up: scroll = max(0, scroll - 1)
+            case .pageDown: scroll += 10
+            case .pageUp: scroll = max(0, scroll - 10)
+            case .char("q"): modal = .confirmQuit
+            default: break
+            }
+            return []
+        case .handover(let k):
+            if key == .enter || key == .char(" ") {
+                mode = game?.state.turn == 0 ? .briefing(k) : .playing(k)
+                screen = game?.state.turn == 0 ? .dashboard : .report
+                cursor = [:]
+                scroll = 0
+            } else if key == .char("q") { modal = .confirmQuit }
+            return []
+        case .playing, .gameOver:
+            return updatePlaying(key)
+        }
+    }
+
+    // MARK: - Setup
+
+    private mutating func updateSetup(_ key: Key) -> [AppEffect] {
+        guard !choices.isEmpty else {
+            if key == .char("q") || key == .escape { shouldQuit = true; return [.quit] }
+            return []
+        }
+        let scenario = choices[setup.scenarioIndex].scenario
+        switch key {
+        case .tab, .down where setup.field != .seats:
+            setup.field = SetupState.Field(rawValue: (setup.field.rawValue + 1) % SetupState.Field.allCases.count)!
+        case .backTab, .up where setup.field != .seats:
+            setup.field = SetupState.Field(rawValue: (setup.field.rawValue + SetupState.Field.allCases.count - 1) % SetupState.Field.allCases.count)!
+        case .up:
+            if setup.seatCursor > 0 { setup.seatCursor -= 1 } else { setup.field = .scenario }
+        case .down:
+            if setup.seatCursor < scenario.blocs.count - 1 { setup.seatCursor += 1 } else { setup.field = .seed }
+        case .left, .right:
+            let step = key == .right ? 1 : -1
+            switch setup.field {
+            case .scenario:
+                let i = (setup.scenarioIndex + step + choices.count) % choices.count
+                selectScenario(i)
+            case .level:
+                let all = AILevel.allCases
+                let i = (all.firstIndex(of: setup.level)! + step + all.count) % all.count
+                setup.level = all[i]
+            case .seed:
+                setup.seed = step > 0 ? setup.seed &+ 1 : setup.seed &- 1
+            default: break
+            }
+        case .char(" "), .enter:
+            switch setup.field {
+            case .seats where key == .char(" ") || key == .enter:
+                setup.human[setup.seatCursor].toggle()
+            case .seed:
+                modal = .prompt(Prompt(purpose: .seed, question: "Seed (a whole number; the same seed gives the same game):", text: String(setup.seed)))
+            case .start:
+                return startGame()
+            case .scenario where key == .enter:
+                setup.field = .seats
+            case .level where key == .enter:
+                setup.field = .start
+            default: break
+            }
+        case .char("h"):
+            if setup.field == .seats { setup.human[setup.seatCursor] = true }
+        case .char("a"):
+            if setup.field == .seats { setup.human[setup.seatCursor] = false }
+        case .char("s"):
+            return startGame()
+        case .char("q"), .escape:
+            modal = .confirmQuit
+        case .char("?"):
+            message = "Tab moves between fields; Space makes a bloc human or computer; S starts the game."
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Starts the game with the seats chosen so far (used by `entangled play --human …`).
+    public mutating func startWithSetup() { _ = startGame() }
+
+    private mutating func startGame() -> [AppEffect] {
+        let choice = choices[setup.scenarioIndex]
+        let humans = setup.human.indices.filter { setup.human[$0] }
+        guard !humans.isEmpty else {
+            setup.error = "Choose at least one delegation to play: move to a bloc and press Space."
+            return []
+        }
+        self.game = Game(scenario: choice.scenario, seed: setup.seed)
+        self.humans = humans
+        self.level = setup.level
+        pending = [[Order]](repeating: [], count: humans.count)
+        mode = .handover(0)
+        if humans.count == 1 { mode = .briefing(0) }
+        screen = .dashboard
+        focusBloc = humans[0]
+        return []
+    }
+
+    // MARK: - Playing
+
+    private mutating func updatePlaying(_ key: Key) -> [AppEffect] {
+        // Screen-specific keys first; then the global ones.
+        if case .char(let c) = key, let target = ScreenID.allCases.first(where: { $0.key == c }), !screenCapturesLetters {
+            if screen != target { previousScreen = screen }
+            screen = target
+            scroll = 0
+            column = 0
+            return []
+        }
+        switch key {
+        case .escape:
+            if screen != .dashboard { screen = .dashboard; scroll = 0 }
+            return []
+        case .tab:
+            let order: [ScreenID] = [.dashboard, .bloc, .budget, .pqc, .controls, .diplomacy, .intelligence, .messages, .dilemmas, .report, .charts]
+            let i = order.firstIndex(of: screen) ?? -1
+            screen = order[(i + 1) % order.count]
+            scroll = 0; column = 0
+            return []
+        case .backTab:
+            let order: [ScreenID] = [.dashboard, .bloc, .budget, .pqc, .controls, .diplomacy, .intelligence, .messages, .dilemmas, .report, .charts]
+            let i = order.firstIndex(of: screen) ?? 1
+            screen = order[(i - 1 + order.count) % order.count]
+            scroll = 0; column = 0
+            return []
+        case .char("q"):
+            modal = .confirmQuit
+            return []
+        case .char("e"):
+            if case .playing = mode { modal = .confirmEndTurn } else { message = "The game is over. Press q to quit." }
+            return []
+        case .char("s"):
+            message = "Saving arrives with the saves feature; this game is not saved yet."
+            return []
+        default:
+            break
+        }
+        if case .gameOver = mode {
+            handleNavigation(key)
+            return []
+        }
+        handleScreenKey(key)
+        return []
+    }
+
+    /// Screens where letters are commands that would clash with screen keys (none yet: typing happens in prompts).
+    var screenCapturesLetters: Bool { false }
+
+    mutating func moveCursor(_ delta: Int, count: Int) {
+        guard count > 0 else { cursor[screen] = 0; return }
+        let r = row(screen) + delta
+        cursor[screen] = max(0, min(count - 1, r))
+    }
+
+    private mutating func handleNavigation(_ key: Key) {
+        switch key {
+        case .up: moveCursor(-1, count: 10_000); scroll = max(0, scroll - 1)
+        case .down: moveCursor(1, count: 10_000); scroll += 1
+        case .pageUp: scroll = max(0, scroll - 10)
+        case .pageDown: scroll += 10
+        case .left: focusBloc = max(0, focusBloc - 1); chartIndicator = max(0, chartIndicator - (screen == .charts ? 1 : 0))
+        case .right: if let g = game { focusBloc = min(g.scenario.blocs.count - 1, focusBloc + 1) }
+        default: break
+        }
+    }
+
+    // MARK: - Orders
+
+    /// Adds an order for the current delegation, replacing an earlier one of the same kind where only one makes sense.
+    mutating func give(_ order: Order, _ note: String) {
+        guard let k = currentHuman else { return }
+        let exclusive = ["allocate", "standard", "decrypt"]
+        if exclusive.contains(order.kind) { pending[k].removeAll { $0.kind == order.kind } }
+        if order.kind == "budget" { pending[k].removeAll { $0.kind == "budget" } }
+        if !pending[k].contains(order) { pending[k].append(order) }
+        let cost = pending[k].reduce(0) { $0 + $1.capitalCost }
+        let available = view?.me?.capital ?? 0
+        message = note + (cost > available + 1e-9 ? " Warning: your orders cost \(Widgets.number(cost)) political capital and you have \(Widgets.number(available)); some will fail." : "")
+    }
+
+    public var pendingOrders: [Order] {
+        guard let k = currentHuman, pending.indices.contains(k) else { return [] }
+        return pending[k]
+    }
+
+    /// Ends the current delegation's orders; resolves the turn after the last one.
+    mutating func endOrders() -> [AppEffect] {
+        guard case .playing(let k) = mode, var game else { return [] }
+        if k + 1 < humans.count {
+            mode = .handover(k + 1)
+            return []
+        }
+        var commands = Autoplay.computerCommands(game, level: level, humans: humans)
+        for (i, b) in humans.enumerated() {
+            let id = game.scenario.blocs[b].id
+            commands += pending[i].map { Command.order(bloc: id, $0) }
+        }
+        game.resolve(commands)
+        self.game = game
+        pending = [[Order]](repeating: [], count: humans.count)
+        draftAllocation = nil
+        cursor = [:]
+        scroll = 0
+        if game.isOver {
+            mode = .gameOver
+            screen = .report
+        } else {
+            mode = humans.count > 1 ? .handover(0) : .playing(0)
+            screen = .report
+        }
+        return [.turnResolved]
+    }
+}

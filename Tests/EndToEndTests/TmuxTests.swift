@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Drives the real binary in a private tmux server, as a person at a terminal would.
+final class TmuxSession {
+    let socket: String
+    let name = "game"
+
+    init(width: Int = 80, height: Int = 24, arguments: [String] = [], environment: [String: String] = [:]) throws {
+        socket = "entangled-test-\(UUID().uuidString.prefix(8))"
+        let env = environment.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let command = "cd \(FileManager.default.temporaryDirectory.path) && env TERM=tmux-256color SWIFT_BACKTRACE=interactive=no \(env) \(Binary.path) \(arguments.joined(separator: " ")); echo EXITED-$?; sleep 30"
+        try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    deinit { try? tmux(["kill-server"]) }
+
+    /// Runs tmux with posix_spawn and an empty signal mask (a test thread may block SIGWINCH).
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let all = ["tmux", "-L", socket, "-f", "/dev/null"] + args
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        let rc = posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ)
+        guard rc == 0 else { throw NSError(domain: "tmux", code: Int(rc)) }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+    }
+
+    func screen() -> String { (try? tmux(["capture-pane", "-p", "-t", name])) ?? "" }
+
+    func send(_ keys: String...) { _ = try? tmux(["send-keys", "-t", name] + keys) }
+
+    func resize(_ w: Int, _ h: Int) { _ = try? tmux(["resize-window", "-t", name, "-x", "\(w)", "-y", "\(h)"]) }
+
+    /// Waits until the screen shows `text` (up to `timeout` seconds) and returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 20) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = screen()
+            if last.contains(text) { return last }
+            usleep(100_000)
+        }
+        Issue.record("Timed out waiting for “\(text)”. The screen shows:\n\(last)")
+        return last
+    }
+}
+
+@Suite("The terminal game under tmux", .serialized)
+struct TmuxTests {
+    @Test func hotseatGameAtEightyByTwentyFour() throws {
+        let t = try TmuxSession()
+        t.waitFor("new game")
+        #expect(t.screen().contains("◆ human    US"))
+        t.send("Down"); t.send("Space")            // EU becomes human as well
+        t.waitFor("◆ human    EU")
+        t.send("s")
+        t.waitFor("Pass the keyboard")
+        #expect(t.screen().contains("United States"))
+        t.send("Enter")
+        t.waitFor("YOUR SECRET BRIEF")
+        t.send("Enter")
+        t.waitFor("Tension")
+        t.send("?")
+        t.waitFor("Keys that work everywhere")
+        t.send("Escape")
+        // Three turns: each delegation gives orders in turn, with a handover screen between them.
+        for turn in 1...3 {
+            t.waitFor("United States │")
+            t.send("e"); t.waitFor("End your orders"); t.send("y")
+            let eu = t.waitFor("Pass the keyboard")
+            #expect(eu.contains("European Union"))
+            #expect(!eu.contains("Tension"))        // nothing of the game shows during a handover
+            t.send("Enter")
+            if turn == 1 { t.waitFor("YOUR SECRET BRIEF"); t.send("Enter") }
+            t.waitFor("European Union │")
+            t.send("e"); t.waitFor("End your orders"); t.send("y")
+            let us = t.waitFor("Pass the keyboard")
+            #expect(us.contains("United States"))
+            t.send("Enter")
+            let label = ["2025-Q2", "2025-Q3", "2025-Q4"][turn - 1]
+            let report = t.waitFor(label)
+            #expect(report.contains("What happened in"))
+        }
+        t.resize(60, 20)
+        t.waitFor("make the window larger")
+        t.resize(80, 24)
+        t.waitFor("What happened in")
+        t.resize(120, 40)
+        t.waitFor("What happened in")
+        t.send("q")
+        t.waitFor("Quit the game?")
+        t.send("y")
+        t.waitFor("EXITED-0")
+    }
+
+    @Test func withoutATerminalItSaysSoAndExitsWithTwo() throws {
+        let r = try Binary.run([])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("needs an interactive terminal"))
+        let dumb = try Binary.run(["play"], environment: ["TERM": "dumb"])
+        #expect(dumb.status == 2)
+    }
+
+    @Test func noColorStillCarriesMeaningBySymbols() throws {
+        let t = try TmuxSession(arguments: ["play", "--human", "US", "--no-color"])
+        t.waitFor("YOUR SECRET BRIEF")
+        t.send("Enter")
+        t.waitFor("Tension")
+        t.send("4")
+        let pqc = t.waitFor("Mosca")
+        #expect(pqc.contains("RED") || pqc.contains("GREEN") || pqc.contains("AMBER"))
+        t.send("C-c")
+        t.waitFor("EXITED-")
+        // the shell after exit is usable: the terminal was restored
+        #expect(!t.screen().contains("Keys that work everywhere"))
+    }
+}

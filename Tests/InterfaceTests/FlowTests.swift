@@ -1,0 +1,89 @@
+import Testing
+import GameCore
+import ScenarioFormat
+@testable import Interface
+
+@Suite("Keyboard flow")
+struct FlowTests {
+    static func app() -> AppState {
+        AppState(choices: [ScenarioChoice(name: "The Quantum Decade", scenario: BundledScenarios.defaultScenario)])
+    }
+
+    @Test func setupNeedsAHumanAndStartsWithTheBriefing() {
+        var app = Self.app()
+        #expect(app.setup.human.first == true) // the first bloc is human by default
+        app.update(.char(" ")) // toggle it off
+        app.update(.char("s"))
+        #expect(app.mode == .setup)
+        #expect(app.setup.error?.contains("at least one delegation") == true)
+        app.update(.char(" "))
+        app.update(.char("s"))
+        #expect(app.mode == .briefing(0))
+        let screen = app.render(width: 80, height: 24)
+        #expect(screen.text.contains("YOUR SECRET BRIEF"))
+        app.update(.enter)
+        #expect(app.mode == .playing(0))
+    }
+
+    @Test func hotseatHandsOverAndResolves() {
+        var app = Self.app()
+        app.update(.down)           // seat 2 (EU)
+        app.update(.char(" "))      // EU human too
+        app.update(.char("s"))
+        #expect(app.humans == [0, 1])
+        #expect(app.mode == .handover(0))
+        let handover = app.render(width: 80, height: 24)
+        #expect(handover.text.contains("Pass the keyboard"))
+        #expect(handover.text.contains("United States"))
+        #expect(!handover.text.contains("Tension"))
+        app.update(.enter); app.update(.enter) // handover → briefing → playing
+        #expect(app.mode == .playing(0))
+        app.update(.char("e"))
+        #expect(app.modal == .confirmEndTurn)
+        app.update(.char("y"))
+        #expect(app.mode == .handover(1))
+        app.update(.enter); app.update(.enter)
+        app.update(.char("e")); app.update(.char("y"))
+        #expect(app.game?.state.turn == 1)
+        #expect(app.mode == .handover(0))
+        app.update(.enter)
+        #expect(app.screen == .report)
+    }
+
+    @Test func ordersFromScreensReachTheGame() {
+        var app = Self.app()
+        app.update(.char("s")); app.update(.enter)
+        app.update(.char("3"))                 // budget
+        app.update(.right); app.update(.enter) // +5 computing, order the split
+        app.update(.char("4"))                 // PQC
+        app.update(.char("m")); app.update(.enter) // mandate the first sector
+        #expect(app.pendingOrders.map(\.kind) == ["allocate", "mandate"])
+        app.update(.char("o"))
+        app.update(.delete)
+        #expect(app.pendingOrders.map(\.kind) == ["mandate"])
+        app.update(.char("e")); app.update(.char("y"))
+        let game = app.game!
+        #expect(game.log[0].contains { if case .order(let b, .mandate) = $0 { return b == "US" }; return false })
+        #expect(game.state.blocs[0].mandates[0] >= 0)
+    }
+
+    @Test func smallTerminalAsksForMoreRoomAndRecovers() {
+        var app = Self.app()
+        app.update(.char("s")); app.update(.enter)
+        let small = app.render(width: 60, height: 20)
+        #expect(small.text.contains("make the window larger"))
+        app.update(.resize)
+        let big = app.render(width: 80, height: 24)
+        #expect(big.text.contains("Tension"))
+    }
+
+    @Test func quitAsksFirst() {
+        var app = Self.app()
+        app.update(.char("q"))
+        #expect(app.modal == .confirmQuit)
+        app.update(.char("n"))
+        #expect(!app.shouldQuit)
+        app.update(.char("q")); app.update(.char("y"))
+        #expect(app.shouldQuit)
+    }
+}
