@@ -89,6 +89,7 @@ public struct Prompt: Hashable, Sendable {
         case freeActionIntent(text: String)
         case seed
         case scenarioPath
+        case saveName
     }
     public var purpose: Purpose
     public var question: String
@@ -132,7 +133,7 @@ public struct TreatyDraft: Hashable, Sendable {
 
 /// The setup screen's choices.
 public struct SetupState: Hashable, Sendable {
-    public enum Field: Int, CaseIterable, Sendable { case scenario, seats, seed, level, start }
+    public enum Field: Int, CaseIterable, Sendable { case scenario, seats, seed, level, start, saves }
     public var field: Field = .seats
     public var scenarioIndex: Int = 0
     /// Whether each bloc of the chosen scenario is played by a human.
@@ -140,7 +141,21 @@ public struct SetupState: Hashable, Sendable {
     public var seatCursor: Int = 0
     public var seed: UInt64 = 0
     public var level: AILevel = .standard
+    public var saveCursor: Int = 0
     public var error: String?
+}
+
+/// A saved game offered on the setup screen.
+public struct SavedGameInfo: Hashable, Sendable {
+    public var path: String
+    public var scenario: String
+    public var turn: String
+    public var delegations: [String]
+    public var date: String
+
+    public init(path: String, scenario: String, turn: String, delegations: [String], date: String) {
+        self.path = path; self.scenario = scenario; self.turn = turn; self.delegations = delegations; self.date = date
+    }
 }
 
 /// A scenario offered on the setup screen.
@@ -179,6 +194,10 @@ public struct AppState: Sendable {
     public var message: String?
     public var colors: Bool = true
     public var shouldQuit = false
+    /// Saved games the setup screen offers, newest first.
+    public var savedGames: [SavedGameInfo] = []
+    /// Where saves go (shown in messages).
+    public var saveFolder: String = "Saves"
 
     public init(choices: [ScenarioChoice], colors: Bool = true) {
         self.choices = choices

@@ -24,6 +24,11 @@ extension AppState {
                 self.modal = .prompt(prompt)
             case .enter:
                 self.modal = nil
+                if case .saveName = prompt.purpose {
+                    let name = AppState.cleanSaveName(prompt.text)
+                    guard !name.isEmpty else { message = "A save needs a name."; return [] }
+                    return [.save(name: name)]
+                }
                 finishPrompt(prompt)
             default: break
             }
@@ -64,7 +69,7 @@ extension AppState {
             modal = .prompt(Prompt(purpose: .freeActionIntent(text: text), question: "What effect do you intend? (the facilitator rules on it)", text: ""))
         case .freeActionIntent(let action):
             give(.freeAction(text: action, intent: text), "Your action goes to the facilitator for a ruling.")
-        case .scenarioPath:
+        case .scenarioPath, .saveName:
             break
         }
     }
@@ -184,6 +189,17 @@ extension AppState {
         case .capacityFund: return OrderTerms(contribution: draft.fund)
         default: return OrderTerms()
         }
+    }
+}
+
+extension AppState {
+    /// Keeps letters, digits, hyphens and underscores; other characters become hyphens.
+    public static func cleanSaveName(_ raw: String) -> String {
+        var out = ""
+        for c in raw.trimmingCharacters() {
+            if c.isLetter || c.isNumber || c == "-" || c == "_" { out.append(c) } else if c == " " || c == "." { out.append("-") }
+        }
+        return String(out.prefix(80))
     }
 }
 

@@ -164,8 +164,29 @@ struct Renderer {
         label(y + 1, "Computer", .level)
         put(14, y + 1, "◀ \(app.setup.level.rawValue) ▶   level of the computer players", f == .level ? .title : .plain)
         label(y + 3, "[ Start the game ]", .start)
+        if !app.savedGames.isEmpty {
+            put(24, y + 3, "or l: load one of \(app.savedGames.count) saved game\(app.savedGames.count == 1 ? "" : "s")", .dim)
+        }
         if let e = app.setup.error { put(2, y + 2, Widgets.fit(e, width - 4), .bad) }
-        footer("Tab/↑↓ move · Space toggle human · ←→ change · s start · q quit")
+        footer("Tab/↑↓ move · Space toggle human · ←→ change · s start · l load · q quit")
+        if app.setup.field == .saves { drawSaves() }
+    }
+
+    /// The list of saved games, over the setup screen.
+    mutating func drawSaves() {
+        let w = min(width - 4, 76)
+        let x = (width - w) / 2
+        let visible = min(app.savedGames.count, height - 8)
+        let h = visible + 4
+        let y = max(1, (height - h) / 2)
+        screen.fill(x, y, w, h, " ", .plain)
+        screen.box(x, y, w, h, title: "Load a saved game (\(app.saveFolder))", style: style(.bold))
+        let first = max(0, min(app.setup.saveCursor - visible + 1, app.savedGames.count - visible))
+        for (i, s) in app.savedGames.enumerated().dropFirst(first).prefix(visible) {
+            let line = Widgets.fit(s.scenario, 22) + " " + Widgets.fit(s.turn, 8) + " " + Widgets.fit(s.delegations.joined(separator: ","), 14) + " " + s.date
+            put(x + 2, y + 1 + i - first, Widgets.fit(line, w - 4), i == app.setup.saveCursor ? Style(reverse: true) : .plain)
+        }
+        put(x + 2, y + h - 2, "↑↓ choose · Enter load · Tab back", .dim)
     }
 
     mutating func drawBriefing(_ k: Int) {

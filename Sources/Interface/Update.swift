@@ -3,8 +3,12 @@ import Strategy
 
 /// Side effects the terminal layer carries out after an update.
 public enum AppEffect: Hashable, Sendable {
-    /// A turn was resolved (the caller may autosave).
+    /// A turn was resolved (the caller autosaves).
     case turnResolved
+    /// The delegation asked to save under this name.
+    case save(name: String)
+    /// The setup screen asked to load this save file.
+    case load(path: String)
     case quit
 }
 
@@ -55,10 +59,17 @@ extension AppState {
         }
         let scenario = choices[setup.scenarioIndex].scenario
         switch key {
-        case .tab, .down where setup.field != .seats:
-            setup.field = SetupState.Field(rawValue: (setup.field.rawValue + 1) % SetupState.Field.allCases.count)!
-        case .backTab, .up where setup.field != .seats:
-            setup.field = SetupState.Field(rawValue: (setup.field.rawValue + SetupState.Field.allCases.count - 1) % SetupState.Field.allCases.count)!
+        case .tab, .down where setup.field != .seats && setup.field != .saves:
+            setup.field = nextField(+1)
+        case .backTab, .up where setup.field != .seats && setup.field != .saves:
+            setup.field = nextField(-1)
+        case .up where setup.field == .saves:
+            if setup.saveCursor > 0 { setup.saveCursor -= 1 } else { setup.field = .start }
+        case .down where setup.field == .saves:
+            setup.saveCursor = min(savedGames.count - 1, setup.saveCursor + 1)
+        case .enter where setup.field == .saves:
+            guard savedGames.indices.contains(setup.saveCursor) else { return [] }
+            return [.load(path: savedGames[setup.saveCursor].path)]
         case .up:
             if setup.seatCursor > 0 { setup.seatCursor -= 1 } else { setup.field = .scenario }
         case .down:
@@ -97,6 +108,9 @@ extension AppState {
             if setup.field == .seats { setup.human[setup.seatCursor] = false }
         case .char("s"):
             return startGame()
+        case .char("l"):
+            if savedGames.isEmpty { setup.error = "There are no saved games in \(saveFolder)." }
+            else { setup.field = .saves }
         case .char("q"), .escape:
             modal = .confirmQuit
         case .char("?"):
@@ -105,6 +119,28 @@ extension AppState {
             break
         }
         return []
+    }
+
+    /// The next setup field, skipping the saves list when there are none.
+    private func nextField(_ step: Int) -> SetupState.Field {
+        let fields = SetupState.Field.allCases.filter { $0 != .saves || !savedGames.isEmpty }
+        let i = fields.firstIndex(of: setup.field) ?? 0
+        return fields[(i + step + fields.count) % fields.count]
+    }
+
+    /// Continues a loaded game: the same human delegations take their seats.
+    public mutating func resume(game: Game, humans: [Int], level: AILevel, message: String? = nil) {
+        self.game = game
+        self.humans = humans.isEmpty ? [0] : humans
+        self.level = level
+        pending = [[Order]](repeating: [], count: self.humans.count)
+        focusBloc = self.humans[0]
+        modal = nil
+        cursor = [:]
+        scroll = 0
+        if game.isOver { mode = .gameOver } else { mode = self.humans.count > 1 ? .handover(0) : .playing(0) }
+        screen = .report
+        self.message = message
     }
 
     /// Starts the game with the seats chosen so far (used by `entangled play --human …`).
@@ -162,7 +198,9 @@ extension AppState {
             if case .playing = mode { modal = .confirmEndTurn } else { message = "The game is over. Press q to quit." }
             return []
         case .char("s"):
-            message = "Saving arrives with the saves feature; this game is not saved yet."
+            guard let g = game else { return [] }
+            let label = g.state.turn < g.scenario.calendar.turnCount ? g.scenario.calendar.label(g.state.turn) : "end"
+            modal = .prompt(Prompt(purpose: .saveName, question: "Save the game as (letters, digits and hyphens):", text: "\(g.scenario.id)-\(label)"))
             return []
         default:
             break
