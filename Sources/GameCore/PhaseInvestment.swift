@@ -210,15 +210,16 @@ extension Resolver {
         let supplySpend = annual(b, .supply)
         if supplySpend > 0 {
             let boost = index.isMember(.supplyPact, b) ? 1.25 : 1.0
+            let lost = "market share lost to \(name(b))'s new suppliers"
             for c in 0..<chokeCount {
                 let gain = tuning.supplyRate * supplySpend * dt * boost * (1 - state.blocs[b].supply[c])
-                growSupply(b, c, gain)
+                growSupply(b, c, gain, lostCause: lost)
             }
         }
     }
 
     /// Grows a bloc's world share of a chokepoint, conserving the world total of 1.
-    private mutating func growSupply(_ b: Int, _ c: Int, _ want: Double) {
+    private mutating func growSupply(_ b: Int, _ c: Int, _ want: Double, lostCause: String) {
         guard want > 0 else { return }
         var total = 0.0
         for o in 0..<n { total += state.blocs[o].supply[c] }
@@ -232,7 +233,7 @@ extension Resolver {
             remaining = min(remaining, others * 0.05)
             for o in 0..<n where o != b && state.blocs[o].supply[c] > 0 {
                 let take = remaining * state.blocs[o].supply[c] / others
-                change(o, .supply(chokepoint: c), by: -take, "market share lost to \(name(b))'s new suppliers")
+                change(o, .supply(chokepoint: c), by: -take, lostCause)
                 change(b, .supply(chokepoint: c), by: take, "supply-chain investment")
             }
         }

@@ -225,6 +225,8 @@ public enum Mosca {
     public static func status(shelfLife: Double, migrated: Double, pacePerYear: Double, yearsToCRQC z: Double) -> MoscaStatus {
         let x = migrated >= 0.999 ? 0 : shelfLife
         let y = yearsToMigrate(migrated: migrated, pacePerYear: pacePerYear)
+        // No rival CRQC within the 50-year horizon: nothing harvested today will be read.
+        if z >= 50 { return .green }
         if x + y > z { return .red }
         if x + y > z - 3 { return .amber }
         return .green

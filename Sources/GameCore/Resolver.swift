@@ -26,6 +26,10 @@ struct Resolver {
     var dialogueWith: [[Int]]
     /// Rebuilt whenever treaties in force or controls change.
     var index: TreatyIndex
+    /// Ledger indicator names built once per turn rather than on every change.
+    let pqcNames: [String]
+    let supplyNames: [String]
+    let trustNames: [String]
 
     init(scenario: Scenario, seed: UInt64, state: GameState, commands: [Command]) {
         self.scenario = scenario
@@ -47,6 +51,9 @@ struct Resolver {
         talentPenalty = [Double](repeating: 0, count: n)
         dialogueWith = [[Int]](repeating: [], count: n)
         index = TreatyIndex(state: state)
+        pqcNames = scenario.sectors.map { "pqc.\($0.id)" }
+        supplyNames = scenario.chokepoints.map { "supply.\($0.id)" }
+        trustNames = scenario.blocs.map { "trust.\($0.id)" }
     }
 
     mutating func rebuildIndex() { index = TreatyIndex(state: state) }
@@ -154,8 +161,8 @@ struct Resolver {
         let new = clamp(old + delta, -100, 100)
         state.trust[a * n + b] = new
         state.trust[b * n + a] = new
-        record(a, "trust.\(scenario.blocs[b].id)", cause, new - old)
-        record(b, "trust.\(scenario.blocs[a].id)", cause, new - old)
+        record(a, trustNames[b], cause, new - old)
+        record(b, trustNames[a], cause, new - old)
     }
 
     func indicatorName(_ field: BlocField) -> String {
@@ -171,8 +178,8 @@ struct Resolver {
         case .sigint: return "sigint"
         case .counterintel: return "counterintel"
         case .standard: return "standard"
-        case .pqc(let s): return "pqc.\(scenario.sectors[s].id)"
-        case .supply(let c): return "supply.\(scenario.chokepoints[c].id)"
+        case .pqc(let s): return pqcNames[s]
+        case .supply(let c): return supplyNames[c]
         case .security: return "security"
         case .prosperity: return "prosperity"
         case .influence: return "influence"

@@ -43,6 +43,54 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
     case crisisTension
     case crisisTrust
 
+    /// Position in `allCases` (declaration order), without building the `allCases` array:
+    /// rule look-ups sit on the hot path of every turn.
+    @inlinable public var ordinal: Int {
+        switch self {
+        case .crqcLogicalQubits: return 0
+        case .computingGrowth: return 1
+        case .computingHalfSpend: return 2
+        case .computingNoise: return 3
+        case .breakthroughChance: return 4
+        case .breakthroughBoost: return 5
+        case .sensingGrowth: return 6
+        case .sensingHalfSpend: return 7
+        case .qkdKmPerBillion: return 8
+        case .qkdHalfKm: return 9
+        case .qkdMaxCover: return 10
+        case .workforcePerBillion: return 11
+        case .workforceLagYears: return 12
+        case .workforceAttrition: return 13
+        case .talentReference: return 14
+        case .pqcBasePace: return 15
+        case .pqcHalfSpend: return 16
+        case .mandateBoost: return 17
+        case .accordBoost: return 18
+        case .interopPenalty: return 19
+        case .standardSwitchLoss: return 20
+        case .supplyBuildRate: return 21
+        case .controlLeakRate: return 22
+        case .controlPremium: return 23
+        case .controlCost: return 24
+        case .harvestVolume: return 25
+        case .harvestDetection: return 26
+        case .espionageSuccess: return 27
+        case .espionageDetection: return 28
+        case .decryptThroughput: return 29
+        case .decryptDetection: return 30
+        case .violationDetection: return 31
+        case .verificationDetection: return 32
+        case .ratificationTurns: return 33
+        case .proposalExpiryTurns: return 34
+        case .tensionRelax: return 35
+        case .supportDrift: return 36
+        case .capitalBank: return 37
+        case .estimateError: return 38
+        case .crisisTension: return 39
+        case .crisisTrust: return 40
+        }
+    }
+
     public struct Spec: Sendable {
         public var defaultValue: Double
         public var range: ClosedRange<Double>
@@ -109,8 +157,8 @@ public struct Rules: Hashable, Codable, Sendable {
     }
 
     public subscript(key: RuleKey) -> Double {
-        get { values[RuleKey.allCases.firstIndex(of: key)!] }
-        set { values[RuleKey.allCases.firstIndex(of: key)!] = newValue }
+        get { values[key.ordinal] }
+        set { values[key.ordinal] = newValue }
     }
 
     public func weights(_ doctrine: Doctrine) -> [Double] {

@@ -58,6 +58,14 @@ extension GameState {
         var r = Resolver(scenario: scenario, seed: scenario.seed, state: state, commands: [])
         r.rebuildIndex()
         r.computeAccess()
+        // Paces and growth rates before any turn: what current budgets buy (so Mosca and the
+        // Q-Day clock have real numbers in the first briefing).
+        for b in 0..<n {
+            let bloc = r.state.blocs[b]
+            let preview = Formulas.preview(bloc: bloc, allocation: bloc.allocation, rules: scenario.rules)
+            r.state.blocs[b].computingGrowthRate = preview[0]
+            r.state.blocs[b].pqcPace = bloc.pqc.map { $0 >= 1 ? 0 : scenario.rules[.pqcBasePace] * preview[4] }
+        }
         r.computeIndices()
         r.state.world.tension = max(10, min(90, 15 + 0.45 * r.state.world.fragmentation - 0.2 * r.state.world.governance + 12))
         r.computePillars()

@@ -16,7 +16,16 @@ public enum Track: String, CaseIterable, Codable, Sendable {
     case computing, sensing, communication, workforce, pqc, supply
 
     /// Position of the track in allocation arrays.
-    public var index: Int { Track.allCases.firstIndex(of: self)! }
+    public var index: Int {
+        switch self {
+        case .computing: return 0
+        case .sensing: return 1
+        case .communication: return 2
+        case .workforce: return 3
+        case .pqc: return 4
+        case .supply: return 5
+        }
+    }
 }
 
 /// Post-quantum standard families.
@@ -67,6 +76,13 @@ public enum TreatyType: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The title inside a sentence: "a research pact", "a PQC accord".
+    public var lowerTitle: String {
+        let t = title
+        guard let first = t.first, t.dropFirst().first?.isLowercase == true else { return t }
+        return first.lowercased() + t.dropFirst()
+    }
+
     /// Whether a party can secretly break this treaty while staying in it.
     public var canBeViolatedSecretly: Bool {
         switch self {
@@ -93,7 +109,14 @@ public enum TurnLength: String, CaseIterable, Codable, Sendable {
 public enum Pillar: String, CaseIterable, Codable, Sendable {
     case security, prosperity, influence, stability
 
-    public var index: Int { Pillar.allCases.firstIndex(of: self)! }
+    public var index: Int {
+        switch self {
+        case .security: return 0
+        case .prosperity: return 1
+        case .influence: return 2
+        case .stability: return 3
+        }
+    }
 }
 
 /// Mosca's inequality status for one bloc and sector.

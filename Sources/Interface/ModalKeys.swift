@@ -132,7 +132,7 @@ extension AppState {
         case (.confirm, .enter), (.confirm, .char("y")):
             let order = Order.proposeTreaty(type: draft.type, parties: draft.parties.sorted().map { g.scenario.blocs[$0].id }, terms: terms(draft, g))
             modal = nil
-            give(order, "Proposal of a \(draft.type.title.lowercased()) will be sent; the others answer next turn.")
+            give(order, "Proposal of a \(draft.type.lowerTitle) will be sent; the others answer next turn.")
             return
         case (.confirm, .backspace), (.terms, .backspace), (.parties, .backspace):
             draft.step = draft.step == .confirm ? .terms : (draft.step == .terms ? .parties : .type)

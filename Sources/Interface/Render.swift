@@ -60,7 +60,8 @@ struct Renderer {
         put(1, 0, title, Style(bold: true, reverse: true), maxWidth: width - 2)
         if !right.isEmpty {
             let w = Screen.displayWidth(right)
-            put(max(1, width - w - 1), 0, right, Style(reverse: true))
+            // Only when it fits beside the title.
+            if Screen.displayWidth(title) + w + 4 <= width { put(width - w - 1, 0, right, Style(reverse: true)) }
         }
     }
 
@@ -107,19 +108,20 @@ struct Renderer {
         case .help: drawHelp(body)
         }
         let over: Bool = { if case .gameOver = app.mode { return true }; return false }()
-        let base = over ? "Game over — read the report (0) · q quit" : "? help · o orders (\(orders)) · e end turn · s save · q quit"
-        footer(hintsFor(app.screen) + "  │  " + base)
+        let base = over ? "0 report · q quit" : "? help · o orders(\(orders)) · e end turn · q quit"
+        let hints = hintsFor(app.screen)
+        footer(Screen.displayWidth(hints) + Screen.displayWidth(base) + 3 <= width ? hints + " │ " + base : hints + " │ ? help")
     }
 
     func hintsFor(_ s: ScreenID) -> String {
         switch s {
         case .dashboard: return "↑↓ bloc · Enter details"
-        case .bloc: return "←→ bloc · g dialogue · m message · a aid · x spy · h harvest"
-        case .budget: return "↑↓ track · ←→ ±5 % · Enter apply · +/- budget · k QKD · K satellite"
+        case .bloc: return "←→ bloc · g talk · m message · a aid · x spy · h harvest"
+        case .budget: return "↑↓ track · ←→ ±5 · Enter order · +/- budget · k/K QKD"
         case .pqc: return "↑↓ sector · m mandate · f standard family"
         case .controls: return "arrows move · Enter impose/lift"
-        case .diplomacy: return "↑↓ select · p propose · a/r answer · w withdraw · v violate · t statement"
-        case .intelligence: return "↑↓ bloc · h harvest · x spy · i counter-intel · d decrypt · D disclose"
+        case .diplomacy: return "p propose · a/r answer · w leave · v break · t statement"
+        case .intelligence: return "h harvest · x spy · i counter-intel · d decrypt · D disclose"
         case .messages: return "↑↓ scroll · m write"
         case .dilemmas: return "↑↓ select · Enter choose"
         case .report: return "↑↓ PgUp PgDn scroll"

@@ -97,7 +97,7 @@ extension Renderer {
         put(r.x + 40, y, mine ? "your bloc — exact values" : "estimates ± \(Int((b.computing.error * 100).rounded())) %", .dim)
         y += 1
         put(r.x, y, "Doctrine \(def.doctrine.rawValue) · groups \(b.groups.joined(separator: ", ")) · standard \(b.standard.rawValue)\(def.developing ? " · developing" : "")", .plain, maxWidth: r.w)
-        y += 2
+        y += 1
         func row(_ label: String, _ e: Estimate, _ unit: String = "") {
             put(r.x, y, Widgets.fit(label, 22))
             put(r.x + 22, y, Widgets.fit(Widgets.number(e.value) + unit, 10, right: true), .bold)
@@ -112,7 +112,6 @@ extension Renderer {
         row("QKD network (km)", b.qkdKm)
         row("Specialists (thousand)", b.workforce)
         row("SIGINT", b.sigint)
-        y += 1
         put(r.x, y, "PQC migration", .bold)
         y += 1
         for (s, e) in b.pqc.enumerated() where y < r.y + r.h - 3 {
@@ -135,7 +134,7 @@ extension Renderer {
         let alloc = app.draftAllocation ?? me.allocation
         put(r.x, y, "Quantum budget USD \(Widgets.number(me.budget)) bn a year · GDP USD \(Widgets.number(me.gdp)) tn · support \(Int(me.support))", .bold, maxWidth: r.w)
         y += 1
-        put(r.x, y, app.draftAllocation == nil ? "Current split. ←→ change the selected track by 5 points; Enter orders the new split." : "Draft split (not ordered yet) — Enter to order it, r to reset.", app.draftAllocation == nil ? .dim : .warn, maxWidth: r.w)
+        put(r.x, y, app.draftAllocation == nil ? "Current split. ←→ moves 5 points to or from the selected track." : "Draft split, not ordered yet: Enter orders it, r resets it.", app.draftAllocation == nil ? .dim : .warn, maxWidth: r.w)
         y += 2
         let preview = BudgetPreview(view: v, allocation: alloc, scenario: g.scenario)
         let current = BudgetPreview(view: v, allocation: me.allocation, scenario: g.scenario)
@@ -144,7 +143,7 @@ extension Renderer {
         for (i, t) in Track.allCases.enumerated() {
             let sel = app.row(.budget) == i
             let share = alloc[i]
-            let line = Widgets.fit(t.rawValue.prefix(1).uppercased() + t.rawValue.dropFirst(), 14) + "  " + Widgets.bar(share / 100, width: 25) + Widgets.fit("\(Int(share.rounded())) %", 6, right: true)
+            let line = Widgets.fit(t == .pqc ? "PQC" : t.rawValue.prefix(1).uppercased() + t.rawValue.dropFirst(), 14) + "  " + Widgets.bar(share / 100, width: 25) + Widgets.fit("\(Int(share.rounded())) %", 6, right: true)
                 + Widgets.fit(Widgets.number(me.budget * share / 100), 7, right: true) + "   "
             put(r.x, y, line, sel ? Style(reverse: true) : .plain)
             let effect = preview.effects[i]
@@ -158,7 +157,9 @@ extension Renderer {
             put(r.x, y, line, .dim); y += 1
         }
         y = r.y + r.h - 2
-        put(r.x, y, "+/- raise or cut the budget by 10 % (2 capital) · k build QKD links · K launch a QKD satellite", .plain, maxWidth: r.w)
+        for line in Widgets.wrap("+ or - raises or cuts the budget by 10 % (2 capital). k builds extra QKD links, K launches a QKD satellite (1 capital each).", width: r.w).prefix(2) {
+            put(r.x, y, line, .plain); y += 1
+        }
     }
 
     // MARK: - 4 PQC and Mosca
@@ -167,11 +168,13 @@ extension Renderer {
         guard let me = v.me else { return }
         var y = r.y
         let who = v.qDayBloc.map { g.scenario.blocs[$0].name } ?? "nobody"
-        put(r.x, y, "Standard family: \(me.standard.rawValue) · Your estimate of the time to a rival CRQC: " + (v.qDayYears >= 50 ? "none in sight" : "\(Widgets.number(v.qDayYears)) years (\(who))"), .bold, maxWidth: r.w)
+        put(r.x, y, "Standard: \(me.standard.rawValue) · Rival CRQC (your estimate): " + (v.qDayYears >= 50 ? "none in sight" : "~\(Widgets.number(v.qDayYears)) years, \(who)"), .bold, maxWidth: r.w)
         y += 1
-        put(r.x, y, "Mosca: shelf life x + migration time y > time to CRQC z means harvested data will be read.", .dim, maxWidth: r.w)
-        y += 2
-        put(r.x, y, "Sector                    Migrated              x      y      z   Status    Mandate", .bold, maxWidth: r.w)
+        for line in Widgets.wrap("Mosca: if shelf life x + migration time y is more than the time z to a rival's CRQC, data harvested today will be read.", width: r.w) {
+            put(r.x, y, line, .dim); y += 1
+        }
+        y += 1
+        put(r.x, y, "Sector                    Migrated            x      y      z  Status   Mandate", .bold, maxWidth: r.w)
         y += 1
         for row in v.mosca {
             let s = g.scenario.sectors[row.sector]
@@ -187,11 +190,11 @@ extension Renderer {
             let mandate = deadline >= 0 ? "by " + g.scenario.calendar.label(deadline) : "—"
             let y50 = row.yearsToMigrate >= 50 ? ">50" : Widgets.number(row.yearsToMigrate)
             let z = row.yearsToCRQC >= 50 ? ">50" : Widgets.number(row.yearsToCRQC)
-            let line = Widgets.fit(s.name, 24) + "  " + Widgets.bar(me.pqc[row.sector], width: 12) + Widgets.fit("\(Int((me.pqc[row.sector] * 100).rounded()))%", 5, right: true)
+            let line = Widgets.fit(s.name, 24) + "  " + Widgets.bar(me.pqc[row.sector], width: 10) + Widgets.fit("\(Int((me.pqc[row.sector] * 100).rounded()))%", 5, right: true)
                 + Widgets.fit(Widgets.number(row.shelfLife), 7, right: true) + Widgets.fit(y50, 7, right: true) + Widgets.fit(z, 7, right: true) + "   "
             put(r.x, y, line, sel ? Style(reverse: true) : .plain)
-            put(r.x + Screen.displayWidth(line), y, Widgets.fit(statusText, 10), st)
-            put(r.x + Screen.displayWidth(line) + 10, y, mandate, .plain, maxWidth: r.w - Screen.displayWidth(line) - 10)
+            put(r.x + Screen.displayWidth(line) - 1, y, Widgets.fit(statusText, 9), st)
+            put(r.x + Screen.displayWidth(line) + 8, y, mandate, .plain, maxWidth: r.w - Screen.displayWidth(line) - 8)
             y += 1
         }
         y += 1
@@ -204,11 +207,13 @@ extension Renderer {
     mutating func drawControls(_ v: GameView, _ g: Game, _ r: Rect) {
         guard let me = v.viewerIndex, let mine = v.me else { return }
         var y = r.y
-        put(r.x, y, "Your export controls (◼ in force, ◻ open; * pending order). Controls cut the target's supply but cost you revenue and trust.", .dim, maxWidth: r.w)
-        y += 2
+        for line in Widgets.wrap("Your export controls: ◼ in force, ◻ open, * ordered this turn. A control cuts the target's supply but costs you revenue and trust; alone it leaks, in a regime it does not.", width: r.w) {
+            put(r.x, y, line, .dim); y += 1
+        }
+        y += 1
         var head = Widgets.fit("Target", 22)
-        for c in ControlCategory.allCases { head += Widgets.fit(c.rawValue, 12) }
-        head += "Controls you face"
+        for c in ControlCategory.allCases { head += Widgets.fit(c.rawValue, 11) }
+        head += "Against you"
         put(r.x, y, head, .bold, maxWidth: r.w)
         y += 1
         let others = g.scenario.blocs.indices.filter { $0 != me }
@@ -223,14 +228,15 @@ extension Renderer {
                     }
                 }
                 let sel = app.row(.controls) == k && app.column == ci
-                put(r.x + 22 + ci * 12, y, (on ? "◼" : "◻") + (pendingOrder ? "*" : " "), sel ? Style(reverse: true) : (on ? .bad : .plain))
+                put(r.x + 22 + ci * 11, y, (on ? "◼" : "◻") + (pendingOrder ? "*" : " "), sel ? Style(reverse: true) : (on ? .bad : .plain))
             }
             let facing = ControlCategory.allCases.filter { c in v.controls.contains { $0.by == t && $0.target == me && $0.category == c } }.map(\.rawValue)
-            put(r.x + 22 + 48, y, facing.isEmpty ? "—" : facing.joined(separator: ","), facing.isEmpty ? .dim : .warn, maxWidth: r.w - 70)
+            put(r.x + 22 + 44, y, facing.isEmpty ? "—" : facing.map { String($0.prefix(4)) }.joined(separator: ","), facing.isEmpty ? .dim : .warn, maxWidth: r.w - 66)
             y += 1
         }
         y = r.y + r.h - 2
         let access = g.scenario.chokepoints.indices.map { "\(g.scenario.chokepoints[$0].name) \(Int((mine.access[$0] * 100).rounded()))%" }
-        put(r.x, y, "Your supply access: " + access.joined(separator: " · "), .plain, maxWidth: r.w)
+        y -= 1
+        for line in Widgets.wrap("Your supply access: " + access.joined(separator: " · "), width: r.w).prefix(2) { put(r.x, y, line); y += 1 }
     }
 }

@@ -19,7 +19,7 @@ struct BudgetPreview {
             Effect(value: p[1], text: "+\(Widgets.number(p[1])) sensing points"),
             Effect(value: p[2], text: "+\(Widgets.number(p[2])) km of QKD"),
             Effect(value: p[3], text: "+\(Widgets.number(p[3]))k specialists in \(lag) y"),
-            Effect(value: p[4], text: "effort ×\(Widgets.number(p[4])) (1 = ordinary)"),
+            Effect(value: p[4], text: "effort ×\(Widgets.number(p[4])) (normal 1)"),
             Effect(value: p[5], text: "+\(Widgets.number(p[5] * 100)) pts world supply"),
         ]
     }
@@ -121,7 +121,7 @@ extension Renderer {
         let crqc = mine.crqcTurn != nil ? (mine.decrypting ? "Your CRQC is decrypting the stockpile." : "You hold a CRQC (not decrypting).") : "You have no CRQC."
         put(r.x, y, "SIGINT \(Int(mine.sigint)) · counter-intelligence \(Int(mine.counterintel))\(mine.counterCampaign ? " (campaign on)" : "") · \(crqc)", .bold, maxWidth: r.w)
         y += 2
-        put(r.x, y, "Bloc  Your harvest   Stockpile  Qubits (est.)   ± error  CRQC      Harvesting you", .bold, maxWidth: r.w)
+        put(r.x, y, "Bloc  Your harvest   Stockpile   Qubits (est.) ± error  CRQC      Harvests you", .bold, maxWidth: r.w)
         y += 1
         let others = g.scenario.blocs.indices.filter { $0 != me }
         for (k, t) in others.enumerated() where y < r.y + r.h - 6 {
@@ -140,8 +140,9 @@ extension Renderer {
         y += 1
         let total = v.archive.reduce(0) { $0 + $1.value }
         if v.archive.isEmpty {
-            put(r.x, y, "Nothing decrypted yet. Harvested traffic waits for a CRQC; its value decays with the sector's shelf life.", .dim, maxWidth: r.w)
-            y += 1
+            for line in Widgets.wrap("Nothing decrypted yet. Harvested traffic waits for a CRQC; its value decays with the sector's shelf life.", width: r.w) {
+                put(r.x, y, line, .dim); y += 1
+            }
         } else {
             put(r.x, y, "Read so far: value \(Widgets.number(total)) from \(v.archive.count) batches.", .plain, maxWidth: r.w)
             y += 1
@@ -328,7 +329,7 @@ extension Renderer {
                 y += 1
             }
         case .terms:
-            put(x + 2, y, "3. Terms of the \(d.type.title.lowercased()):", .bold); y += 1
+            put(x + 2, y, "3. Terms of the \(d.type.lowerTitle):", .bold); y += 1
             switch d.type {
             case .pqcAccord:
                 put(x + 2, y, "Standard family  ◀ \(d.family.rawValue) ▶", d.cursor == 0 ? Style(reverse: true) : .plain); y += 1
@@ -389,7 +390,7 @@ enum OrderText {
         case .deployQKD(let bn, let sat): return sat ? "Launch a QKD satellite" : "Build USD \(Widgets.number(bn)) bn of QKD links"
         case .imposeControl(let c, let t): return "Impose \(c.rawValue) export controls on \(t.map(name).joined(separator: ", "))"
         case .liftControl(let c, let t): return "Lift \(c.rawValue) export controls on \(t.map(name).joined(separator: ", "))"
-        case .proposeTreaty(let type, let parties, _): return "Propose a \(type.title.lowercased()) to \(parties.map(name).joined(separator: ", "))"
+        case .proposeTreaty(let type, let parties, _): return "Propose a \(type.lowerTitle) to \(parties.map(name).joined(separator: ", "))"
         case .respondTreaty(let id, let accept): return "\(accept ? "Accept" : "Reject") proposal #\(id)"
         case .withdrawTreaty(let id): return "Withdraw from treaty #\(id)"
         case .violateTreaty(let id, let v): return v ? "Secretly break treaty #\(id)" : "Stop breaking treaty #\(id)"

@@ -269,9 +269,7 @@ final class Planner {
 
     /// A rule value (the key table is built once, not per lookup).
     func rule(_ key: RuleKey) -> Double {
-        guard let i = Planner.ruleKeys.firstIndex(of: key), i < rules.values.count else { return key.spec.defaultValue }
-        return rules.values[i]
+        let i = key.ordinal
+        return i < rules.values.count ? rules.values[i] : key.spec.defaultValue
     }
-
-    private static let ruleKeys = RuleKey.allCases
 }

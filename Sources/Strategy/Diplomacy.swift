@@ -43,13 +43,14 @@ extension Planner {
                 v -= (profile.family == .national && family != .national) ? 0.8 : 0.1
             }
             if let deadline = t.terms.deadline {
-                let years = Double(max(1, deadline - turn)) / Double(turnsPerYear)
-                var least = 1.0
-                for f in state.pqc { least = min(least, f) }
-                let required = max(0, 0.95 - least) / years
-                var pace = rule(.pqcBasePace)
-                for x in state.pqcPace { pace = max(pace, x) }
-                if required > pace * rule(.mandateBoost) { v -= 0.25 }
+                // Every sector that cannot make the common deadline costs support and trust later.
+                let years = Double(max(1, deadline - turn + 1)) / Double(turnsPerYear)
+                let best = ordinaryPace() * rule(.mandateBoost) * rule(.accordBoost)
+                var missed = 0
+                for s in 0..<state.pqc.count where s >= state.mandates.count || state.mandates[s] < 0 || state.mandates[s] > deadline {
+                    if max(0, 0.95 - state.pqc[s]) / years > best { missed += 1 }
+                }
+                v -= min(0.9, 0.2 * Double(missed))
             }
         case .cryptanalysisNorm:
             if profile.decrypts && (state.hasCRQC || view.stockpileByVictim.contains(where: { $0 > 0 })) {
@@ -162,10 +163,7 @@ extension Planner {
             for p in partners where view.blocs[p].standard != state.standard { mismatch = true }
             if mismatch { value += 0.2 }
             let family: StandardFamily = state.standard == .hybrid ? (profile.family == .hybrid ? .nist : profile.family) : state.standard
-            var slowest = 0
-            for s in 0..<state.pqc.count where state.pqc[s] < state.pqc[slowest] { slowest = s }
-            let turns = max(4 * turnsPerYear, state.pqc.isEmpty ? 0 : mandateTurns(slowest))
-            terms = OrderTerms(family: family, deadline: label(turn + turns))
+            terms = OrderTerms(family: family, deadline: label(turn + accordTurns(partners)))
         case .cbm:
             partners = Array(pool.prefix(4))
         case .cryptanalysisNorm:
@@ -197,6 +195,22 @@ extension Planner {
         }
         guard !partners.isEmpty else { return nil }
         return Draft(type: type, partners: partners, terms: terms, value: value)
+    }
+
+    /// Turns to a common PQC deadline that every party's least migrated sector can meet with a
+    /// mandate and shared tooling (partners judged by estimates and the ordinary pace), at least four years.
+    func accordTurns(_ partners: [Int]) -> Int {
+        let boost = rule(.mandateBoost) * rule(.accordBoost) * 0.85
+        var least = 1.0
+        for f in state.pqc { least = min(least, f) }
+        var years = max(0, 0.95 - least) / max(0.001, ordinaryPace() * boost)
+        for p in partners {
+            var theirs = 1.0
+            for e in view.blocs[p].pqc { theirs = min(theirs, e.value) }
+            years = max(years, max(0, 0.95 - theirs) / max(0.001, rule(.pqcBasePace) * boost))
+        }
+        let turns = Int((years * Double(turnsPerYear)).rounded(.up)) + 1
+        return max(4 * turnsPerYear, min(turns, 15 * turnsPerYear))
     }
 
     // MARK: - Leaving treaties
@@ -233,8 +247,8 @@ extension Planner {
     // MARK: - Secret violations
 
     func planViolations() {
-        var started = false
         let stockpile = view.stockpileByVictim.contains { $0 > 0.01 }
+        var candidates: [(index: Int, weight: Double)] = []
         for i in memberTreaties where view.treaties[i].treaty.status == .inForce {
             let tv = view.treaties[i]
             let t = tv.treaty
@@ -245,22 +259,32 @@ extension Planner {
                 if mine.detectedTurn != nil && t.members.count >= 3 { give(.violateTreaty(treaty: t.id, violate: false)) }
                 continue
             }
-            guard !started else { continue }
-            let r = profile.risk
-            var p = 0.0
-            switch t.type {
-            case .exportRegime: p = 0.08 * r * r
-            case .cryptanalysisNorm: if state.hasCRQC && profile.decrypts && stockpile { p = 0.4 * r }
-            case .cbm: p = state.hasCRQC && !state.crqcPublic ? 0.5 * r * r : 0.01 * r * r
-            case .jointLab, .talentExchange: p = 0.04 * r * r
-            case .supplyPact: p = 0.03 * r * r
-            default: p = 0
-            }
-            if maybe(p) {
+            // Breaches with a motive: reading protected traffic, hiding a CRQC from the hotline.
+            if t.type == .cryptanalysisNorm && state.hasCRQC && profile.decrypts && stockpile && maybe(0.4 * profile.risk) {
                 give(.violateTreaty(treaty: t.id, violate: true))
-                started = true
+                return
+            }
+            if t.type == .cbm && state.hasCRQC && !state.crqcPublic && profile.disclosure < 0.1 && maybe(0.5 * profile.risk) {
+                give(.violateTreaty(treaty: t.id, violate: true))
+                return
+            }
+            // Opportunistic breaches, ranked by what they pay.
+            switch t.type {
+            case .exportRegime: candidates.append((i, 3))
+            case .jointLab: candidates.append((i, 2))
+            case .supplyPact: candidates.append((i, 1))
+            case .talentExchange: if profile.risk > 0.7 { candidates.append((i, 1)) }
+            default: break
             }
         }
+        guard !candidates.isEmpty else { return }
+        // One chance a turn, by appetite: cautious doctrines keep their word; a hedger may sell
+        // to both sides of an export regime.
+        let appetite = max(0, (profile.risk - 0.3) / 0.7)
+        var pick = candidates[0]
+        for c in candidates where c.weight > pick.weight { pick = c }
+        let p = view.treaties[pick.index].treaty.type == .exportRegime && profile.risk >= 0.3 ? max(0.01, 0.06 * appetite) : 0.06 * appetite
+        if maybe(p) { give(.violateTreaty(treaty: view.treaties[pick.index].treaty.id, violate: true)) }
     }
 
     // MARK: - Dialogue, statements, aid
@@ -319,7 +343,9 @@ extension Planner {
             if pick == nil || trust[o] > trust[pick!] { pick = o }
         }
         guard let o = pick else { return }
-        let amount = (min(0.5, max(0.02, state.budget * 0.04)) * 100).rounded() / 100
+        // A share of the bloc's own quantum budget, so a small programme gives small sums.
+        guard state.budget >= 0.1 else { return }
+        let amount = (min(0.5, state.budget * 0.04) * 1000).rounded() / 1000
         consider(.aid(to: id(o), billion: amount), priority: 1.0 + profile.weights[Pillar.influence.index])
     }
 }

@@ -238,11 +238,20 @@ extension Planner {
 
     /// Turns to a deadline the sector can meet at the pace a mandate buys, with some slack.
     func mandateTurns(_ s: Int) -> Int {
-        let pace = max(s < state.pqcPace.count ? state.pqcPace[s] : 0, rule(.pqcBasePace) * 0.6)
-        let boosted = pace * rule(.mandateBoost) * 0.9
+        // The pace without any mandate: last turn's pace may already include one's boost.
+        let boosted = max(ordinaryPace(), rule(.pqcBasePace) * 0.4) * rule(.mandateBoost) * 0.9
         let years = max(0, 0.95 - state.pqc[s]) / max(0.001, boosted)
         let turns = Int((years * Double(turnsPerYear)).rounded(.up)) + 1
         return max(2, min(turns, 15 * turnsPerYear))
+    }
+
+    /// Yearly migration pace the current PQC spend buys without mandates (the engine's effort curve).
+    func ordinaryPace() -> Double {
+        let spend = state.budget * (Track.pqc.index < state.allocation.count ? state.allocation[Track.pqc.index] : 0) / 100
+        let x = spend / (rule(.pqcHalfSpend) * max(0.001, state.gdp).squareRoot())
+        var effort = 0.4 + 1.2 * x / (x + 1)
+        effort *= min(1.4, max(0.6, talent.squareRoot()))
+        return rule(.pqcBasePace) * effort
     }
 
     // MARK: - Standard family
