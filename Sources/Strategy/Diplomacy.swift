@@ -249,27 +249,27 @@ extension Planner {
     func planViolations() {
         let stockpile = view.stockpileByVictim.contains { $0 > 0.01 }
         var candidates: [(index: Int, weight: Double)] = []
-        for i in memberTreaties where view.treaties[i].treaty.status == .inForce {
-            let tv = view.treaties[i]
-            let t = tv.treaty
-            guard t.type.canBeViolatedSecretly && t.id != leaving else { continue }
-            if let mine = tv.knownViolations.first(where: { $0.bloc == me && $0.active }) {
+        for i in memberTreaties where view.treaties[i].treaty.status == .inForce && view.treaties[i].treaty.type.canBeViolatedSecretly {
+            let type = view.treaties[i].treaty.type
+            let id = view.treaties[i].treaty.id
+            guard id != leaving else { continue }
+            if let mine = view.treaties[i].knownViolations.first(where: { $0.bloc == me && $0.active }) {
                 // Caught in a treaty that will outlive the scandal: stop, to win back the others.
                 // A bilateral one is as good as dead; there is nothing left to lose in it.
-                if mine.detectedTurn != nil && t.members.count >= 3 { give(.violateTreaty(treaty: t.id, violate: false)) }
+                if mine.detectedTurn != nil && view.treaties[i].treaty.members.count >= 3 { give(.violateTreaty(treaty: id, violate: false)) }
                 continue
             }
             // Breaches with a motive: reading protected traffic, hiding a CRQC from the hotline.
-            if t.type == .cryptanalysisNorm && state.hasCRQC && profile.decrypts && stockpile && maybe(0.4 * profile.risk) {
-                give(.violateTreaty(treaty: t.id, violate: true))
+            if type == .cryptanalysisNorm && state.hasCRQC && profile.decrypts && stockpile && maybe(0.4 * profile.risk) {
+                give(.violateTreaty(treaty: id, violate: true))
                 return
             }
-            if t.type == .cbm && state.hasCRQC && !state.crqcPublic && profile.disclosure < 0.1 && maybe(0.5 * profile.risk) {
-                give(.violateTreaty(treaty: t.id, violate: true))
+            if type == .cbm && state.hasCRQC && !state.crqcPublic && profile.disclosure < 0.1 && maybe(0.5 * profile.risk) {
+                give(.violateTreaty(treaty: id, violate: true))
                 return
             }
             // Opportunistic breaches, ranked by what they pay.
-            switch t.type {
+            switch type {
             case .exportRegime: candidates.append((i, 3))
             case .jointLab: candidates.append((i, 2))
             case .supplyPact: candidates.append((i, 1))

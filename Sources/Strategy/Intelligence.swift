@@ -20,6 +20,12 @@ extension Planner {
         }
 
         guard !rivals.isEmpty else { return }
+        // Which categories this bloc already controls toward each bloc (row = bloc).
+        let categories = ControlCategory.allCases
+        var held = [Bool](repeating: false, count: n * categories.count)
+        for c in view.controls where c.by == me && c.target >= 0 && c.target < n {
+            if let k = categories.firstIndex(of: c.category) { held[c.target * categories.count + k] = true }
+        }
         // Blocs that control us invite retaliation from the hard-line doctrines.
         var retaliate = false
         if profile.doctrine == .stateDirected || profile.doctrine == .spoiler {
@@ -27,20 +33,14 @@ extension Planner {
         }
         let p = 0.25 * profile.hawkishness + (retaliate ? 0.1 : 0)
         guard maybe(p) else { return }
-        for category in ControlCategory.allCases {
+        for (k, category) in categories.enumerated() {
             var targets: [Int] = []
-            for r in rivals where !controls(r, category) && wouldControl(r, category) { targets.append(r) }
+            for r in rivals where !held[r * categories.count + k] && wouldControl(r, category) { targets.append(r) }
             guard !targets.isEmpty else { continue }
             targets.sort()
             consider(.imposeControl(category: category, targets: targets.map { id($0) }), priority: 0.9 + profile.hawkishness)
             return
         }
-    }
-
-    /// Whether this bloc already controls `category` exports to `target`.
-    func controls(_ target: Int, _ category: ControlCategory) -> Bool {
-        for c in view.controls where c.by == me && c.target == target && c.category == category { return true }
-        return false
     }
 
     /// Whether a control of `category` against rival `r` would bite.
