@@ -218,7 +218,10 @@ extension Renderer {
                 let def = g.scenario.blocs[me]
                 for (k, o) in def.objectives.enumerated() {
                     let st = g.state.blocs[me].objectives[k]
-                    lines.append(("  \(st == .met ? "✔" : "✖") \(o.text) (\(Int(o.points)) points)", st == .met ? .good : .bad))
+                    let mark = st == .met ? "✔ met" : "✖ missed"
+                    for (i, l) in Widgets.wrap("\(mark): \(o.text) (\(Int(o.points)) points\(o.secret ? ", secret" : ""))", width: r.w - 4).enumerated() {
+                        lines.append(((i == 0 ? "  " : "    ") + l, st == .met ? .good : .bad))
+                    }
                 }
             }
             lines.append(("", .plain))

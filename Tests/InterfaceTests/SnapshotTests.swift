@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import GameCore
+import ScenarioFormat
+import Strategy
+@testable import Interface
+
+/// Whole-screen text snapshots of every screen at 80×24 and 120×40, rendered from the pure
+/// screen model. On a difference the test fails and writes the new rendering next to the old
+/// one (`*.new.txt`); run with SNAPSHOT_RECORD=1 to accept all new renderings.
+@Suite("Screen snapshots")
+struct SnapshotTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
+
+    /// The default scenario, US and EU human, after two turns in which everybody else plays by computer.
+    static func playedApp() -> AppState {
+        var app = AppState(choices: [ScenarioChoice(name: "The Quantum Decade", scenario: BundledScenarios.defaultScenario)])
+        app.update(.down); app.update(.char(" ")) // EU human too
+        app.update(.char("s"))
+        for _ in 0..<2 {
+            for _ in 0..<2 {
+                app.update(.enter)
+                if case .briefing = app.mode { app.update(.enter) }
+                app.update(.char("e")); app.update(.char("y"))
+            }
+        }
+        app.update(.enter) // US takes the keyboard for turn 3
+        return app
+    }
+
+    static func states() -> [(String, AppState)] {
+        var list: [(String, AppState)] = []
+        let setup = AppState(choices: [ScenarioChoice(name: "The Quantum Decade", scenario: BundledScenarios.defaultScenario)])
+        list.append(("setup", setup))
+        var briefing = setup
+        briefing.update(.char("s"))
+        list.append(("briefing", briefing))
+        var handover = setup
+        handover.update(.down); handover.update(.char(" ")); handover.update(.char("s"))
+        list.append(("handover", handover))
+        let played = playedApp()
+        for screen in ScreenID.allCases {
+            var app = played
+            if let c = Optional(screen.key) { app.update(.char(c)) }
+            list.append(("screen-\(screen.rawValue)", app))
+        }
+        var quit = played; quit.update(.char("q")); list.append(("modal-quit", quit))
+        var end = played; end.update(.char("e")); list.append(("modal-end-turn", end))
+        var draft = played; draft.update(.char("6")); draft.update(.char("p")); list.append(("modal-draft", draft))
+        var pick = played; pick.update(.char("4")); pick.update(.char("m")); list.append(("modal-mandate", pick))
+        var prompt = played; prompt.update(.char("8")); prompt.update(.char("m")); prompt.update(.enter); list.append(("modal-message", prompt))
+        var budget = played; budget.update(.char("3")); budget.update(.right); list.append(("budget-draft", budget))
+        return list
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func everyScreen(size: (Int, Int)) throws {
+        try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+        var mismatches: [String] = []
+        for (name, app) in Self.states() {
+            let text = app.render(width: size.0, height: size.1).text + "\n"
+            let file = Self.folder.appendingPathComponent("\(name)-\(size.0)x\(size.1).txt")
+            let newFile = Self.folder.appendingPathComponent("\(name)-\(size.0)x\(size.1).new.txt")
+            let old = try? String(contentsOf: file, encoding: .utf8)
+            if Self.record || old == nil {
+                try text.write(to: file, atomically: true, encoding: .utf8)
+                try? FileManager.default.removeItem(at: newFile)
+                if old == nil && !Self.record { mismatches.append("\(name) \(size.0)×\(size.1): no snapshot yet (recorded now)") }
+            } else if old != text {
+                try text.write(to: newFile, atomically: true, encoding: .utf8)
+                mismatches.append("\(name) \(size.0)×\(size.1): differs, see \(newFile.lastPathComponent)")
+            }
+            // Every screen fits: no line is longer than the terminal.
+            for line in text.split(separator: "\n") { #expect(Screen.displayWidth(String(line)) <= size.0, "\(name)") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+    }
+
+    @Test func tooSmallAtEverySize() {
+        let app = Self.playedApp()
+        for (w, h) in [(79, 24), (80, 23), (60, 20), (20, 5)] {
+            #expect(app.render(width: w, height: h).text.contains("make the window larger") || w < 30)
+        }
+    }
+}
