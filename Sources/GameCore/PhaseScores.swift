@@ -93,6 +93,14 @@ extension Resolver {
         return out
     }
 
+    /// What each pillar is recomputed from, for the why-ledger.
+    static let pillarCause = [
+        "follows migration, exposure, sensing, counter-intelligence and rival CRQCs",
+        "follows computing, supply access, growth, talent and trade losses",
+        "follows standards adopted, treaties led, aid, hosting and talent",
+        "shared: follows governance, tension and CRQCs",
+    ]
+
     mutating func computePillars() {
         var maxComputing = 1.0, maxSensing = 1.0, totalWorkforce = 0.0
         for b in state.blocs {
@@ -149,7 +157,7 @@ extension Resolver {
 
             let pillars = [clamp(security, 0, 100), clamp(prosperity, 0, 100), clamp(influence, 0, 100), stability]
             for p in 0..<4 where abs(pillars[p] - bloc.pillars[p]) > 1e-12 {
-                record(b, Pillar.allCases[p].rawValue, "recomputed from the state", pillars[p] - bloc.pillars[p])
+                record(b, Pillar.allCases[p].rawValue, Resolver.pillarCause[p], pillars[p] - bloc.pillars[p])
             }
             state.blocs[b].pillars = pillars
             let w = scenario.rules.weights(scenario.blocs[b].doctrine)

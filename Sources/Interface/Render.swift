@@ -9,7 +9,7 @@ extension AppState {
     public func render(width: Int, height: Int) -> Screen {
         var screen = Screen(width: width, height: height)
         guard width >= AppState.minimumWidth && height >= AppState.minimumHeight else {
-            let lines = Widgets.wrap("The window is \(width)×\(height). Entangled States needs at least 80×24: please make the window larger. Your game is safe and carries on when there is room.", width: max(10, width - 2))
+            let lines = Widgets.wrap("Please make the window larger. It is \(width)×\(height); Entangled States needs at least 80×24. Your game is safe and carries on when there is room.", width: max(10, width - 2))
             for (i, line) in lines.enumerated() { screen.put(1, i + max(0, (height - lines.count) / 2), line, .bold) }
             return screen
         }

@@ -85,7 +85,7 @@ extension Renderer {
             }
             let member = t.isMember(me) ? "◆" : " "
             let violation = row.known.isEmpty ? "" : " ⚠ breach by " + row.known.map { g.scenario.blocs[$0.bloc].id }.joined(separator: ",")
-            let line = "\(member) #\(t.id) " + Widgets.fit(t.name, 40) + " " + Widgets.fit(status, 18)
+            let line = "\(member) #\(t.id) " + Widgets.fit(t.name, max(40, r.w - 40)) + " " + Widgets.fit(status, 18)
             put(r.x, y, Widgets.fit(line, r.w), i == sel ? Style(reverse: true) : st)
             if !violation.isEmpty { put(r.x + min(r.w - 20, Screen.displayWidth(line)), y, violation, .bad, maxWidth: 20) }
             y += 1
@@ -161,8 +161,10 @@ extension Renderer {
         var y = r.y
         let s = g.scenario.sectors.firstIndex { $0.qkd } ?? 0
         let protection = Int((min(1, mine.pqc[s]) * 100).rounded())
-        put(r.x, y, "Negotiation channel · your government link is \(protection) % post-quantum: unprotected messages can be harvested and read later.", .dim, maxWidth: r.w)
-        y += 2
+        for line in Widgets.wrap("Negotiation channel. Your government link is \(protection) % post-quantum: a message over an unprotected link can be harvested and read once the harvester has a CRQC.", width: r.w) {
+            put(r.x, y, line, .dim); y += 1
+        }
+        y += 1
         var lines: [(String, Style)] = []
         for m in v.messages.reversed() {
             let dir = m.from == me ? "to \(g.scenario.blocs[m.to].name)" : (m.to == me ? "from \(g.scenario.blocs[m.from].name)" : "intercepted \(g.scenario.blocs[m.from].id)→\(g.scenario.blocs[m.to].id)")
@@ -227,17 +229,33 @@ extension Renderer {
             lines.append(("", .plain))
         }
         let turnLabel = v.turn == 0 ? "" : g.scenario.calendar.label(v.turn - 1)
-        lines.append((v.turn == 0 ? "No turn has been played yet." : "What happened in \(turnLabel)", .title))
-        for item in v.news { for (i, l) in Widgets.wrap(item.text, width: r.w - 2).enumerated() { lines.append(((i == 0 ? "• " : "  ") + l, item.kind == .crqc ? .bad : .plain)) } }
-        if !v.ledger.isEmpty {
+        if v.turn == 0 {
+            lines.append(("No turn has been played yet.", .title))
+        }
+        let groups = WhyLedger.groups(v.ledger, viewer: v.viewerIndex, view: v)
+        if !groups.isEmpty {
+            lines.append(("Why your numbers moved in \(turnLabel) (largest first; ↓ for all)", .title))
+            for group in groups.prefix(5) {
+                let causes = group.causes.prefix(2).map { "\($0.amount >= 0 ? "+" : "−")\(WhyLedger.amount($0.amount, group.indicator)) \($0.cause)" }.joined(separator: "; ")
+                for (i, l) in Widgets.wrap("\(group.indicator) \(group.total >= 0 ? "+" : "−")\(WhyLedger.amount(group.total, group.indicator)): \(causes)", width: r.w - 2).enumerated() {
+                    lines.append(((i == 0 ? "• " : "  ") + l, .plain))
+                }
+            }
+        }
+        if v.turn > 0 {
             lines.append(("", .plain))
-            lines.append(("Why your numbers moved (largest first)", .title))
-            for group in WhyLedger.groups(v.ledger, viewer: v.viewerIndex) {
+            lines.append(("What happened in \(turnLabel)", .title))
+        }
+        for item in v.news { for (i, l) in Widgets.wrap(item.text, width: r.w - 2).enumerated() { lines.append(((i == 0 ? "• " : "  ") + l, item.kind == .crqc ? .bad : .plain)) } }
+        if groups.count > 0 {
+            lines.append(("", .plain))
+            lines.append(("Every change and its causes", .title))
+            for group in groups {
                 let sign = group.total >= 0 ? "+" : "−"
-                lines.append(("\(Widgets.fit(group.indicator, 22)) \(sign)\(Widgets.number(abs(group.total)))", .bold))
-                for cause in group.causes.prefix(4) {
+                lines.append(("\(Widgets.fit(group.indicator, 30)) \(sign)\(WhyLedger.amount(group.total, group.indicator))", .bold))
+                for cause in group.causes.prefix(6) {
                     let s = cause.amount >= 0 ? "+" : "−"
-                    lines.append(("    \(s)\(Widgets.number(abs(cause.amount)))  \(cause.cause)", .dim))
+                    lines.append(("    \(s)\(WhyLedger.amount(cause.amount, group.indicator))  \(cause.cause)", .dim))
                 }
             }
         }
@@ -266,9 +284,15 @@ extension Renderer {
         } else {
             series.append(("world", history.map(item.world), style(Style(fg: .cyan)), "●"))
         }
-        let threshold = app.chartIndicator == 0 ? v.world.crqcLogicalQubits : nil
+        // The CRQC threshold is drawn when the race is close enough for it to fit the scale.
+        var highest = 0.0
+        for s in series { for x in s.values { highest = max(highest, x) } }
+        let threshold: Double? = app.chartIndicator == 0 && highest * 4 >= v.world.crqcLogicalQubits ? v.world.crqcLogicalQubits : nil
+        if app.chartIndicator == 0 && threshold == nil {
+            put(r.x, r.y + r.h - 1, "CRQC threshold \(Widgets.number(v.world.crqcLogicalQubits)): far above this scale", .warn, maxWidth: r.w)
+        }
         let legendW = 10
-        Widgets.lineChart(&screen, x: r.x, y: r.y + 1, width: r.w - legendW, height: r.h - 1, series: series, threshold: threshold,
+        Widgets.lineChart(&screen, x: r.x, y: r.y + 1, width: r.w - legendW, height: r.h - (threshold == nil && app.chartIndicator == 0 ? 2 : 1), series: series, threshold: threshold,
                           xLabels: (g.scenario.calendar.label(history.first!.turn), g.scenario.calendar.label(history.last!.turn)))
         var y = r.y + 2
         for s in series where y < r.y + r.h {
@@ -416,10 +440,12 @@ enum OrderText {
 enum WhyLedger {
     struct Group { var indicator: String; var total: Double; var causes: [(cause: String, amount: Double)] }
 
-    static func groups(_ entries: [LedgerEntry], viewer: Int?) -> [Group] {
+    static func groups(_ entries: [LedgerEntry], viewer: Int?, view: GameView? = nil) -> [Group] {
         var groups: [Group] = []
+        var scales: [String: Double] = [:]
         for e in entries where (viewer == nil || e.subject == viewer || e.subject == -1) && !e.indicator.hasPrefix("influencePoints") {
-            let key = e.subject == -1 ? "world " + e.indicator : e.indicator
+            let key = label(e.indicator, world: e.subject == -1, view: view)
+            if scales[key] == nil { scales[key] = scale(e.indicator, world: e.subject == -1, view: view) }
             if let i = groups.firstIndex(where: { $0.indicator == key }) {
                 groups[i].total += e.amount
                 if let c = groups[i].causes.firstIndex(where: { $0.cause == e.cause }) { groups[i].causes[c].amount += e.amount }
@@ -429,17 +455,55 @@ enum WhyLedger {
             }
         }
         for i in groups.indices { groups[i].causes.sort { abs($0.amount) > abs($1.amount) } }
-        return groups.filter { abs($0.total) >= 0.05 || $0.causes.contains { abs($0.amount) >= 0.05 } }
+        // Largest relative change first, so 3 points of support outrank 20 km of fibre.
+        return groups.filter { abs($0.total) >= 0.0005 || $0.causes.contains { abs($0.amount) >= 0.0005 } }
             .enumerated().sorted { a, b in
-                let x = relative(a.element), y = relative(b.element)
+                let x = abs(a.element.total) / (scales[a.element.indicator] ?? 1), y = abs(b.element.total) / (scales[b.element.indicator] ?? 1)
                 return x != y ? x > y : a.offset < b.offset
             }.map(\.element)
     }
 
-    /// Ranks changes so fractions (pqc) and big numbers (qubits) compare sensibly.
-    private static func relative(_ g: Group) -> Double {
-        let scale = g.indicator.hasPrefix("pqc.") || g.indicator.hasPrefix("supply.") ? 100.0 : 1.0
-        return abs(g.total) * scale
+    /// An amount for display: fractions (PQC, supply) as percentage points.
+    static func amount(_ x: Double, _ label: String) -> String {
+        if label.hasPrefix("PQC ") || label.hasPrefix("supply ") { return Widgets.number(abs(x) * 100) + " pts" }
+        return Widgets.number(abs(x))
+    }
+
+    /// A plain name for an indicator key.
+    static func label(_ key: String, world: Bool, view: GameView?) -> String {
+        if world { return "world " + key }
+        if key.hasPrefix("pqc."), let s = view?.scenario.sectors.first(where: { "pqc." + $0.id == key }) { return "PQC " + s.name }
+        if key.hasPrefix("supply."), let c = view?.scenario.chokepoints.first(where: { "supply." + $0.id == key }) { return "supply " + c.name }
+        if key.hasPrefix("trust.") { return "trust with " + key.dropFirst(6) }
+        switch key {
+        case "computing": return "logical qubits"
+        case "qkdKm": return "QKD km"
+        case "workforce": return "specialists (k)"
+        case "gdp": return "GDP (USD tn)"
+        case "budget": return "budget (USD bn)"
+        case "sensing": return "sensing"
+        case "counterintel": return "counter-intelligence"
+        case "windfall": return "intelligence windfall"
+        case "exposure": return "secrets exposed"
+        case "sigint": return "SIGINT"
+        default: return key
+        }
+    }
+
+    /// The size against which a change is judged.
+    static func scale(_ key: String, world: Bool, view: GameView?) -> Double {
+        if key.hasPrefix("pqc.") || key.hasPrefix("supply.") { return 0.1 }
+        if world || key.hasPrefix("trust.") { return 20 }
+        guard let me = view?.me else { return 20 }
+        switch key {
+        case "computing": return max(1, me.computing)
+        case "qkdKm": return max(100, me.qkdKm)
+        case "workforce": return max(1, me.workforce)
+        case "gdp": return max(0.1, me.gdp) * 0.05
+        case "budget": return max(0.05, me.budget) * 0.5
+        case "windfall", "exposure": return 1
+        default: return 20
+        }
     }
 }
 

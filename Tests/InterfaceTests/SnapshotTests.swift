@@ -13,19 +13,25 @@ struct SnapshotTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     static let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
 
-    /// The default scenario, US and EU human, after two turns in which everybody else plays by computer.
+    /// The default scenario after two turns of fixed orders (no computer players, so the snapshots
+    /// follow the rules and the screens only), with the US and EU delegations human.
     static func playedApp() -> AppState {
-        var app = AppState(choices: [ScenarioChoice(name: "The Quantum Decade", scenario: BundledScenarios.defaultScenario)])
-        app.update(.down); app.update(.char(" ")) // EU human too
-        app.update(.char("s"))
-        for _ in 0..<2 {
-            for _ in 0..<2 {
-                app.update(.enter)
-                if case .briefing = app.mode { app.update(.enter) }
-                app.update(.char("e")); app.update(.char("y"))
-            }
-        }
-        app.update(.enter) // US takes the keyboard for turn 3
+        let scenario = BundledScenarios.defaultScenario
+        var game = Game(scenario: scenario, seed: 2025)
+        game.resolve([
+            .order(bloc: "US", .proposeTreaty(type: .cbm, parties: ["CN"], terms: OrderTerms())),
+            .order(bloc: "CN", .harvest(target: "US", active: true)),
+            .order(bloc: "EU", .message(to: "US", text: "Can we align our PQC deadlines before the summit?")),
+            .order(bloc: "RU", .imposeControl(category: .components, targets: ["US"])),
+        ])
+        game.resolve([
+            .order(bloc: "CN", .respondTreaty(treaty: game.state.treaties.last!.id, accept: true)),
+            .order(bloc: "US", .mandate(sector: "government", deadline: "2030-Q4")),
+            .order(bloc: "US", .message(to: "EU", text: "Yes: 2030 for state systems, 2033 for the rest.")),
+        ])
+        var app = AppState(choices: [ScenarioChoice(name: "The Quantum Decade", scenario: scenario)])
+        app.resume(game: game, humans: [0, 1], level: .standard)
+        app.update(.enter) // the US takes the keyboard
         return app
     }
 
