@@ -15,12 +15,13 @@ let package = Package(
         .target(name: "ScenarioFormat", dependencies: ["GameCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Strategy", dependencies: ["GameCore"]),
         .target(name: "Interface", dependencies: ["GameCore", "Strategy"]),
+        .target(name: "Persistence", dependencies: ["GameCore", "ScenarioFormat"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["Interface", "CNcursesw"]),
         .executableTarget(
             name: "entangled",
             dependencies: [
-                "GameCore", "ScenarioFormat", "Strategy", "Interface", "Terminal",
+                "GameCore", "ScenarioFormat", "Strategy", "Interface", "Terminal", "Persistence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -28,6 +29,8 @@ let package = Package(
         .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "GameCore"]),
         .testTarget(name: "StrategyTests", dependencies: ["Strategy", "GameCore", "ScenarioFormat"]),
         .testTarget(name: "InterfaceTests", dependencies: ["Interface", "GameCore", "ScenarioFormat", "Strategy"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "GameCore", "ScenarioFormat", "Strategy"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["entangled"]),
     ],
     swiftLanguageModes: [.v6]
