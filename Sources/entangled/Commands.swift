@@ -19,7 +19,7 @@ struct Entangled: ParsableCommand {
         cryptography, spy and negotiate treaties while the clock runs toward the first \
         cryptographically relevant quantum computer.
         """,
-        subcommands: [Play.self, Simulate.self, Validate.self, ScenariosList.self],
+        subcommands: [Play.self, Simulate.self, Validate.self, ScenariosList.self, Replay.self],
         defaultSubcommand: Play.self
     )
 }
@@ -78,12 +78,27 @@ struct Simulate: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: "Write the game to this save file when it stops (after --turns N, or at the end).")
+    var save: String?
+
+    @Option(name: .long, help: "Continue the game in this save file; with --turns N, play N more turns.")
+    var load: String?
+
+    /// Rewrites the save after every turn (the kill-mid-save test uses it).
+    @Flag(name: .customLong("save-every-turn"), help: .hidden)
+    var saveEveryTurn = false
+
     func validate() throws {
+        try SimulateSaves.validate(games: games, save: save, load: load, scenario: scenario, seed: seed)
         guard games >= 1 && games <= 1_000_000 else { throw ValidationError("--games must be between 1 and 1000000.") }
         if let turns, turns < 1 { throw ValidationError("--turns must be 1 or more.") }
     }
 
     func run() throws {
+        if save != nil || load != nil {
+            return try SimulateSaves.run(scenario: scenario, seed: seed, turns: turns, level: aiLevel, format: format,
+                                         save: save, load: load, saveEveryTurn: saveEveryTurn)
+        }
         let scenario = try ScenarioSource.load(self.scenario)
         let first = seed ?? scenario.seed
         if games == 1 {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GameCore
 import Interface
+import Persistence
 import ScenarioFormat
 import Strategy
 import Terminal
@@ -26,7 +27,21 @@ struct Play: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Monochrome screens (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(name: .long, help: "Continue the game in this save file (the same delegations take their seats).")
+    var load: String?
+
+    @Option(name: .customLong("save-dir"), help: "Folder for saves and autosaves (default: Saves in the current folder).")
+    var saveDir: String = "Saves"
+
+    func validate() throws {
+        if load != nil && (scenario != nil || seed != nil) {
+            throw ValidationError("--load continues the saved game, whose scenario and seed come from the save; leave out --scenario and --seed.")
+        }
+    }
+
     func run() throws {
+        // A save named on the command line is read before the terminal opens, so its errors print plainly.
+        let loaded = try load.map { try SaveFiles.load($0) }
         var choices: [ScenarioChoice] = []
         if let chosen = scenario {
             let s = try ScenarioSource.load(chosen)
@@ -40,7 +55,7 @@ struct Play: ParsableCommand {
             }
         }
         var humans: [Int] = []
-        if let s = choices.first?.scenario {
+        if let s = loaded?.game.scenario ?? choices.first?.scenario {
             for id in human {
                 guard let b = s.blocIndex(id.uppercased()) else {
                     throw ValidationError("--human \(id): there is no such bloc in \(s.title). Blocs: \(s.blocs.map(\.id).joined(separator: ", ")).")
@@ -58,9 +73,14 @@ struct Play: ParsableCommand {
         }
         defer { terminal.close() }
         var app = AppState(choices: choices, colors: terminal.hasColors)
+        var saves = GameSaves(folder: saveDir, scenarioArgument: scenario)
+        app.saveFolder = saveDir
+        app.savedGames = saves.list()
         if let seed { app.setup.seed = seed }
         app.setup.level = aiLevel
-        if !humans.isEmpty {
+        if let loaded {
+            saves.resume(loaded, in: &app, humans: humans)
+        } else if !humans.isEmpty {
             app.setup.human = app.setup.human.indices.map { humans.contains($0) }
             app.startWithSetup()
         }
@@ -69,7 +89,81 @@ struct Play: ParsableCommand {
             terminal.draw(app.render(width: size.width, height: size.height))
             guard let key = terminal.readKey() else { continue }
             if key == .resize { terminal.invalidate() }
-            app.update(key)
+            for effect in app.update(key) { saves.perform(effect, in: &app) }
         }
+    }
+}
+
+/// Carries out the interface's save effects: manual saves, autosaves, loading from the setup screen.
+/// A failed write shows a message and the game goes on; nothing here ends the program.
+struct GameSaves {
+    let folder: String
+    /// `--scenario` as given, to find a scenario file's text for embedding.
+    let scenarioArgument: String?
+    /// The embedded scenario text and branch parent of a loaded game (new games have no parent).
+    var loadedSource: String?
+    var parent: ParentRecord?
+
+    init(folder: String, scenarioArgument: String?) {
+        self.folder = folder
+        self.scenarioArgument = scenarioArgument
+    }
+
+    func list() -> [SavedGameInfo] {
+        let format = DateFormatter()
+        format.dateFormat = "yyyy-MM-dd HH:mm"
+        return SaveStore.list(folder: folder).map {
+            SavedGameInfo(path: $0.path, scenario: $0.scenarioTitle, turn: $0.turn, delegations: $0.humans, date: format.string(from: $0.savedAt))
+        }
+    }
+
+    func saved(_ app: AppState) -> SavedGame? {
+        guard let game = app.game else { return nil }
+        let source = loadedSource ?? SaveStore.scenarioSource(for: game.scenario, path: scenarioArgument)
+        let humans = app.humans.filter { game.scenario.blocs.indices.contains($0) }.map { game.scenario.blocs[$0].id }
+        return SavedGame(game: game, scenarioSource: source, seats: Seats(humans: humans, level: app.level.rawValue), parent: parent)
+    }
+
+    mutating func perform(_ effect: AppEffect, in app: inout AppState) {
+        switch effect {
+        case .save(let name):
+            guard let saved = saved(app) else { return }
+            let path = folder + "/" + name + ".json"
+            do {
+                try SaveStore.write(saved, to: path)
+                app.message = "Saved to \(path)."
+                app.savedGames = list()
+            } catch {
+                app.message = error.description
+            }
+        case .turnResolved:
+            guard let saved = saved(app) else { return }
+            do {
+                try SaveStore.autosave(saved, folder: folder)
+            } catch {
+                app.message = "Autosave failed — \(error.description)"
+            }
+        case .load(let path):
+            do {
+                resume(try SaveStore.load(path: path), in: &app, humans: [])
+            } catch {
+                app.setup.error = error.description
+            }
+        case .quit:
+            break
+        }
+    }
+
+    /// Continues a loaded game with its saved seats (or `humans`, when given on the command line).
+    mutating func resume(_ loaded: LoadedSave, in app: inout AppState, humans: [Int]) {
+        let game = loaded.game
+        loadedSource = loaded.saved.scenarioSource
+        parent = loaded.saved.parent
+        var seats = humans
+        if seats.isEmpty { seats = loaded.saved.seats.humans.compactMap { game.scenario.blocIndex($0) } }
+        let level = AILevel(rawValue: loaded.saved.seats.level) ?? .standard
+        let name = URL(fileURLWithPath: loaded.file).lastPathComponent
+        let message = loaded.divergence?.sentence ?? "Loaded \(name): \(game.scenario.title), next turn \(loaded.saved.nextTurnLabel)."
+        app.resume(game: game, humans: seats, level: level, message: message)
     }
 }
