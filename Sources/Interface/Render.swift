@@ -182,10 +182,12 @@ struct Renderer {
         let h = visible + 4
         let y = max(1, (height - h) / 2)
         screen.fill(x, y, w, h, " ", .plain)
-        screen.box(x, y, w, h, title: "Load a saved game (\(app.saveFolder))", style: style(.bold))
+        screen.box(x, y, w, h, title: "Load a saved game from \(app.saveFolder)", style: style(.bold))
         let first = max(0, min(app.setup.saveCursor - visible + 1, app.savedGames.count - visible))
         for (i, s) in app.savedGames.enumerated().dropFirst(first).prefix(visible) {
-            let line = Widgets.fit(s.scenario, 22) + " " + Widgets.fit(s.turn, 8) + " " + Widgets.fit(s.delegations.joined(separator: ","), 14) + " " + s.date
+            let file = String(s.path.split(separator: "/").last ?? "")
+            let name = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
+            let line = Widgets.fit(name, 34) + " " + Widgets.fit(s.turn, 8) + " " + Widgets.fit(s.delegations.joined(separator: ","), 10) + " " + s.date
             put(x + 2, y + 1 + i - first, Widgets.fit(line, w - 4), i == app.setup.saveCursor ? Style(reverse: true) : .plain)
         }
         put(x + 2, y + h - 2, "↑↓ choose · Enter load · Tab back", .dim)
