@@ -196,6 +196,12 @@ extension Resolver {
         }
         state.history.append(TurnRecord(turn: turn, blocs: records, tension: state.world.tension, governance: state.world.governance,
                                         fragmentation: state.world.fragmentation, crqcLogicalQubits: state.world.crqcLogicalQubits))
+        // Next turn's political capital arrives now, so what a delegation sees is what it can spend.
+        for b in 0..<n {
+            let income = state.blocs[b].capitalIncome * (state.blocs[b].support < 20 ? 0.5 : 1)
+            let cap = state.blocs[b].capitalIncome * tuning.capitalBank
+            state.blocs[b].capital = min(cap, state.blocs[b].capital + income)
+        }
         state.turn = turn + 1
         if state.turn >= scenario.calendar.turnCount {
             let outcome = Outcomes.judge(state, scenario)

@@ -91,12 +91,9 @@ struct Resolver {
         }
     }
 
-    /// Start of turn: political capital income and the facilitator's adjustments and reveals.
+    /// Start of turn: the facilitator's adjustments and reveals. (Political capital arrives at the end of the previous turn.)
     private mutating func prelude() {
         for b in 0..<n {
-            let income = state.blocs[b].capitalIncome * (state.blocs[b].support < 20 ? 0.5 : 1)
-            let cap = state.blocs[b].capitalIncome * tuning.capitalBank
-            state.blocs[b].capital = min(cap, state.blocs[b].capital + income)
             state.blocs[b].counterCampaign = false
         }
         for action in actions {
