@@ -157,5 +157,17 @@ struct SaveTests {
         t.send("q"); t.waitFor("Quit the game?"); t.send("y")
         t.waitFor("EXITED-0")
         #expect(try Binary.run(["replay", saves + "/autosave-quantum-decade-2025-Q3.json", "--verify"]).status == 0)
+
+        // play --load goes straight into the saved game, with the saved delegation.
+        let direct = try TmuxSession(arguments: ["play", "--load", manual, "--save-dir", saves])
+        let screen = direct.waitFor("Loaded quantum-decade-2025-Q2.json")
+        #expect(screen.contains("United States"))
+        direct.send("q"); direct.waitFor("Quit the game?"); direct.send("y")
+        direct.waitFor("EXITED-0")
+        let broken = saves + "/broken.json"
+        try Data("{\"format\": 2".utf8).write(to: URL(fileURLWithPath: broken))
+        let refused = try Binary.run(["play", "--load", broken])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix(broken + ": "))
     }
 }

@@ -66,7 +66,7 @@ struct UntrustedSaveTests {
     @Test func anEnormousFileIsRefusedWithoutReadingItAll() throws {
         let folder = Fixture.folder()
         let path = folder + "/huge.json"
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.truncate(atOffset: UInt64(SaveLimits.maximumFileSize) + 10)
         try handle.close()
