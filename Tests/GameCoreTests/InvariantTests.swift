@@ -100,5 +100,8 @@ struct InvariantTests {
 }
 
 enum GoldenHashes {
-    static let defaultScenario: [String] = []
+    /// Final state hashes of `Autoplay.play(defaultScenario, seed:)` for seeds 1, 2025 and 99.
+    static let defaultScenario: [String] = [
+        "32967d29d5988815ffc7c6274fbe7a99", "b2aad790145606b79db18e26782d8492", "8cdc1c1541253fd5eb23f111d053f8b8",
+    ]
 }
