@@ -124,6 +124,15 @@ public enum SaveStore {
             return (path, date ?? Date(timeIntervalSince1970: 0))
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 > $1.0 }
         for (path, _) in autosaves.dropFirst(autosavesKept) { try? FileManager.default.removeItem(atPath: path) }
+        // Temporary files left by a write that was killed before its rename; a live write takes
+        // milliseconds, so one older than ten minutes is debris.
+        let cutoff = Date().addingTimeInterval(-600)
+        for name in names where name.hasPrefix(".") && name.contains(".json.tmp-") {
+            let path = folder + "/" + name
+            if let date = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate]) as? Date, date < cutoff {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
     }
 
     /// The source text of a scenario, so saves can embed it: a bundled file or the file at

@@ -131,6 +131,10 @@ struct SaveRoundTripTests {
 
     @Test func foldersAreCreatedListedAndAutosavesRotate() throws {
         let folder = Fixture.folder() + "/nested/Saves"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let debris = folder + "/.old.json.tmp-1-2"
+        _ = FileManager.default.createFile(atPath: debris, contents: Data("{".utf8))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: debris)
         var game = Game(scenario: Fixture.quick, seed: 4)
         for turn in 1...7 {
             game.resolve(Autoplay.computerCommands(game, level: .standard, humans: [0]))
@@ -138,6 +142,7 @@ struct SaveRoundTripTests {
             try SaveStore.autosave(saved, folder: folder, date: Date(timeIntervalSince1970: 1_000_000 + Double(turn)))
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(!names.contains(".old.json.tmp-1-2"))   // debris of a killed write is cleared
         #expect(names.count == SaveStore.autosavesKept)
         #expect(names.allSatisfy { $0.hasPrefix("autosave-quick-crisis-") })
         let list = SaveStore.list(folder: folder)
