@@ -50,4 +50,31 @@ public enum Formulas {
             rules[.supplyBuildRate] * spend[5],
         ]
     }
+
+    /// 2^x from + − × ÷ only (so it gives the same bits everywhere): the integer part by repeated
+    /// doubling or halving, the fraction by a degree-5 polynomial (relative error below 2e-6).
+    public static func exp2(_ x: Double) -> Double {
+        guard x.isFinite else { return x > 0 ? .infinity : 0 }
+        let clamped = max(-60, min(60, x))
+        var whole = clamped.rounded(.down)
+        let t = clamped - whole
+        var r = 1 + t * (0.693_147_18 + t * (0.240_226_51 + t * (0.055_504_11 + t * (0.009_618_13 + t * 0.001_333_36))))
+        while whole > 0 { r *= 2; whole -= 1 }
+        while whole < 0 { r /= 2; whole += 1 }
+        return r
+    }
+
+    /// The game's hidden engineering outlook: a factor on every bloc's computing growth, drawn once
+    /// from the game's seed (roughly log-normal: 2 to the power spread × z, z about standard normal,
+    /// from the sum of four uniform draws). It is what makes forecasts spread like the expert
+    /// surveys (DESIGN §1.3, docs/calibration.md); no player sees it.
+    public static func computingOutlook(seed: UInt64, rules: Rules) -> Double {
+        let spread = rules[.computingOutlookSpread]
+        guard spread > 0 else { return 1 }
+        var dice = RandomStreams.stream(seed: seed, turn: 0, phase: .investment, item: 1_000_003)
+        var sum = 0.0
+        for _ in 0..<4 { sum += dice.unit() }
+        let z = (sum - 2) * 3.0.squareRoot()
+        return exp2(spread * z)
+    }
 }

@@ -162,7 +162,7 @@ extension Resolver {
         // Computing: diminishing returns in spend, noise, and rare breakthroughs.
         let compSpend = max(0, annual(b, .computing) + labShare)
         let E = compSpend * T * M * coop * (1 - premiumBurn[b]) * max(0.3, 1 - systemsPenalty[b] - softwarePenalty[b])
-        let g = Formulas.computingRate(effectiveSpend: E, rules: scenario.rules)
+        let g = Formulas.computingRate(effectiveSpend: E, rules: scenario.rules) * outlook
         let noise = 1 + tuning.compNoise * dice.symmetric()
         let before = state.blocs[b].computing
         change(b, .computing, by: before * g * dt * noise, "computing investment")

@@ -30,6 +30,8 @@ struct Resolver {
     let pqcNames: [String]
     let supplyNames: [String]
     let trustNames: [String]
+    /// The game's hidden engineering outlook (a factor on computing growth, fixed by the seed).
+    let outlook: Double
 
     init(scenario: Scenario, seed: UInt64, state: GameState, commands: [Command]) {
         self.scenario = scenario
@@ -54,6 +56,7 @@ struct Resolver {
         pqcNames = scenario.sectors.map { "pqc.\($0.id)" }
         supplyNames = scenario.chokepoints.map { "supply.\($0.id)" }
         trustNames = scenario.blocs.map { "trust.\($0.id)" }
+        outlook = Formulas.computingOutlook(seed: seed, rules: scenario.rules)
     }
 
     mutating func rebuildIndex() { index = TreatyIndex(state: state) }

@@ -42,6 +42,7 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
     case estimateError
     case crisisTension
     case crisisTrust
+    case computingOutlookSpread
 
     /// Position in `allCases` (declaration order), without building the `allCases` array:
     /// rule look-ups sit on the hot path of every turn.
@@ -88,6 +89,7 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
         case .estimateError: return 38
         case .crisisTension: return 39
         case .crisisTrust: return 40
+        case .computingOutlookSpread: return 41
         }
     }
 
@@ -101,7 +103,7 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
     public var spec: Spec {
         switch self {
         case .crqcLogicalQubits: return .init(defaultValue: 1400, range: 10...1_000_000, help: "Effective logical qubits a bloc needs for a cryptographically relevant quantum computer (CRQC).")
-        case .computingGrowth: return .init(defaultValue: 0.42, range: 0...5, help: "Largest yearly growth rate of logical qubits, reached with unlimited effective spend.")
+        case .computingGrowth: return .init(defaultValue: 0.52, range: 0...5, help: "Largest yearly growth rate of logical qubits, reached with unlimited effective spend.")
         case .computingHalfSpend: return .init(defaultValue: 1.0, range: 0.01...100, help: "Effective computing spend (USD bn per year) that gives half the largest growth rate.")
         case .computingNoise: return .init(defaultValue: 0.6, range: 0...1, help: "Relative spread of each turn's computing progress (0 = none, 1 = anywhere from zero to double).")
         case .breakthroughChance: return .init(defaultValue: 0.012, range: 0...1, help: "Chance per turn of a computing breakthrough at full effort.")
@@ -141,6 +143,7 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
         case .estimateError: return .init(defaultValue: 0.35, range: 0...2, help: "Relative error of estimates of other blocs for a viewer with no intelligence.")
         case .crisisTension: return .init(defaultValue: 18, range: 0...100, help: "Tension added when a secret CRQC is exposed.")
         case .crisisTrust: return .init(defaultValue: 30, range: 0...200, help: "Trust every bloc loses toward a CRQC holder exposed while decrypting.")
+        case .computingOutlookSpread: return .init(defaultValue: 1.85, range: 0...4, help: "Spread, in doublings per standard deviation, of the hidden engineering outlook each game draws from its seed; it multiplies every bloc's computing growth (0 = every game has the same outlook).")
         }
     }
 }

@@ -107,14 +107,27 @@ extension GameState {
         let n = blocs.count
         let me: Int? = { if case .bloc(let b) = viewer { return b }; return nil }()
         let rules = scenario.rules
-        let index = TreatyIndex(state: self)
         let baseError = rules[.estimateError]
+        // Who shares an in-force confidence-building or verification treaty with the viewer: one
+        // pass over the treaties (a full TreatyIndex per viewer and turn was a hot spot).
+        var cbmWith = [Bool](repeating: false, count: n)
+        var verifiedWith = [Bool](repeating: false, count: n)
+        if let v = me {
+            for k in treaties.indices where treaties[k].status == .inForce
+                && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) && treaties[k].isMember(v) {
+                let cbm = treaties[k].type == .cbm
+                let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
+                for i in parties.indices where answers[i] == .accepted && !withdrawn[i] && parties[i] < n {
+                    if cbm { cbmWith[parties[i]] = true } else { verifiedWith[parties[i]] = true }
+                }
+            }
+        }
 
         func relativeError(_ target: Int) -> Double {
             guard let v = me, v != target else { return 0 }
             var e = baseError * (1 - 0.7 * blocs[v].sigint / 100)
-            if index.bound(.cbm, v, target) { e *= 0.7 }
-            if index.bound(.verificationRegime, v, target) { e *= 0.5 }
+            if cbmWith[target] { e *= 0.7 }
+            if verifiedWith[target] { e *= 0.5 }
             if intelFreshness[v * n + target] > 0 { e *= 0.3 }
             return e
         }
@@ -152,12 +165,13 @@ extension GameState {
         if qDayBloc == nil { qDay = 50 }
 
         var treatyViews: [TreatyView] = []
-        for t in treaties {
-            let involved = me == nil || t.parties.contains(me!)
+        treatyViews.reserveCapacity(treaties.count)
+        for k in treaties.indices {
+            let status = treaties[k].status
             // Proposals and failed proposals are visible to the parties only; signed treaties are public.
-            if (t.status == .proposed || t.status == .rejected || t.status == .lapsed) && !involved { continue }
-            let violations = t.violations.filter { v in me == nil || v.knownBy[me!] }
-            treatyViews.append(TreatyView(treaty: t, knownViolations: violations))
+            if status == .proposed || status == .rejected || status == .lapsed, let v = me, !treaties[k].parties.contains(v) { continue }
+            let violations = treaties[k].violations.isEmpty ? [] : treaties[k].violations.filter { v in me == nil || v.knownBy[me!] }
+            treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
         }
         var stock = [Double](repeating: 0, count: n)
         if let v = me { for lot in stockpile where lot.harvester == v { stock[lot.victim] += lot.volume } }

@@ -32,6 +32,8 @@ extension Planner {
         v += 0.3 * (need(t.type) - 0.4)
         if t.proposer < n && trust[t.proposer] < -40 { v -= 0.2 }
         if knownViolator(t.proposer) { v -= 0.3 }
+        // A spoiler keeps its hands free: it signs little, and mostly what it means to exploit.
+        if profile.doctrine == .spoiler { v -= 0.4 }
         switch t.type {
         case .exportRegime:
             for x in t.terms.targets where x < n {
@@ -158,12 +160,14 @@ extension Planner {
             partners = Array(pool.filter { !targets.contains($0) }.prefix(3))
             terms = OrderTerms(categories: [.systems, .components], targets: targets.map { id($0) })
         case .pqcAccord:
+            // Its common deadline must fall within the game.
+            guard turnsLeft >= 2 else { return nil }
             partners = Array(pool.prefix(4))
             var mismatch = false
             for p in partners where view.blocs[p].standard != state.standard { mismatch = true }
             if mismatch { value += 0.2 }
             let family: StandardFamily = state.standard == .hybrid ? (profile.family == .hybrid ? .nist : profile.family) : state.standard
-            terms = OrderTerms(family: family, deadline: label(turn + accordTurns(partners)))
+            terms = OrderTerms(family: family, deadline: label(turn + max(1, min(accordTurns(partners), turnsLeft))))
         case .cbm:
             partners = Array(pool.prefix(4))
         case .cryptanalysisNorm:

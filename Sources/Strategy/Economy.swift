@@ -232,7 +232,9 @@ extension Planner {
             if urgency >= 0.75, best == nil || urgency > best!.urgency + 1e-12 { best = (s, urgency) }
         }
         guard let pick = best else { return }
-        consider(.mandate(sector: scenario.sectors[pick.sector].id, deadline: label(turn + mandateTurns(pick.sector))),
+        // The deadline falls within the game: a mandate nobody will see judged teaches nothing.
+        let turns = min(mandateTurns(pick.sector), turnsLeft)
+        consider(.mandate(sector: scenario.sectors[pick.sector].id, deadline: label(turn + turns)),
                  priority: 1.8 + pick.urgency)
     }
 

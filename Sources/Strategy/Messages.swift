@@ -25,7 +25,7 @@ extension Planner {
         let names = d.partners.map { name($0) }.joined(separator: ", ")
         switch d.type {
         case .pqcAccord:
-            let deadline = d.terms.deadline ?? label(turn + 4 * turnsPerYear)
+            let deadline = d.terms.deadline ?? label(turn + max(1, min(4 * turnsPerYear, turnsLeft)))
             return "We are tabling a PQC accord on the \(d.terms.family?.rawValue ?? "nist") family with \(deadline) as the common deadline. If that date is too tight for you, tell us now rather than vote it down."
         case .exportRegime:
             let targets = d.terms.targets.joined(separator: ", ")

@@ -19,7 +19,7 @@ struct Entangled: ParsableCommand {
         cryptography, spy and negotiate treaties while the clock runs toward the first \
         cryptographically relevant quantum computer.
         """,
-        subcommands: [Play.self, Simulate.self, Validate.self, ScenariosList.self, Replay.self],
+        subcommands: [Play.self, Simulate.self, Validate.self, ScenariosList.self, Bench.self, Replay.self],
         defaultSubcommand: Play.self
     )
 }
@@ -78,6 +78,9 @@ struct Simulate: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: "Threads for --games (default: every core). The results do not depend on it.")
+    var threads: Int?
+
     @Option(name: .long, help: "Write the game to this save file when it stops (after --turns N, or at the end).")
     var save: String?
 
@@ -90,6 +93,7 @@ struct Simulate: ParsableCommand {
 
     func validate() throws {
         try SimulateSaves.validate(games: games, save: save, load: load, scenario: scenario, seed: seed)
+        if let threads, threads < 1 || threads > 256 { throw ValidationError("--threads must be between 1 and 256.") }
         guard games >= 1 && games <= 1_000_000 else { throw ValidationError("--games must be between 1 and 1000000.") }
         if let turns, turns < 1 { throw ValidationError("--turns must be 1 or more.") }
     }
@@ -107,13 +111,15 @@ struct Simulate: ParsableCommand {
             print(format == .json ? summary.json().rendered() : summary.text())
             return
         }
-        var summaries: [GameSummary] = []
-        for k in 0..<games {
-            let (seed, overflow) = first.addingReportingOverflow(UInt64(k))
-            if overflow { break }
-            summaries.append(GameSummary(game: Autoplay.play(scenario, seed: seed, turns: turns, level: aiLevel)))
-        }
-        let forecast = ForecastSummary(summaries: summaries, scenario: scenario)
+        let count = first > UInt64.max - UInt64(games - 1) ? Int(UInt64.max - first) + 1 : games
+        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let bar = ProgressBar(total: count)
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { done in bar.update(done) } }
+        let records = Forecast.run(scenario, firstSeed: first, count: count, turns: turns, level: aiLevel, threads: workers,
+                                   progress: progress) { game in GameRecord(game: game) }
+        bar?.finish()
+        let forecast = ForecastSummary(records: records, scenario: scenario)
         print(format == .json ? forecast.json().rendered() : forecast.text())
     }
 }

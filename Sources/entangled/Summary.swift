@@ -116,86 +116,190 @@ func format1(_ x: Double) -> String {
 func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s : s + String(repeating: " ", count: w - s.count) }
 func lpad(_ s: String, _ w: Int) -> String { s.count >= w ? s : String(repeating: " ", count: w - s.count) + s }
 
-/// Distributions over several games.
+/// The compact record of one game kept by a forecast: enough for every distribution and for the
+/// game's own JSON object, without holding the full game (a long forecast would not fit in memory).
+struct GameRecord: Sendable {
+    let seed: UInt64
+    let firstCRQC: (bloc: Int, turn: Int)?
+    let outcome: String?
+    let scores: [Double]
+    /// Per bloc: security, prosperity, influence, stability.
+    let pillars: [[Double]]
+    let objectivesMet: [Int]
+    let objectivesCount: [Int]
+    /// Per bloc, per sector: exposure at the end.
+    let exposure: [[Double]]
+    let json: JSON
+
+    init(game: Game) {
+        let summary = GameSummary(game: game)
+        let state = game.state
+        seed = game.seed
+        firstCRQC = summary.firstCRQC
+        outcome = state.outcome?.id
+        scores = state.blocs.map { $0.score }
+        pillars = state.blocs.map { $0.pillars }
+        objectivesMet = state.blocs.map { b in b.objectives.filter { $0 == .met }.count }
+        objectivesCount = state.blocs.map { $0.objectives.count }
+        exposure = state.blocs.map { $0.exposure }
+        json = summary.json()
+    }
+}
+
+/// Distributions over several games (`simulate --games N`).
 struct ForecastSummary {
-    let summaries: [GameSummary]
+    let records: [GameRecord]
     let scenario: Scenario
 
+    private var n: Int { records.count }
+    private var turnsPerYear: Int { scenario.calendar.turnsPerYear }
+
+    /// Share of games whose first CRQC came within `years` years of the start.
+    func crqcWithin(years: Int) -> Double {
+        guard n > 0 else { return 0 }
+        let limit = years * turnsPerYear
+        return Double(records.filter { ($0.firstCRQC?.turn ?? Int.max) < limit }.count) / Double(n)
+    }
+
+    private func firstByYear() -> [(year: Int, count: Int)] {
+        var counts: [(year: Int, count: Int)] = []
+        for r in records {
+            guard let f = r.firstCRQC else { continue }
+            let y = Int(scenario.calendar.year(f.turn))
+            if let i = counts.firstIndex(where: { $0.year == y }) { counts[i].count += 1 } else { counts.append((y, 1)) }
+        }
+        return counts.sorted { $0.year < $1.year }
+    }
+
+    private func firstByBloc() -> [Int] {
+        var out = [Int](repeating: 0, count: scenario.blocs.count)
+        for r in records { if let f = r.firstCRQC { out[f.bloc] += 1 } }
+        return out
+    }
+
+    private func outcomeCounts() -> [(id: String, title: String, count: Int)] {
+        Outcomes.all.map { o in (o.id, o.title, records.filter { $0.outcome == o.id }.count) }
+    }
+
+    /// Mean, 10th, 50th and 90th percentile (nearest rank) of some values.
+    private func stats(_ xs: [Double]) -> (mean: Double, p10: Double, p50: Double, p90: Double) {
+        guard !xs.isEmpty else { return (0, 0, 0, 0) }
+        let sorted = xs.sorted()
+        func q(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((p * Double(sorted.count - 1)).rounded()))] }
+        var sum = 0.0
+        for x in xs { sum += x }
+        return (sum / Double(xs.count), q(0.1), q(0.5), q(0.9))
+    }
+
+    private func meanExposure(_ s: Int) -> Double {
+        guard n > 0 else { return 0 }
+        var sum = 0.0
+        for r in records { for b in r.exposure.indices where s < r.exposure[b].count { sum += r.exposure[b][s] } }
+        return sum / Double(n * max(1, scenario.blocs.count))
+    }
+
+    private func worstExposure(_ s: Int) -> (bloc: Int, mean: Double) {
+        var best = (0, -1.0)
+        for b in scenario.blocs.indices {
+            var sum = 0.0
+            for r in records where b < r.exposure.count && s < r.exposure[b].count { sum += r.exposure[b][s] }
+            let mean = sum / Double(max(1, n))
+            if mean > best.1 { best = (b, mean) }
+        }
+        return (best.0, max(0, best.1))
+    }
+
     func json() -> JSON {
-        let n = Double(max(1, summaries.count))
-        var byYear: [(String, JSON)] = []
-        var years: [Int] = []
-        var byBloc = [Int](repeating: 0, count: scenario.blocs.count)
-        var none = 0
-        for s in summaries {
-            if let f = s.firstCRQC {
-                byBloc[f.bloc] += 1
-                let year = Int(scenario.calendar.year(f.turn))
-                if !years.contains(year) { years.append(year) }
-            } else { none += 1 }
-        }
-        years.sort()
-        for y in years {
-            let count = summaries.filter { s in s.firstCRQC.map { Int(scenario.calendar.year($0.turn)) == y } ?? false }.count
-            byYear.append((String(y), .int(count)))
-        }
-        let outcomes = Outcomes.all.map { o in (o.id, JSON.int(summaries.filter { $0.state.outcome?.id == o.id }.count)) }
-        let scores = scenario.blocs.indices.map { b in
-            (scenario.blocs[b].id, JSON.number(round1(summaries.reduce(0) { $0 + $1.state.blocs[b].score } / n)))
-        }
+        let blocs = scenario.blocs.indices
+        let summary: [(String, JSON)] = [
+            ("gameCount", .int(n)),
+            ("seeds", .object([("first", .string(records.first.map { String($0.seed) } ?? "")),
+                               ("last", .string(records.last.map { String($0.seed) } ?? ""))])),
+            ("firstCRQCWithin5Years", .number(round3(crqcWithin(years: 5)))),
+            ("firstCRQCWithin10Years", .number(round3(crqcWithin(years: 10)))),
+            ("firstCRQCByYear", .object(firstByYear().map { (String($0.year), .int($0.count)) })),
+            ("firstCRQCByBloc", .object(blocs.map { (scenario.blocs[$0].id, .int(firstByBloc()[$0])) })),
+            ("noCRQC", .int(records.filter { $0.firstCRQC == nil }.count)),
+            ("outcomes", .object(outcomeCounts().map { ($0.id, .int($0.count)) })),
+            ("blocs", .object(blocs.map { b in
+                let score = stats(records.map { $0.scores[b] })
+                return (scenario.blocs[b].id, .object([
+                    ("score", .object([("mean", .number(round1(score.mean))), ("p10", .number(round1(score.p10))),
+                                       ("p50", .number(round1(score.p50))), ("p90", .number(round1(score.p90)))])),
+                    ("pillars", .object(Pillar.allCases.map { p in
+                        (p.rawValue, .number(round1(stats(records.map { $0.pillars[b][p.index] }).mean)))
+                    })),
+                    ("objectivesMetMean", .number(round3(stats(records.map { Double($0.objectivesMet[b]) }).mean))),
+                    ("objectives", .int(records.first?.objectivesCount[b] ?? 0)),
+                    ("exposure", .object(scenario.sectors.indices.map { s in
+                        (scenario.sectors[s].id, .number(round3(stats(records.map { s < $0.exposure[b].count ? $0.exposure[b][s] : 0 }).mean)))
+                    })),
+                ]))
+            })),
+            ("exposureBySector", .object(scenario.sectors.indices.map { (scenario.sectors[$0].id, .number(round3(meanExposure($0)))) })),
+        ]
         return .object([
             ("scenario", .string(scenario.id)),
-            ("games", .array(summaries.map { $0.json() })),
-            ("summary", .object([
-                ("gameCount", .int(summaries.count)),
-                ("firstCRQCByYear", .object(byYear)),
-                ("firstCRQCByBloc", .object(scenario.blocs.indices.map { (scenario.blocs[$0].id, .int(byBloc[$0])) })),
-                ("noCRQC", .int(none)),
-                ("outcomes", .object(outcomes)),
-                ("meanScores", .object(scores)),
-            ])),
+            ("games", .array(records.map { $0.json })),
+            ("summary", .object(summary)),
         ])
     }
 
+    /// Tables that fit in 80 columns.
     func text() -> String {
-        let n = summaries.count
-        var lines = ["\(scenario.title) — \(n) games, seeds \(summaries.first.map { String($0.game.seed) } ?? "")…\(summaries.last.map { String($0.game.seed) } ?? "")", ""]
+        var lines = ["\(scenario.title) — \(n) games, seeds \(records.first.map { String($0.seed) } ?? "")…\(records.last.map { String($0.seed) } ?? "")", ""]
+        lines.append("First CRQC within 5 years: \(percent(crqcWithin(years: 5))); within 10 years: \(percent(crqcWithin(years: 10))).")
+        lines.append("")
         lines.append("First CRQC, by year")
-        var counts: [(Int, Int)] = []
-        for s in summaries {
-            guard let f = s.firstCRQC else { continue }
-            let y = Int(scenario.calendar.year(f.turn))
-            if let i = counts.firstIndex(where: { $0.0 == y }) { counts[i].1 += 1 } else { counts.append((y, 1)) }
-        }
-        counts.sort { $0.0 < $1.0 }
-        for (y, c) in counts { lines.append("  \(y)  " + lpad(String(c), 5) + "  " + bar(c, n)) }
-        let none = summaries.filter { $0.firstCRQC == nil }.count
-        lines.append("  none  " + lpad(String(none), 4) + "  " + bar(none, n))
+        for (y, c) in firstByYear() { lines.append("  \(y)  " + lpad(String(c), 5) + "  " + bar(c)) }
+        let none = records.filter { $0.firstCRQC == nil }.count
+        lines.append("  none  " + lpad(String(none), 4) + "  " + bar(none))
         lines.append("")
         lines.append("First CRQC, by bloc")
-        for b in scenario.blocs.indices {
-            let c = summaries.filter { $0.firstCRQC?.bloc == b }.count
-            if c > 0 { lines.append("  " + pad(scenario.blocs[b].id, 6) + lpad(String(c), 5) + "  " + bar(c, n)) }
+        let byBloc = firstByBloc()
+        for b in scenario.blocs.indices where byBloc[b] > 0 {
+            lines.append("  " + pad(scenario.blocs[b].id, 6) + lpad(String(byBloc[b]), 5) + "  " + bar(byBloc[b]))
         }
+        if byBloc.allSatisfy({ $0 == 0 }) { lines.append("  (none)") }
         lines.append("")
         lines.append("Outcomes")
-        for o in Outcomes.all {
-            let c = summaries.filter { $0.state.outcome?.id == o.id }.count
-            lines.append("  " + pad(o.title, 26) + lpad(String(c), 5) + "  " + bar(c, n))
+        for o in outcomeCounts() { lines.append("  " + pad(o.title, 26) + lpad(String(o.count), 5) + "  " + bar(o.count)) }
+        lines.append("")
+        lines.append("Per bloc (means; score also 10th–90th percentile)")
+        lines.append("  Bloc   Score  p10–p90    Secur Prosp Influ Stabl  Goals")
+        for b in scenario.blocs.indices {
+            let score = stats(records.map { $0.scores[b] })
+            var row = "  " + pad(scenario.blocs[b].id, 5) + lpad(format1(score.mean), 7)
+            row += "  " + pad("\(Int(score.p10.rounded()))–\(Int(score.p90.rounded()))", 9)
+            for p in 0..<4 { row += lpad(String(Int(stats(records.map { $0.pillars[b][p] }).mean.rounded())), 6) }
+            let met = stats(records.map { Double($0.objectivesMet[b]) }).mean
+            row += lpad(format1(met) + "/\(records.first?.objectivesCount[b] ?? 0)", 7)
+            lines.append(row)
         }
         lines.append("")
-        lines.append("Mean score by bloc")
-        for b in scenario.blocs.indices {
-            let mean = summaries.reduce(0) { $0 + $1.state.blocs[b].score } / Double(max(1, n))
-            lines.append("  " + pad(scenario.blocs[b].id, 6) + lpad(format1(mean), 7))
+        lines.append("Exposure by sector at the end (mean over blocs; worst bloc)")
+        for s in scenario.sectors.indices {
+            let worst = worstExposure(s)
+            lines.append("  " + pad(scenario.sectors[s].name, 26) + lpad(format3(meanExposure(s)), 7) + "   "
+                         + pad(scenario.blocs[worst.bloc].id, 5) + lpad(format3(worst.mean), 7))
         }
         return lines.joined(separator: "\n")
     }
 
-    private func bar(_ count: Int, _ total: Int) -> String {
-        guard total > 0 else { return "" }
-        let width = Int((Double(count) / Double(total) * 40).rounded())
-        let pct = Int((Double(count) / Double(total) * 100).rounded())
+    private func percent(_ x: Double) -> String { "\(format1(x * 100)) %" }
+
+    private func bar(_ count: Int) -> String {
+        guard n > 0 else { return "" }
+        let width = Int((Double(count) / Double(n) * 40).rounded())
+        let pct = Int((Double(count) / Double(n) * 100).rounded())
         return String(repeating: "█", count: width) + " \(pct) %"
     }
+}
+
+func format3(_ x: Double) -> String {
+    let r = (x * 1000).rounded()
+    let whole = Int(r / 1000)
+    let frac = Int(abs(r).truncatingRemainder(dividingBy: 1000))
+    let digits = String(frac)
+    return (r < 0 && whole == 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: 3 - digits.count) + digits
 }

@@ -102,6 +102,6 @@ struct InvariantTests {
 enum GoldenHashes {
     /// Final state hashes of `Autoplay.play(defaultScenario, seed:)` for seeds 1, 2025 and 99.
     static let defaultScenario: [String] = [
-        "32967d29d5988815ffc7c6274fbe7a99", "b2aad790145606b79db18e26782d8492", "8cdc1c1541253fd5eb23f111d053f8b8",
+        "f4f517655760d9edba5f049077283673", "e998428bae869bfa4832b99533954d65", "6ac3c9c2d25bde03a9dbc5268a97821a",
     ]
 }
