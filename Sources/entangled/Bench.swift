@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GameCore
+import Interface
 import ScenarioFormat
 import Strategy
 
@@ -73,6 +74,19 @@ struct Bench: ParsableCommand {
             scaling.append((size, median(times)))
         }
 
+        // 4. Rendering one full screen (the world dashboard) into the screen model.
+        var renderGame = Game(scenario: scenario, seed: 1)
+        renderGame.resolve(Autoplay.computerCommands(renderGame, level: .standard))
+        var app = AppState(choices: [ScenarioChoice(name: scenario.title, scenario: scenario)])
+        app.resume(game: renderGame, humans: [0], level: .standard)
+        app.update(.char("1"))
+        var renderTimes: [Double] = []
+        for _ in 0..<200 { renderTimes.append(seconds { _ = app.render(width: 80, height: 24) }) }
+        let renderMedian = median(renderTimes)
+        var wideTimes: [Double] = []
+        for _ in 0..<100 { wideTimes.append(seconds { _ = app.render(width: 120, height: 40) }) }
+        let wideMedian = median(wideTimes)
+
         var usage = rusage()
         getrusage(__rusage_who_t(0), &usage) // RUSAGE_SELF
         let peakMB = Double(usage.ru_maxrss) / 1024
@@ -92,6 +106,10 @@ struct Bench: ParsableCommand {
                    seconds: scaling.last?.turn ?? 0, budget: 0.050, goal: nil),
             Figure(id: "turn", what: "one default turn with ten computer players deciding (game median / turns)",
                    seconds: turnMean, budget: python / 30, goal: nil),
+            Figure(id: "render", what: "render the world dashboard into the screen model at 80×24 (median of 200)",
+                   seconds: renderMedian, budget: 0.001, goal: nil),
+            Figure(id: "render120", what: "render the world dashboard at 120×40 (median of 100)",
+                   seconds: wideMedian, budget: 0.001, goal: nil),
         ]
 
         if format == .json {
