@@ -100,6 +100,16 @@ public indirect enum Expr: Hashable, Codable, Sendable {
 
 public enum AssignOp: String, Hashable, Codable, Sendable {
     case set = "=", add = "+=", subtract = "-=", multiply = "*="
+
+    /// The value after applying this assignment with `value` to `old`.
+    public func result(_ old: Double, _ value: Double) -> Double {
+        switch self {
+        case .set: return value
+        case .add: return old + value
+        case .subtract: return old - value
+        case .multiply: return old * value
+        }
+    }
 }
 
 /// One assignment: `target op value`, with the text it was written as (for reports and the why-ledger).

@@ -333,13 +333,7 @@ struct Resolver {
             guard field.isAssignable else { return }
             for b in blocs(br, current: current) {
                 let old = value(b, field)
-                let new: Double
-                switch effect.op {
-                case .set: new = v
-                case .add: new = old + v
-                case .subtract: new = old - v
-                case .multiply: new = old * v
-                }
+                let new = effect.op.result(old, v)
                 if case .standard = field {
                     set(b, field, new)
                     if value(b, field) != old {
@@ -351,13 +345,7 @@ struct Resolver {
             }
         case .world(let w):
             let old = read(.world(w), current: current)
-            let new: Double
-            switch effect.op {
-            case .set: new = v
-            case .add: new = old + v
-            case .subtract: new = old - v
-            case .multiply: new = old * v
-            }
+            let new = effect.op.result(old, v)
             switch w {
             case .tension: changeTension(by: new - old, cause)
             case .crqcLogicalQubits:
@@ -369,13 +357,7 @@ struct Resolver {
             for x in blocs(a, current: current) {
                 for y in blocs(b, current: current) where x != y {
                     let old = state.trust[x * n + y]
-                    let new: Double
-                    switch effect.op {
-                    case .set: new = v
-                    case .add: new = old + v
-                    case .subtract: new = old - v
-                    case .multiply: new = old * v
-                    }
+                    let new = effect.op.result(old, v)
                     changeTrust(x, y, by: new - old, cause)
                 }
             }
