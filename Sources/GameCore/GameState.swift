@@ -95,6 +95,35 @@ public struct BlocState: Hashable, Codable, Sendable {
     public var tradeLoss: Double
 
     public var hasCRQC: Bool { crqcTurn != nil }
+
+    /// The value an expression path names (`self.support`, `CN.pqc.finance`, …).
+    public func value(of field: BlocField) -> Double {
+        switch field {
+        case .gdp: return gdp
+        case .budget: return budget
+        case .capital: return capital
+        case .support: return support
+        case .computing: return computing
+        case .sensing: return sensing
+        case .qkdKm: return qkdKm
+        case .workforce: return workforce
+        case .sigint: return sigint
+        case .counterintel: return counterintel
+        case .standard: return standard.code
+        case .pqc(let s): return s < pqc.count ? pqc[s] : 0
+        case .supply(let c): return c < supply.count ? supply[c] : 0
+        case .security: return pillars.count > 0 ? pillars[0] : 0
+        case .prosperity: return pillars.count > 1 ? pillars[1] : 0
+        case .influence: return pillars.count > 2 ? pillars[2] : 0
+        case .stability: return pillars.count > 3 ? pillars[3] : 0
+        case .score: return score
+        case .crqc: return hasCRQC ? 1 : 0
+        case .exposure:
+            var total = 0.0
+            for x in exposure { total += x }
+            return total
+        }
+    }
 }
 
 public enum ObjectiveStatus: String, Hashable, Codable, Sendable { case pending, met, failed }

@@ -192,34 +192,7 @@ struct Resolver {
 
     // MARK: - Reading and writing values
 
-    func value(_ b: Int, _ field: BlocField) -> Double {
-        let bloc = state.blocs[b]
-        switch field {
-        case .gdp: return bloc.gdp
-        case .budget: return bloc.budget
-        case .capital: return bloc.capital
-        case .support: return bloc.support
-        case .computing: return bloc.computing
-        case .sensing: return bloc.sensing
-        case .qkdKm: return bloc.qkdKm
-        case .workforce: return bloc.workforce
-        case .sigint: return bloc.sigint
-        case .counterintel: return bloc.counterintel
-        case .standard: return bloc.standard.code
-        case .pqc(let s): return bloc.pqc[s]
-        case .supply(let c): return bloc.supply[c]
-        case .security: return bloc.pillars[0]
-        case .prosperity: return bloc.pillars[1]
-        case .influence: return bloc.pillars[2]
-        case .stability: return bloc.pillars[3]
-        case .score: return bloc.score
-        case .crqc: return bloc.hasCRQC ? 1 : 0
-        case .exposure:
-            var total = 0.0
-            for x in bloc.exposure { total += x }
-            return total
-        }
-    }
+    func value(_ b: Int, _ field: BlocField) -> Double { state.blocs[b].value(of: field) }
 
     /// Sets a value within its range. World production shares are conserved: a bloc can only
     /// take what no other bloc produces.

@@ -130,33 +130,7 @@ extension Planner {
 
     /// A bloc value as this bloc knows it (its own exactly, others' as estimates).
     func read(_ field: BlocField, of b: Int) -> Double {
-        if b == me {
-            switch field {
-            case .gdp: return state.gdp
-            case .budget: return state.budget
-            case .capital: return state.capital
-            case .support: return state.support
-            case .computing: return state.computing
-            case .sensing: return state.sensing
-            case .qkdKm: return state.qkdKm
-            case .workforce: return state.workforce
-            case .sigint: return state.sigint
-            case .counterintel: return state.counterintel
-            case .standard: return state.standard.code
-            case .pqc(let s): return s < state.pqc.count ? state.pqc[s] : 0
-            case .supply(let c): return c < state.supply.count ? state.supply[c] : 0
-            case .security: return state.pillars.count > 0 ? state.pillars[0] : 0
-            case .prosperity: return state.pillars.count > 1 ? state.pillars[1] : 0
-            case .influence: return state.pillars.count > 2 ? state.pillars[2] : 0
-            case .stability: return state.pillars.count > 3 ? state.pillars[3] : 0
-            case .score: return state.score
-            case .crqc: return state.hasCRQC ? 1 : 0
-            case .exposure:
-                var total = 0.0
-                for x in state.exposure { total += x }
-                return total
-            }
-        }
+        if b == me { return state.value(of: field) }
         guard b < n else { return 0 }
         let e = view.blocs[b]
         switch field {
