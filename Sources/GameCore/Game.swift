@@ -6,15 +6,19 @@ public struct Game: Sendable {
     public private(set) var state: GameState
     /// Commands of each resolved turn, in order.
     public private(set) var log: [[Command]]
-    /// Canonical state hash after each resolved turn.
+    /// Canonical state hash after each resolved turn (empty when `recordsHashes` is false).
     public private(set) var hashes: [String]
+    /// Whether a state hash is computed after every turn. Saves and replays need them; forecasts,
+    /// which keep only each game's result, switch them off (the hash walks the whole state).
+    public let recordsHashes: Bool
 
-    public init(scenario: Scenario, seed: UInt64? = nil) {
+    public init(scenario: Scenario, seed: UInt64? = nil, recordsHashes: Bool = true) {
         self.scenario = scenario
         self.seed = seed ?? scenario.seed
         self.state = GameState.initial(scenario)
         self.log = []
         self.hashes = []
+        self.recordsHashes = recordsHashes
     }
 
     /// Resumes from a snapshot (used by saves when a replay diverges).
@@ -24,6 +28,7 @@ public struct Game: Sendable {
         self.state = state
         self.log = log
         self.hashes = hashes
+        self.recordsHashes = true
     }
 
     public var isOver: Bool { state.isOver }
@@ -32,16 +37,19 @@ public struct Game: Sendable {
     /// Resolves the current turn with these commands.
     public mutating func resolve(_ commands: [Command]) {
         guard !state.isOver else { return }
+        // Hand the state to the resolver rather than copying it, so its arrays stay uniquely
+        // referenced and change in place.
         var r = Resolver(scenario: scenario, seed: seed, state: state, commands: commands)
+        state = GameState.placeholder
         r.run()
         state = r.state
         log.append(commands)
-        hashes.append(state.canonicalHash)
+        if recordsHashes { hashes.append(state.canonicalHash) }
     }
 
     /// The game as it stood at the start of turn `index` (0 = before the first turn).
     public func rewound(to index: Int) -> Game {
-        var g = Game(scenario: scenario, seed: seed)
+        var g = Game(scenario: scenario, seed: seed, recordsHashes: recordsHashes)
         for commands in log.prefix(max(0, index)) { g.resolve(commands) }
         return g
     }

@@ -153,24 +153,116 @@ public enum TreatyStatus: String, Hashable, Codable, Sendable {
 
 public enum Answer: String, Hashable, Codable, Sendable { case pending, accepted, rejected }
 
+/// A treaty or proposal. Its values live in one shared, copy-on-write box, so copying a treaty —
+/// into every viewer's view, or when a loop reads it — costs one reference count rather than one
+/// per array and string it holds. Encoded exactly as its fields (the save format is unchanged).
 public struct Treaty: Hashable, Codable, Sendable {
-    public var id: Int
-    public var type: TreatyType
-    public var name: String
-    public var proposer: Int
+    struct Fields: Hashable, Codable, Sendable {
+        var id: Int
+        var type: TreatyType
+        var name: String
+        var proposer: Int
+        var parties: [Int]
+        var answers: [Answer]
+        var ratifyAt: [Int]
+        var withdrawn: [Bool]
+        var status: TreatyStatus
+        var proposedTurn: Int
+        var signedTurn: Int?
+        var inForceTurn: Int?
+        var endedTurn: Int?
+        var terms: TreatyTerms
+        var violations: [Violation]
+    }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public init(id: Int, type: TreatyType, name: String, proposer: Int, parties: [Int], answers: [Answer],
+                ratifyAt: [Int], withdrawn: [Bool], status: TreatyStatus, proposedTurn: Int, signedTurn: Int?,
+                inForceTurn: Int?, endedTurn: Int?, terms: TreatyTerms, violations: [Violation]) {
+        box = Box(Fields(id: id, type: type, name: name, proposer: proposer, parties: parties, answers: answers,
+                         ratifyAt: ratifyAt, withdrawn: withdrawn, status: status, proposedTurn: proposedTurn,
+                         signedTurn: signedTurn, inForceTurn: inForceTurn, endedTurn: endedTurn, terms: terms,
+                         violations: violations))
+    }
+
+    public init(from decoder: Decoder) throws { box = Box(try Fields(from: decoder)) }
+    public func encode(to encoder: Encoder) throws { try box.fields.encode(to: encoder) }
+    public static func == (a: Treaty, b: Treaty) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+
+    @inline(__always)
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+    }
+
+    public var id: Int {
+        get { box.fields.id }
+        _modify { unique(); yield &box.fields.id }
+    }
+    public var type: TreatyType {
+        get { box.fields.type }
+        _modify { unique(); yield &box.fields.type }
+    }
+    public var name: String {
+        get { box.fields.name }
+        _modify { unique(); yield &box.fields.name }
+    }
+    public var proposer: Int {
+        get { box.fields.proposer }
+        _modify { unique(); yield &box.fields.proposer }
+    }
     /// Invited parties including the proposer, in the order named.
-    public var parties: [Int]
-    public var answers: [Answer]
+    public var parties: [Int] {
+        get { box.fields.parties }
+        _modify { unique(); yield &box.fields.parties }
+    }
+    public var answers: [Answer] {
+        get { box.fields.answers }
+        _modify { unique(); yield &box.fields.answers }
+    }
     /// Turn each party ratifies (or −1 not yet scheduled, −2 done).
-    public var ratifyAt: [Int]
-    public var withdrawn: [Bool]
-    public var status: TreatyStatus
-    public var proposedTurn: Int
-    public var signedTurn: Int?
-    public var inForceTurn: Int?
-    public var endedTurn: Int?
-    public var terms: TreatyTerms
-    public var violations: [Violation]
+    public var ratifyAt: [Int] {
+        get { box.fields.ratifyAt }
+        _modify { unique(); yield &box.fields.ratifyAt }
+    }
+    public var withdrawn: [Bool] {
+        get { box.fields.withdrawn }
+        _modify { unique(); yield &box.fields.withdrawn }
+    }
+    public var status: TreatyStatus {
+        get { box.fields.status }
+        _modify { unique(); yield &box.fields.status }
+    }
+    public var proposedTurn: Int {
+        get { box.fields.proposedTurn }
+        _modify { unique(); yield &box.fields.proposedTurn }
+    }
+    public var signedTurn: Int? {
+        get { box.fields.signedTurn }
+        _modify { unique(); yield &box.fields.signedTurn }
+    }
+    public var inForceTurn: Int? {
+        get { box.fields.inForceTurn }
+        _modify { unique(); yield &box.fields.inForceTurn }
+    }
+    public var endedTurn: Int? {
+        get { box.fields.endedTurn }
+        _modify { unique(); yield &box.fields.endedTurn }
+    }
+    public var terms: TreatyTerms {
+        get { box.fields.terms }
+        _modify { unique(); yield &box.fields.terms }
+    }
+    public var violations: [Violation] {
+        get { box.fields.violations }
+        _modify { unique(); yield &box.fields.violations }
+    }
 
     /// Parties that are still members (accepted and not withdrawn).
     public var members: [Int] {

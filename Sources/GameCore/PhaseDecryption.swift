@@ -73,6 +73,8 @@ extension Resolver {
         var readValue = 0.0
         var victims: [Int] = []
         var readNormSectors = false
+        // One cause text per victim and sector, built when first needed (a stockpile holds hundreds of lots).
+        var causes = [String?](repeating: nil, count: candidates.isEmpty ? 0 : n * sectorCount)
         for (unit, i) in candidates {
             guard budget > 1e-9 else { break }
             let lot = state.stockpile[i]
@@ -85,10 +87,12 @@ extension Resolver {
             state.archive.append(DecryptRecord(harvester: h, victim: lot.victim, sector: lot.sector, harvestedTurn: lot.turn,
                                                readTurn: turn, volume: take, value: value))
             state.blocs[h].windfall += value
-            record(h, "windfall", "read \(name(lot.victim))'s \(scenario.sectors[lot.sector].name) traffic", value, secret: true)
+            let ci = lot.victim * sectorCount + lot.sector
+            if causes[ci] == nil { causes[ci] = "read \(name(lot.victim))'s \(scenario.sectors[lot.sector].name) traffic" }
+            record(h, "windfall", causes[ci]!, value, secret: true)
             state.blocs[lot.victim].exposure[lot.sector] += value
             record(lot.victim, "exposure", "secrets read by a hidden adversary", value, secret: true)
-            if scenario.sectors[lot.sector].id.contains("finance") { state.blocs[lot.victim].tradeLoss += value * 0.3 }
+            if financial[lot.sector] { state.blocs[lot.victim].tradeLoss += value * 0.3 }
             if !victims.contains(lot.victim) { victims.append(lot.victim) }
             state.intelFreshness[h * n + lot.victim] = max(state.intelFreshness[h * n + lot.victim], 2)
         }

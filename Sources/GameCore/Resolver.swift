@@ -32,6 +32,8 @@ struct Resolver {
     let trustNames: [String]
     /// The game's hidden engineering outlook (a factor on computing growth, fixed by the seed).
     let outlook: Double
+    /// Sectors whose id names finance: reading their traffic also costs the victim trade.
+    let financial: [Bool]
 
     init(scenario: Scenario, seed: UInt64, state: GameState, commands: [Command]) {
         self.scenario = scenario
@@ -57,6 +59,7 @@ struct Resolver {
         supplyNames = scenario.chokepoints.map { "supply.\($0.id)" }
         trustNames = scenario.blocs.map { "trust.\($0.id)" }
         outlook = Formulas.computingOutlook(seed: seed, rules: scenario.rules)
+        financial = scenario.sectors.map { $0.id.contains("finance") }
     }
 
     mutating func rebuildIndex() { index = TreatyIndex(state: state) }

@@ -79,3 +79,14 @@ extension GameState {
         return "\(type.title) " + (parties.count > 4 ? "\(ids) +\(parties.count - 4)" : ids)
     }
 }
+
+extension GameState {
+    /// An empty state that holds no storage: what a `Game` keeps for the moment its real state is
+    /// with the resolver (so the resolver's arrays are uniquely referenced and change in place).
+    static let placeholder = GameState(
+        turn: 0, blocs: [], trust: [],
+        world: WorldState(tension: 0, governance: 0, fragmentation: 0, crqcLogicalQubits: 0, catastrophe: false),
+        treaties: [], controls: [], harvests: [], stockpile: [], archive: [], messages: [], eventFired: [],
+        dilemmas: [], freeActions: [], news: [], ledger: [], history: [], intelFreshness: [], outcome: nil,
+        nextTreatyID: 0, nextMessageID: 0, nextDilemmaID: 0, nextActionID: 0)
+}

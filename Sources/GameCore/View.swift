@@ -102,8 +102,11 @@ public struct GameView: Sendable {
 
 extension GameState {
     /// The state as `viewer` may see it (DESIGN §2, hidden information).
-    /// `history: false` leaves out the (fogged) history, which computer players do not read.
-    public func view(for viewer: Viewer, scenario: Scenario, seed: UInt64, history includeHistory: Bool = true) -> GameView {
+    /// `history: false` leaves out the (fogged) history, and `records: false` the messages, news,
+    /// why-ledger and decrypted archive: computer players' planners read neither, and building them
+    /// for ten players every turn was a large part of a game's cost.
+    public func view(for viewer: Viewer, scenario: Scenario, seed: UInt64, history includeHistory: Bool = true,
+                     records includeRecords: Bool = true) -> GameView {
         let n = blocs.count
         let me: Int? = { if case .bloc(let b) = viewer { return b }; return nil }()
         let rules = scenario.rules
@@ -215,10 +218,10 @@ extension GameState {
             treaties: treatyViews, controls: controls,
             harvests: harvests.filter { op in me == nil || op.knownBy[me!] },
             stockpileByVictim: stock,
-            archive: archive.filter { me == nil || $0.harvester == me! },
-            messages: messages.filter { m in me == nil || m.from == me! || m.to == me! || m.readBy.contains { $0.bloc == me! } },
-            news: news.filter { me == nil || $0.isVisible(to: me!) },
-            ledger: ledger.filter { me == nil || $0.subject == me! || ($0.subject == -1 && !$0.secret) },
+            archive: !includeRecords ? [] : archive.filter { me == nil || $0.harvester == me! },
+            messages: !includeRecords ? [] : messages.filter { m in me == nil || m.from == me! || m.to == me! || m.readBy.contains { $0.bloc == me! } },
+            news: !includeRecords ? [] : news.filter { me == nil || $0.isVisible(to: me!) },
+            ledger: !includeRecords ? [] : ledger.filter { me == nil || $0.subject == me! || ($0.subject == -1 && !$0.secret) },
             dilemmas: dilemmas.filter { $0.choice == nil && (me == nil || $0.bloc == me!) },
             freeActions: freeActions.filter { me == nil || $0.bloc == me! },
             mosca: mosca, qDayYears: qDay, qDayBloc: qDayBloc,

@@ -7,7 +7,7 @@ public enum Autoplay {
     public static func computerCommands(_ game: Game, level: AILevel, humans: [Int] = []) -> [Command] {
         var commands: [Command] = []
         for b in 0..<game.scenario.blocs.count where !humans.contains(b) {
-            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false)
+            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false, records: false)
             commands += ComputerPlayer.orders(for: b, view: view, level: level, seed: game.seed)
         }
         return commands
@@ -15,9 +15,10 @@ public enum Autoplay {
 
     /// Plays `turns` turns (or to the end) with computer players on every side.
     /// `afterTurn` sees the game after each resolved turn (for invariant checks and progress).
+    /// `recordsHashes: false` skips the per-turn state hash that only saves and replays need.
     public static func play(_ scenario: Scenario, seed: UInt64, turns: Int? = nil, level: AILevel = .standard,
-                            afterTurn: (Game) -> Void = { _ in }) -> Game {
-        var game = Game(scenario: scenario, seed: seed)
+                            recordsHashes: Bool = true, afterTurn: (Game) -> Void = { _ in }) -> Game {
+        var game = Game(scenario: scenario, seed: seed, recordsHashes: recordsHashes)
         continuePlaying(&game, turns: turns, level: level, afterTurn: afterTurn)
         return game
     }

@@ -127,7 +127,7 @@ enum Fixture {
             var turnOrders: [[Order]] = []
             var turnViews: [GameView] = []
             for b in 0..<scenario.blocs.count {
-                let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false)
+                let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false, records: false)
                 let lvl = levels?[b] ?? level
                 let mine = ComputerPlayer.orders(for: b, view: view, level: lvl, seed: game.seed)
                 commands += mine
