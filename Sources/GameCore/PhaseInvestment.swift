@@ -231,11 +231,16 @@ extension Resolver {
             let others = total - state.blocs[b].supply[c]
             guard others > 0 else { return }
             remaining = min(remaining, others * 0.05)
+            // Every producer loses its part; the investor gains the sum in one change (so the
+            // world total is summed once, not once per producer: linear in the number of blocs).
+            var taken = 0.0
             for o in 0..<n where o != b && state.blocs[o].supply[c] > 0 {
                 let take = remaining * state.blocs[o].supply[c] / others
+                let before = state.blocs[o].supply[c]
                 change(o, .supply(chokepoint: c), by: -take, lostCause)
-                change(b, .supply(chokepoint: c), by: take, "supply-chain investment")
+                taken += before - state.blocs[o].supply[c]
             }
+            change(b, .supply(chokepoint: c), by: taken, "supply-chain investment")
         }
     }
 

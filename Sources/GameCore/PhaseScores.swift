@@ -71,19 +71,29 @@ extension Resolver {
 
     /// Years until a rival of `b` (a bloc it trusts less than 30) is projected to hold a CRQC
     /// (0 if one already does).
-    func yearsToRivalCRQC(_ b: Int) -> Double {
+    /// Each bloc's years to the CRQC threshold at its current growth (0 with a CRQC): computed once
+    /// per pass so that every bloc's rival clock does not recompute every other bloc's.
+    func yearsToThresholdTable() -> [Double] {
+        var out = [Double](repeating: 0, count: n)
+        for o in 0..<n where !state.blocs[o].hasCRQC {
+            out[o] = Mosca.yearsToThreshold(computing: state.blocs[o].computing,
+                                            growthPerYear: state.blocs[o].computingGrowthRate,
+                                            threshold: state.world.crqcLogicalQubits)
+        }
+        return out
+    }
+
+    func yearsToRivalCRQC(_ b: Int, _ years: [Double]) -> Double {
         var best = 50.0
         for o in 0..<n where o != b && state.trust[b * n + o] < Mosca.rivalTrust {
             if state.blocs[o].hasCRQC { return 0 }
-            best = min(best, Mosca.yearsToThreshold(computing: state.blocs[o].computing,
-                                                    growthPerYear: state.blocs[o].computingGrowthRate,
-                                                    threshold: state.world.crqcLogicalQubits))
+            best = min(best, years[o])
         }
         return best
     }
 
-    func moscaStatuses(_ b: Int) -> [MoscaStatus] {
-        let z = yearsToRivalCRQC(b)
+    func moscaStatuses(_ b: Int, _ years: [Double]) -> [MoscaStatus] {
+        let z = yearsToRivalCRQC(b, years)
         var out: [MoscaStatus] = []
         out.reserveCapacity(sectorCount)
         for s in 0..<sectorCount {
@@ -117,10 +127,11 @@ extension Resolver {
             familyGDP[Int(b.standard.code)] += b.gdp
             totalGDP += b.gdp
         }
+        let years = yearsToThresholdTable()
         for b in 0..<n {
             let bloc = state.blocs[b]
             var weighted = 0.0, weights = 0.0, red = 0.0
-            let statuses = moscaStatuses(b)
+            let statuses = moscaStatuses(b, years)
             for s in 0..<sectorCount {
                 let w = scenario.sectors[s].weight
                 weighted += w * bloc.pqc[s]
@@ -185,6 +196,7 @@ extension Resolver {
     mutating func newsPhase() {
         var records: [BlocRecord] = []
         records.reserveCapacity(n)
+        let years = yearsToThresholdTable()
         for b in 0..<n {
             let bloc = state.blocs[b]
             var exposure = 0.0
@@ -192,7 +204,7 @@ extension Resolver {
             records.append(BlocRecord(computing: bloc.computing, sensing: bloc.sensing, qkdKm: bloc.qkdKm, workforce: bloc.workforce,
                                       support: bloc.support, gdp: bloc.gdp, budget: bloc.budget, pqc: bloc.pqc,
                                       pillars: bloc.pillars, score: bloc.score, exposure: exposure, hasCRQC: bloc.hasCRQC,
-                                      mosca: moscaStatuses(b)))
+                                      mosca: moscaStatuses(b, years)))
         }
         state.history.append(TurnRecord(turn: turn, blocs: records, tension: state.world.tension, governance: state.world.governance,
                                         fragmentation: state.world.fragmentation, crqcLogicalQubits: state.world.crqcLogicalQubits))

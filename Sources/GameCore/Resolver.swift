@@ -217,6 +217,8 @@ struct Resolver {
             state.blocs[b].standard = family
         case .pqc(let s): state.blocs[b].pqc[s] = clamp(raw, 0, 1)
         case .supply(let c):
+            // A smaller share always fits within the world total; only growth needs the others' sum.
+            if raw <= state.blocs[b].supply[c] { state.blocs[b].supply[c] = max(0, raw); return }
             var others = 0.0
             for o in 0..<n where o != b { others += state.blocs[o].supply[c] }
             state.blocs[b].supply[c] = clamp(raw, 0, max(0, 1 - others))

@@ -33,11 +33,13 @@ public struct StableHasher: Sendable {
         copy.withUTF8 { bytes in
             var i = 0
             let count = bytes.count
-            while i + 8 <= count {
-                var word: UInt64 = 0
-                for k in 0..<8 { word |= UInt64(bytes[i + k]) << (UInt64(k) * 8) }
-                combine(word)
-                i += 8
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= count {
+                    // The eight bytes read as one little-endian word (the same word on every machine).
+                    combine(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    i += 8
+                }
             }
             var word: UInt64 = 0
             var shift: UInt64 = 0

@@ -23,7 +23,12 @@ public struct BlocEstimate: Hashable, Codable, Sendable {
     public var id: String
     public var name: String
     public var doctrine: Doctrine
-    public var groups: [String]
+    /// The scenario's group ids and the indices of this bloc's groups (names are looked up on
+    /// demand rather than copied into every viewer's estimate of every bloc).
+    var groupNames: [String]
+    var groupIndices: [Int]
+    /// The groups (NATO, G7, …) this bloc belongs to.
+    public var groups: [String] { groupIndices.map { groupNames[$0] } }
     public var gdp: Estimate
     public var budget: Estimate
     public var support: Estimate
@@ -159,7 +164,7 @@ extension GameState {
             if rival && years < qDay { qDay = years; qDayBloc = t }
             estimates.append(BlocEstimate(
                 index: t, id: scenario.blocs[t].id, name: scenario.blocs[t].name, doctrine: scenario.blocs[t].doctrine,
-                groups: scenario.blocs[t].groups.map { scenario.groups[$0] },
+                groupNames: scenario.groups, groupIndices: scenario.blocs[t].groups,
                 gdp: est(b.gdp), budget: est(b.budget), support: est(b.support, cap: 100), computing: computing,
                 sensing: est(b.sensing, cap: 100), qkdKm: est(b.qkdKm), workforce: est(b.workforce), sigint: est(b.sigint, cap: 100),
                 pqc: b.pqc.map { est($0, cap: 1) }, standard: b.standard, pillars: b.pillars, score: b.score,
