@@ -172,6 +172,9 @@ public struct TurningPoint: Codable, Equatable, Sendable {
     public var cause: String
     /// Size of the change on a common scale (points of a 0-100 indicator).
     public var weight: Double
+    /// The main effects in words.
+    public var summary: String
+    /// The largest effects, one per bloc and indicator.
     public var effects: [LedgerEffect]
 }
 

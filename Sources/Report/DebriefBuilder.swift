@@ -150,16 +150,26 @@ struct Collector {
         }
     }
 
+    /// Blocs that answered the same dilemma the same way in the same turn share one entry.
     private mutating func dilemmas(_ t: Int, before: GameState, after: GameState) {
+        var answers: [(title: String, option: String, defaulted: Bool, blocs: [Int])] = []
         for d in after.dilemmas {
             guard let choice = d.choice, let def = eventDef(d.source), let dilemma = def.dilemma, choice < dilemma.options.count else { continue }
             guard before.dilemmas.first(where: { $0.id == d.id })?.choice == nil else { continue }
             let option = dilemma.options[choice].label
-            if d.defaulted {
-                add(t, .dilemma, [d.bloc], "\(name(d.bloc)) did not choose on “\(def.title)”; the default applied: \(option).")
-                defaultedDilemmas.append((d.bloc, t, def.title, option))
+            if d.defaulted { defaultedDilemmas.append((d.bloc, t, def.title, option)) }
+            if let k = answers.firstIndex(where: { $0.title == def.title && $0.option == option && $0.defaulted == d.defaulted }) {
+                answers[k].blocs.append(d.bloc)
             } else {
-                add(t, .dilemma, [d.bloc], "\(name(d.bloc)) chose “\(option)” on “\(def.title)”.")
+                answers.append((def.title, option, d.defaulted, [d.bloc]))
+            }
+        }
+        for a in answers {
+            let who = join(a.blocs.map(name))
+            if a.defaulted {
+                add(t, .dilemma, a.blocs, "\(who) did not choose on “\(a.title)”; the default applied: \(a.option).")
+            } else {
+                add(t, .dilemma, a.blocs, "\(who) chose “\(a.option)” on “\(a.title)”.")
             }
         }
     }
@@ -176,7 +186,8 @@ struct Collector {
         for tr in after.treaties {
             let old = before.treaties.first { $0.id == tr.id }
             if tr.signedTurn == t && old?.signedTurn == nil {
-                add(t, .treaty, tr.members, "\(tr.name) (\(tr.type.lowerTitle)) was signed by \(join(tr.members.map(name))).")
+                let kind = tr.name.lowercased().contains(tr.type.title.lowercased()) ? "" : " (\(tr.type.lowerTitle))"
+                add(t, .treaty, tr.members, "\(tr.name)\(kind) was signed by \(join(tr.members.map(name))).")
             }
             if tr.inForceTurn == t && old?.inForceTurn == nil {
                 add(t, .treaty, tr.members, "\(tr.name) entered into force.")
@@ -350,12 +361,15 @@ struct Collector {
         candidates.sort { a, b in
             a.weight != b.weight ? a.weight > b.weight : (a.turn != b.turn ? a.turn < b.turn : a.cause < b.cause)
         }
-        let points = candidates.prefix(8).map(turningPoint)
+        // One turning point per cause: its largest turn.
+        var picked: [CauseGroup] = []
+        for g in candidates where picked.count < 8 && !picked.contains(where: { $0.cause == g.cause }) { picked.append(g) }
+        let points = picked.map(turningPoint)
         for k in digests.indices {
             var mine = groups.filter { $0.turn == digests[k].turn && (turnsSeen[$0.cause] ?? 0) <= routine }
             mine.sort { a, b in a.weight != b.weight ? a.weight > b.weight : a.cause < b.cause }
             digests[k].topCauses = mine.prefix(3).map { g in
-                g.cause + ": " + turningPoint(g).effects.map(\.text).joined(separator: ", ")
+                g.cause + ": " + turningPoint(g).summary
             }
         }
         var d = Debrief(
@@ -377,8 +391,42 @@ struct Collector {
         let order = g.effects.indices.sorted { a, b in
             g.effectWeights[a] != g.effectWeights[b] ? g.effectWeights[a] > g.effectWeights[b] : a < b
         }
+        // Effects that read the same for several blocs are said once: "migration of finance +3 pts (US, EU and CN)".
+        var phrases: [(text: String, subjects: [String])] = []
+        // Trust changes are said around the bloc most of them involve: "trust with CN −30 (US, EU, …)".
+        var hubCount = [Int](repeating: 0, count: ids.count)
+        for e in g.effects where e.indicator.hasPrefix("trust.") {
+            if let a = scenario.blocIndex(e.subject) { hubCount[a] += 1 }
+            if let b = scenario.blocIndex(String(e.indicator.dropFirst(6))) { hubCount[b] += 1 }
+        }
+        for k in order {
+            var e = g.effects[k]
+            if e.indicator.hasPrefix("trust."), let hub = hubCount.indices.max(by: { hubCount[$0] < hubCount[$1] || (hubCount[$0] == hubCount[$1] && $0 > $1) }),
+               hubCount[hub] > 1 {
+                let other = String(e.indicator.dropFirst(6))
+                if other == ids[hub] || e.subject == ids[hub] {
+                    let partner = other == ids[hub] ? e.subject : other
+                    e = LedgerEffect(subject: partner, indicator: e.indicator, amount: e.amount,
+                                     text: "\(partner) trust with \(ids[hub]) \(signed(e.amount, 0))")
+                }
+            }
+            let bare = e.subject != "world" && e.text.hasPrefix(e.subject + " ") ? String(e.text.dropFirst(e.subject.count + 1)) : e.text
+            if e.subject != "world", bare != e.text, let j = phrases.firstIndex(where: { $0.text == bare && !$0.subjects.isEmpty }) {
+                phrases[j].subjects.append(e.subject)
+            } else {
+                phrases.append((bare, bare == e.text ? [] : [e.subject]))
+            }
+        }
+        let summary = phrases.prefix(4).map { p -> String in
+            switch p.subjects.count {
+            case 0: return p.text
+            case 1: return p.subjects[0] + " " + p.text
+            case 2...4: return p.text + " (" + join(p.subjects) + ")"
+            default: return p.text + " (" + join(Array(p.subjects.prefix(3))) + " and \(p.subjects.count - 3) more)"
+            }
+        }.joined(separator: ", ") + (phrases.count > 4 ? ", …" : "")
         return TurningPoint(turn: g.turn, label: label(g.turn), cause: g.cause, weight: (g.weight * 10).rounded() / 10,
-                            effects: order.prefix(4).map { g.effects[$0] })
+                            summary: summary, effects: order.prefix(6).map { g.effects[$0] })
     }
 
     private func delegations(_ state: GameState) -> [DelegationReport] {
@@ -514,7 +562,7 @@ struct Collector {
             causes.append("No bloc built a CRQC. The closest, \(name(best)), reached \(pct) % of the \(fmt(h.crqcLogicalQubits, 0)) logical qubits needed.")
         }
         if let c = catastropheTurn {
-            causes.append("A harvest catastrophe struck in \(label(c)): harvested secrets worth \(fmt(d.exposure.totalValue, 0)) were read in all.")
+            causes.append("A harvest catastrophe struck in \(label(c)); over the whole game, harvested secrets worth \(fmt(d.exposure.totalValue, 0)) were read.")
         } else if d.exposure.totalValue > 0 {
             causes.append("Harvested secrets worth \(fmt(d.exposure.totalValue, 0)) were read, short of a catastrophe.")
         }
@@ -522,7 +570,7 @@ struct Collector {
             causes.append("Governance went from \(fmt(first.governance, 0)) to \(fmt(last.governance, 0)), fragmentation from \(fmt(first.fragmentation, 0)) to \(fmt(last.fragmentation, 0)), tension from \(fmt(first.tension, 0)) to \(fmt(last.tension, 0)).")
         }
         for p in d.turningPoints.prefix(3) {
-            causes.append("Turning point, \(p.label): \(p.cause) (\(p.effects.prefix(2).map(\.text).joined(separator: ", "))).")
+            causes.append("Turning point, \(p.label): \(p.cause) (\(p.summary)).")
         }
         if let o = state.outcome {
             return OutcomeReport(id: o.id, title: o.title, explanation: o.explanation, causes: causes, firstCRQC: first)

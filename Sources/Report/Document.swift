@@ -64,23 +64,7 @@ extension Debrief {
         out.append(timeline.isEmpty ? .paragraph("Nothing of note happened.") : .timeline(timeline))
 
         out.append(.heading(2, "What harvest-now-decrypt-later exposed"))
-        if exposure.decrypted.isEmpty {
-            out.append(.paragraph("No harvested traffic was decrypted."))
-        } else {
-            out.append(.paragraph("Harvested traffic decrypted with a CRQC, worth \(fmt(exposure.totalValue, 1)) in all (value falls with the age of the data and its shelf life)."))
-            out.append(.table(header: ["Read by", "Victim", "Sector", "Value", "Read"], rows: exposure.decrypted.map { r in
-                [r.harvester, r.victim, sectorName(r.sector), fmt(r.value, 1), r.firstRead == r.lastRead ? r.firstRead : "\(r.firstRead)–\(r.lastRead)"]
-            }))
-        }
-        if exposure.messagesRead.isEmpty {
-            out.append(.paragraph("No negotiation message was read by a third party. \(exposure.messagesSent) messages were sent; \(exposure.messagesHarvestedUnread) sat in harvested form, unread."))
-        } else {
-            out.append(.paragraph("Negotiation messages read by a third party (\(exposure.messagesRead.count) of \(exposure.messagesSent) sent; \(exposure.messagesHarvestedUnread) more were harvested but not read):"))
-            out.append(.bullets(exposure.messagesRead.map { m in
-                "\(m.sent), \(name(m.from)) to \(name(m.to)): “\(clip(m.text, 160))” — read by " +
-                    join(m.readBy.map { "\(name($0.bloc)) in \($0.label)" }) + "."
-            }))
-        }
+        out += exposureBlocks()
 
         out.append(.heading(2, "Mosca's inequality over time"))
         out.append(.paragraph("Each bloc's status per sector at the end of every turn. " + Debrief.moscaLegend))
@@ -92,7 +76,7 @@ extension Debrief {
         } else {
             out.append(.paragraph("The largest causes of change in the why-ledger across the game (routine causes that recur every turn are left out), largest first:"))
             out.append(.numbered(turningPoints.map { p in
-                "\(p.label) — \(p.cause): \(p.effects.map(\.text).joined(separator: ", "))."
+                "\(p.label) — \(p.cause): \(p.summary)."
             }))
         }
 
@@ -105,6 +89,73 @@ extension Debrief {
 
         out.append(.heading(2, "Questions for discussion"))
         out.append(.numbered(questions))
+        return out
+    }
+
+    /// Decrypted secrets per victim, the largest harvester–victim–sector totals, and who read
+    /// whose negotiation messages. Long lists are cut; the JSON report keeps every row.
+    func exposureBlocks() -> [Block] {
+        var out: [Block] = []
+        let e = exposure
+        if e.decrypted.isEmpty {
+            out.append(.paragraph("No harvested traffic was decrypted."))
+        } else {
+            out.append(.paragraph("Harvested traffic decrypted with a CRQC was worth \(fmt(e.totalValue, 1)) in all. A piece is worth less the older it is when read, and nothing once its sector's shelf life has passed."))
+            var victims: [String] = []
+            for r in e.decrypted where !victims.contains(r.victim) { victims.append(r.victim) }
+            var rows: [(value: Double, cells: [String])] = []
+            for v in victims {
+                let mine = e.decrypted.filter { $0.victim == v }
+                var total = 0.0
+                for r in mine { total += r.value }
+                var readers: [(String, Double)] = []
+                for r in mine {
+                    if let k = readers.firstIndex(where: { $0.0 == r.harvester }) { readers[k].1 += r.value } else { readers.append((r.harvester, r.value)) }
+                }
+                readers.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                let worst = mine.first.map { sectorName($0.sector) } ?? ""
+                rows.append((total, [name(v), fmt(total, 1), readers.map { "\($0.0) \(fmt($0.1, 1))" }.joined(separator: ", "), worst]))
+            }
+            rows.sort { $0.value > $1.value || ($0.value == $1.value && $0.cells[0] < $1.cells[0]) }
+            out.append(.table(header: ["Whose secrets", "Value", "Read by", "Worst sector"], rows: rows.map(\.cells)))
+            let shown = 15
+            out.append(.paragraph("The largest amounts by reader, victim and sector:"))
+            out.append(.table(header: ["Read by", "Victim", "Sector", "Value", "Read"], rows: e.decrypted.prefix(shown).map { r in
+                [r.harvester, r.victim, sectorName(r.sector), fmt(r.value, 1), r.firstRead == r.lastRead ? r.firstRead : "\(r.firstRead)–\(r.lastRead)"]
+            }))
+            if e.decrypted.count > shown {
+                var rest = 0.0
+                for r in e.decrypted.dropFirst(shown) { rest += r.value }
+                out.append(.paragraph("\(e.decrypted.count - shown) smaller amounts, worth \(fmt(rest, 1)) together, are listed in the JSON report."))
+            }
+        }
+        if e.messagesRead.isEmpty {
+            out.append(.paragraph("No negotiation message was read by a third party. \(e.messagesSent) messages were sent; \(e.messagesHarvestedUnread) sat in harvested form, unread."))
+            return out
+        }
+        out.append(.paragraph("\(e.messagesRead.count) of the \(e.messagesSent) negotiation messages sent were read by a third party after decryption; \(e.messagesHarvestedUnread) more were harvested but never read."))
+        var readers: [String] = []
+        for m in e.messagesRead { for r in m.readBy where !readers.contains(r.bloc) { readers.append(r.bloc) } }
+        out.append(.bullets(readers.map { reader in
+            let read = e.messagesRead.filter { $0.readBy.contains { $0.bloc == reader } }
+            var pairs: [(String, Int)] = []
+            for m in read {
+                let pair = [m.from, m.to].sorted().joined(separator: "–")
+                if let k = pairs.firstIndex(where: { $0.0 == pair }) { pairs[k].1 += 1 } else { pairs.append((pair, 1)) }
+            }
+            pairs.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            let list = join(pairs.prefix(4).map { "\($0.0) (\($0.1))" } + (pairs.count > 4 ? ["others"] : []))
+            return "\(name(reader)) read \(read.count) message\(read.count == 1 ? "" : "s"), most between \(list)."
+        }))
+        let shown = 8
+        out.append(.paragraph(e.messagesRead.count > shown ? "The first \(shown) messages read, in the order they were sent:" : "The messages read:"))
+        out.append(.bullets(e.messagesRead.prefix(shown).map { m in
+            "\(m.sent), \(name(m.from)) to \(name(m.to)): “\(clip(m.text, 160))” — read by " +
+                join(m.readBy.map { "\(name($0.bloc)) in \($0.label)" }) + "."
+        }))
+        if e.messagesRead.count > shown {
+            out.append(.paragraph("The other \(e.messagesRead.count - shown) messages read are listed in the JSON report."))
+        }
         return out
     }
 
@@ -177,7 +228,7 @@ extension Debrief {
             header[k + 1] = yy[1]
             free = k + 3
         }
-        var lines: [String] = [pad("", labelWidth) + String(header)]
+        var lines: [String] = [trimTrailing(pad("", labelWidth) + String(header))]
         for b in blocs {
             for s in sectors {
                 guard let row = mosca.first(where: { $0.bloc == b.id && $0.sector == s.id }) else { continue }

@@ -87,6 +87,15 @@ struct ReportTests {
     }
 
     @Test func theObjectivesSectionMatchesItsGoldenText() throws {
+        // REPORT_DUMP=folder writes the whole report in every format there, to look at.
+        if let dump = ProcessInfo.processInfo.environment["REPORT_DUMP"] {
+            let folder = URL(fileURLWithPath: dump)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (ext, text) in [("md", Self.debrief.markdown()), ("html", Self.debrief.html()), ("csv", Self.debrief.csv()),
+                                ("json", Self.debrief.json()), ("txt", Self.debrief.textLines(width: 80).joined(separator: "\n"))] {
+                try text.write(to: folder.appendingPathComponent("facilitated.\(ext)"), atomically: true, encoding: .utf8)
+            }
+        }
         let section = Self.section(Self.debrief.markdown(), "Delegations and their objectives")
         #expect(section.contains("(secret objective; due"))
         #expect(section.contains("United States (US)"))
@@ -121,10 +130,16 @@ struct ReportTests {
         let read = Self.game.state.messages.filter { !$0.readBy.isEmpty }
         #expect(e.messagesRead.count == read.count)
         #expect(e.messagesSent == Self.game.state.messages.count)
+        // Wrapped lines joined again, so sentences can be found whole.
         let section = Self.section(Self.debrief.markdown(), "What harvest-now-decrypt-later exposed")
-        for m in e.messagesRead {
+            .replacingOccurrences(of: "\n  ", with: " ").replacingOccurrences(of: "\n", with: " ")
+        #expect(section.contains("\(read.count) of the \(Self.game.state.messages.count) negotiation messages sent were read"))
+        #expect(read.count > 8)
+        for m in e.messagesRead.prefix(8) {
             #expect(section.contains("read by \(Self.debrief.name(m.readBy[0].bloc)) in \(m.readBy[0].label)"))
         }
+        #expect(section.contains("The other \(read.count - 8) messages read are listed in the JSON report."))
+        #expect(section.contains("Yes: 2030 for state systems, 2033 for the rest."))
     }
 
     @Test func theCSVHasOneRowPerTurnBlocAndIndicatorWithTheGamesValues() throws {
