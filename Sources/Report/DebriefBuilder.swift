@@ -94,7 +94,7 @@ struct Collector {
                 add(t, .facilitator, [], "The facilitator introduced an event, “\(title)”: \(firstSentence(text))")
             case .adjust(let effect, let reason):
                 let blocs = blocsNamed(in: effect.source)
-                add(t, .facilitator, blocs, "The facilitator adjusted \(effect.source). Reason given: “\(reason)”")
+                add(t, .facilitator, blocs, "The facilitator adjusted \(effect.source). Reason given: “\(reason)”.")
             case .ruling(let id, let accept, let effects, let reason):
                 guard let a = after.freeActions.first(where: { $0.id == id }),
                       before.freeActions.first(where: { $0.id == id })?.status == .pending else {
@@ -105,7 +105,7 @@ struct Collector {
                     ? "accepted \(possessive(name(a.bloc))) action #\(id) (“\(clip(a.text, 90))”)" +
                       (effects.isEmpty ? "" : " with the effects \(effects.map(\.source).joined(separator: "; "))")
                     : "rejected \(possessive(name(a.bloc))) action #\(id) (“\(clip(a.text, 90))”)"
-                add(t, .facilitator, [a.bloc], "The facilitator \(what). Reason given: “\(reason)”")
+                add(t, .facilitator, [a.bloc], "The facilitator \(what). Reason given: “\(reason)”.")
                 if !accept { rejectedRulings.append((a.bloc, a.turn, a.text, reason)) }
             case .reveal(let secret, let to):
                 let whom = to.isEmpty ? "everyone" : blocList(to)
@@ -332,11 +332,11 @@ struct Collector {
         case "crqcLogicalQubits": return "CRQC threshold \(signed(e.amount, 0)) logical qubits"
         case "gdp": return "\(who)GDP \(signed(e.amount, 2)) tn USD"
         case "budget": return "\(who)quantum budget \(signed(e.amount, 2)) bn USD a year"
-        case "workforce": return "\(who)workforce \(signed(e.amount, 1)) thousand"
+        case "workforce": return "\(who)workforce \(short(e.amount)) thousand"
         case "qkdKm": return "\(who)QKD network \(signed(e.amount, 0)) km"
-        case "counterintel": return "\(who)counter-intelligence \(signed(e.amount, 1))"
-        case "sigint": return "\(who)SIGINT \(signed(e.amount, 1))"
-        default: return "\(who)\(i) \(signed(e.amount, 1))"
+        case "counterintel": return "\(who)counter-intelligence \(short(e.amount))"
+        case "sigint": return "\(who)SIGINT \(short(e.amount))"
+        default: return "\(who)\(i) \(short(e.amount))"
         }
     }
 
@@ -348,8 +348,8 @@ struct Collector {
         for (id, k) in freeActionEntries {
             guard let a = state.freeActions.first(where: { $0.id == id }) else { continue }
             switch a.status {
-            case .accepted: timeline[k].text += " Accepted by the facilitator: “\(a.reason)”"
-            case .rejected: timeline[k].text += " Rejected by the facilitator: “\(a.reason)”"
+            case .accepted: timeline[k].text += " Accepted by the facilitator: “\(a.reason)”."
+            case .rejected: timeline[k].text += " Rejected by the facilitator: “\(a.reason)”."
             case .pending, .unadjudicated: timeline[k].text += " Unadjudicated: the facilitator never ruled on it."
             }
         }
@@ -422,7 +422,7 @@ struct Collector {
             case 0: return p.text
             case 1: return p.subjects[0] + " " + p.text
             case 2...4: return p.text + " (" + join(p.subjects) + ")"
-            default: return p.text + " (" + join(Array(p.subjects.prefix(3))) + " and \(p.subjects.count - 3) more)"
+            default: return p.text + " (" + p.subjects.prefix(3).joined(separator: ", ") + " and \(p.subjects.count - 3) more)"
             }
         }.joined(separator: ", ") + (phrases.count > 4 ? ", …" : "")
         return TurningPoint(turn: g.turn, label: label(g.turn), cause: g.cause, weight: (g.weight * 10).rounded() / 10,
@@ -636,6 +636,12 @@ func fmt(_ x: Double, _ digits: Int) -> String {
 func signed(_ x: Double, _ digits: Int) -> String {
     let s = fmt(x, digits)
     return s.hasPrefix("−") || !s.contains(where: { $0 >= "1" && $0 <= "9" }) ? s : "+" + s
+}
+
+/// A signed change with one decimal when it is small and none when it is whole: "+18", "−0.4".
+func short(_ x: Double) -> String {
+    let r = (x * 10).rounded() / 10
+    return signed(r, r == r.rounded() || abs(r) >= 10 ? 0 : 1)
 }
 
 /// The first sentence of a text (at most `limit` characters), on one line.

@@ -104,8 +104,10 @@ extension Debrief {
     table.mosca { border-collapse: collapse; font-size: 0.8em; }
     table.mosca td, table.mosca th { border: 1px solid #ffffff; padding: 0; min-width: 1.15em; text-align: center; line-height: 1.3; }
     table.mosca th { background: #ffffff; font-weight: normal; }
+    table.mosca th.year { border-left: 2px solid #111111; }
     table.mosca th.row { text-align: left; padding: 0 0.5em 0 0; white-space: nowrap; }
     table.mosca tr.first th, table.mosca tr.first td { border-top: 3px solid #111111; }
+    table.mosca td.year { border-left: 2px solid #111111; }
     td.red { background: #b71c1c; color: #ffffff; }
     td.amber { background: #ffc107; color: #111111; }
     td.green { background: #1b5e20; color: #ffffff; }
@@ -130,14 +132,16 @@ extension Debrief {
             let y = String(label.prefix(4))
             if let last = years.last, last.0 == y { years[years.count - 1].1 += 1 } else { years.append((y, 1)) }
         }
-        for (y, span) in years { out += "<th colspan=\"\(span)\">\(span >= 2 ? esc(y) : esc(String(y.suffix(2))))</th>" }
+        for (k, (y, span)) in years.enumerated() { out += "<th\(k > 0 ? " class=\"year\"" : "") colspan=\"\(span)\">\(span >= 2 ? esc(y) : esc(String(y.suffix(2))))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for b in blocs {
             for (k, s) in sectors.enumerated() {
                 guard let row = mosca.first(where: { $0.bloc == b.id && $0.sector == s.id }) else { continue }
                 out += "<tr\(k == 0 ? " class=\"first\"" : "")><th class=\"row\">\(esc(b.id)) · \(esc(s.name))</th>"
                 for (t, st) in row.statuses.enumerated() {
-                    out += "<td class=\"\(st.rawValue)\" title=\"\(esc(turnLabels[t])): \(st.rawValue)\">\(st.symbol)</td>"
+                    // A heavier line where a new year starts.
+                    let newYear = t > 0 && turnLabels[t].prefix(4) != turnLabels[t - 1].prefix(4)
+                    out += "<td class=\"\(st.rawValue)\(newYear ? " year" : "")\" title=\"\(esc(turnLabels[t])): \(st.rawValue)\">\(st.symbol)</td>"
                 }
                 out += "</tr>\n"
             }
