@@ -570,7 +570,7 @@ struct Collector {
             causes.append("Governance went from \(fmt(first.governance, 0)) to \(fmt(last.governance, 0)), fragmentation from \(fmt(first.fragmentation, 0)) to \(fmt(last.fragmentation, 0)), tension from \(fmt(first.tension, 0)) to \(fmt(last.tension, 0)).")
         }
         for p in d.turningPoints.prefix(3) {
-            causes.append("Turning point, \(p.label): \(p.cause) (\(p.summary)).")
+            causes.append("Turning point, \(p.label): \(p.cause) — \(p.summary).")
         }
         if let o = state.outcome {
             return OutcomeReport(id: o.id, title: o.title, explanation: o.explanation, causes: causes, firstCRQC: first)

@@ -42,6 +42,8 @@ extension Debrief {
                 body += moscaHTML()
             }
         }
+        // Turn labels ("2030-Q4") never break across lines: a non-breaking hyphen.
+        for p in ["Q1", "Q2", "Q3", "Q4", "H1", "H2"] { body = body.replacingOccurrences(of: "-" + p, with: "\u{2011}" + p) }
         return """
         <!DOCTYPE html>
         <html lang="en">
