@@ -213,4 +213,6 @@ public struct TurnDigest: Codable, Equatable, Sendable {
     public var news: [String]
     /// The largest causes of change this turn, readable.
     public var topCauses: [String]
+    /// What raised world tension most this turn, if anything did.
+    public var tensionCause: String?
 }

@@ -286,7 +286,12 @@ struct Collector {
         groups += turnGroups
         var news: [String] = []
         for item in after.news where item.audience.isEmpty { news.append(item.text) }
-        digests.append(TurnDigest(turn: t, label: label(t), news: news, topCauses: []))
+        var tension: LedgerEntry?
+        for e in after.ledger where e.subject < 0 && e.indicator == "tension" && e.amount > 0 {
+            if tension == nil || e.amount > tension!.amount { tension = e }
+        }
+        digests.append(TurnDigest(turn: t, label: label(t), news: news, topCauses: [],
+                                  tensionCause: tension.map { "\($0.cause), \(short($0.amount))" }))
     }
 
     /// The size of one ledger line in points of a 0-100 indicator, so different indicators compare.
@@ -418,6 +423,10 @@ struct Collector {
             }
         }
         let summary = phrases.prefix(4).map { p -> String in
+            let trust = p.text.hasPrefix("trust with ")
+            if ids.count > 2 && p.subjects.count == ids.count - (trust ? 1 : 0) {
+                return p.text + (trust ? " (every other bloc)" : " (every bloc)")
+            }
             switch p.subjects.count {
             case 0: return p.text
             case 1: return p.subjects[0] + " " + p.text

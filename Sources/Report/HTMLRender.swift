@@ -172,7 +172,13 @@ extension Debrief {
             let minExp = Foundation.floor(Foundation.log10(max(1, lo)))
             let maxExp = max(minExp + 1, Foundation.ceil(Foundation.log10(max(1, hi))))
             var e = minExp
-            while e <= maxExp { ticks.append(Foundation.pow(10, e)); e += 1 }
+            while e <= maxExp {
+                let decade = Foundation.pow(10, e)
+                ticks.append(decade)
+                // Few decades: 2 and 5 in between, so values can be read off.
+                if maxExp - minExp <= 2 && e < maxExp { ticks += [2 * decade, 5 * decade] }
+                e += 1
+            }
             yOf = { v in
                 let f = (Foundation.log10(max(1, v)) - minExp) / (maxExp - minExp)
                 return top + plotH * (1 - f)
@@ -197,24 +203,43 @@ extension Debrief {
         // X axis: a tick and the year at the first turn of each year
         var previous = ""
         var lastLabelX = -1000.0
+        var yearCount = 0
+        for t in 0..<n where t == 0 || turnLabels[t].prefix(4) != turnLabels[t - 1].prefix(4) { yearCount += 1 }
+        // A game of a year or two is labelled by turn ("2029-Q3"), a longer one by year.
+        let byTurn = yearCount < 3
         for t in 0..<n {
-            let year = String(turnLabels[t].prefix(4))
+            let year = byTurn ? turnLabels[t] : String(turnLabels[t].prefix(4))
             guard year != previous else { continue }
             previous = year
             let x = xOf(t)
             out += "<line x1=\"\(r(x))\" y1=\"\(r(top + plotH))\" x2=\"\(r(x))\" y2=\"\(r(top + plotH + 8))\" stroke=\"#111111\" stroke-width=\"2\"/>\n"
-            if x - lastLabelX >= 52 {
+            if x - lastLabelX >= (byTurn ? 100 : 52) {
                 out += "<text x=\"\(r(x))\" y=\"\(r(top + plotH + 32))\" font-size=\"20\" text-anchor=\"middle\">\(esc(year))</text>\n"
                 lastLabelX = x
             }
         }
         out += "<line x1=\"\(r(left))\" y1=\"\(r(top))\" x2=\"\(r(left))\" y2=\"\(r(top + plotH))\" stroke=\"#111111\" stroke-width=\"2\"/>\n"
         out += "<line x1=\"\(r(left))\" y1=\"\(r(top + plotH))\" x2=\"\(r(left + plotW))\" y2=\"\(r(top + plotH))\" stroke=\"#111111\" stroke-width=\"2\"/>\n"
-        out += "<text x=\"\(r(left + plotW / 2))\" y=\"\(r(height - 8))\" font-size=\"20\" text-anchor=\"middle\">turn (year)</text>\n"
+        out += "<text x=\"\(r(left + plotW / 2))\" y=\"\(r(height - 8))\" font-size=\"20\" text-anchor=\"middle\">\(byTurn ? "turn" : "turn (year)")</text>\n"
         out += "<text x=\"20\" y=\"\(r(top + plotH / 2))\" font-size=\"20\" text-anchor=\"middle\" transform=\"rotate(-90 20 \(r(top + plotH / 2)))\">\(esc(chart.unit))</text>\n"
-        // Lines and legend
+        // Lines and legend. With many blocs only the ten highest at the end get a colour and a
+        // legend entry; the others are thin grey lines under one entry.
+        let players = chart.series.indices.filter { !chart.series[$0].reference }
+        var featured = Set(players)
+        if players.count > 12 {
+            let ranked = players.sorted { a, b in
+                let x = chart.series[a].values.last ?? 0, y = chart.series[b].values.last ?? 0
+                return x != y ? x > y : a < b
+            }
+            featured = Set(ranked.prefix(10))
+            for i in players where !featured.contains(i) {
+                let points = chart.series[i].values.enumerated().map { t, v in "\(r(xOf(t))),\(r(yOf(v)))" }.joined(separator: " ")
+                if n > 1 { out += "<polyline fill=\"none\" stroke=\"#9e9e9e\" stroke-width=\"1.5\" points=\"\(points)\"/>\n" }
+            }
+        }
         var k = 0
-        for (i, s) in chart.series.enumerated() {
+        var row = 0
+        for (i, s) in chart.series.enumerated() where s.reference || featured.contains(i) {
             let colour = s.reference ? "#111111" : Debrief.palette[k % Debrief.palette.count]
             let dash = s.reference ? "16 8" : Debrief.dashes[k % Debrief.dashes.count]
             let strokeWidth = s.reference ? 4 : 3.5
@@ -226,10 +251,17 @@ extension Debrief {
             } else {
                 out += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"\(strokeWidth)\"\(dashAttr) stroke-linejoin=\"round\" points=\"\(points)\"><title>\(esc(s.name))</title></polyline>\n"
             }
-            let ly = top + 10 + Double(i) * 36
+            let ly = top + 10 + Double(row) * 36
+            row += 1
             let lx = left + plotW + 24
             out += "<line x1=\"\(r(lx))\" y1=\"\(r(ly))\" x2=\"\(r(lx + 44))\" y2=\"\(r(ly))\" stroke=\"\(colour)\" stroke-width=\"\(strokeWidth)\"\(dashAttr)/>\n"
-            out += "<text x=\"\(r(lx + 54))\" y=\"\(r(ly + 7))\" font-size=\"20\">\(esc(s.name))</text>\n"
+            out += "<text x=\"\(r(lx + 54))\" y=\"\(r(ly + 7))\" font-size=\"20\">\(esc(clip(s.name, 18)))</text>\n"
+        }
+        if featured.count < players.count {
+            let ly = top + 10 + Double(row) * 36
+            let lx = left + plotW + 24
+            out += "<line x1=\"\(r(lx))\" y1=\"\(r(ly))\" x2=\"\(r(lx + 44))\" y2=\"\(r(ly))\" stroke=\"#9e9e9e\" stroke-width=\"1.5\"/>\n"
+            out += "<text x=\"\(r(lx + 54))\" y=\"\(r(ly + 7))\" font-size=\"20\">\(players.count - featured.count) other blocs</text>\n"
         }
         return out + "</svg>\n"
     }

@@ -45,7 +45,7 @@ enum Questions {
         }
         // A rejected free action.
         if let r = facts.rejected.first {
-            special.append("The facilitator rejected \(possessive(d.name(r.bloc))) proposal of \(r.label) (“\(clip(r.text, 80))”) because “\(clip(r.reason, 100))”. What would have made it acceptable, and what did \(d.name(r.bloc)) do instead?")
+            special.append("The facilitator rejected \(possessive(d.name(r.bloc))) proposal of \(r.label) (“\(unstop(clip(r.text, 80)))”) because “\(unstop(clip(r.reason, 100)))”. What would have made it acceptable, and what did \(d.name(r.bloc)) do instead?")
         }
         // A catastrophe.
         if let c = facts.catastrophe {
@@ -95,14 +95,14 @@ enum Questions {
             var peak = 0
             for t in d.history.indices where d.history[t].tension > d.history[peak].tension { peak = t }
             let label = d.turnLabels[peak]
-            let cause = d.turns.first { $0.turn == d.history[peak].turn }?.topCauses.first.map { " (largest cause that turn: \(clip($0, 90)))" } ?? ""
+            let cause = d.turns.first { $0.turn == d.history[peak].turn }?.tensionCause.map { " (its largest push that turn: \(clip($0, 90)))" } ?? ""
             always.append("Tension peaked at \(fmt(d.history[peak].tension, 0)) in \(label)\(cause). Who could have de-escalated, and with what?")
         }
         let ranked = d.delegations.sorted { $0.rank < $1.rank }
         if let top = ranked.first, let bottom = ranked.last, top.id != bottom.id {
             let missed = bottom.objectives.filter { $0.status == "missed" }.map(\.text)
             always.append("\(top.name) finished with the highest score and \(bottom.name) with the lowest" +
-                          (missed.isEmpty ? "." : ", missing “\(clip(missed[0], 80))”.") +
+                          (missed.isEmpty ? "." : ", missing “\(unstop(clip(missed[0], 80)))”.") +
                           " Did each pursue its own objectives, or react to the others?")
         }
         var out = Array(special.prefix(5))
@@ -115,6 +115,9 @@ enum Questions {
         }
         return out
     }
+
+    /// A quotation without its closing full stop, for use inside a sentence.
+    static func unstop(_ s: String) -> String { s.hasSuffix(".") ? String(s.dropLast()) : s }
 
     static func uniq(_ items: [String]) -> [String] {
         var out: [String] = []

@@ -267,3 +267,39 @@ struct ReportTests {
         #expect(long.isEmpty, "\(long)")
     }
 }
+
+@Suite("After-action report of a large assembly")
+struct LargeAssemblyReportTests {
+    /// The default scenario with twenty more member states (copies of its blocs under new ids).
+    static func assembly() -> Scenario {
+        var s = BundledScenarios.defaultScenario
+        let originals = s.blocs
+        for k in 0..<20 {
+            var def = originals[k % originals.count]
+            def.id = "M\(k + 1)"
+            def.name = "Member state \(k + 1)"
+            def.supply = def.supply.map { _ in 0 }
+            def.objectives = []
+            s.blocs.append(def)
+        }
+        s.id = "assembly-30"
+        return s
+    }
+
+    @Test func theChartsKeepALegibleLegendAndEveryBlocIsInTheData() {
+        var game = Game(scenario: Self.assembly(), seed: 3)
+        for _ in 0..<4 { game.resolve(Autoplay.computerCommands(game, level: .standard)) }
+        let d = DebriefBuilder.build(game)
+        #expect(d.outcome.title == "Unfinished at 2026-Q1")
+        let html = d.html()
+        if let dump = ProcessInfo.processInfo.environment["REPORT_DUMP"] {
+            try? html.write(to: URL(fileURLWithPath: dump).appendingPathComponent("assembly.html"), atomically: true, encoding: .utf8)
+        }
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        // Ten coloured blocs and one grey entry for the other twenty, in the two bloc charts.
+        #expect(html.components(separatedBy: ">20 other blocs</text>").count - 1 == 2)
+        #expect(d.csv().split(separator: "\n").count == 1 + 4 * (30 * (7 + 6 + 4 + 3 + 6) + 4))
+        #expect(d.mosca.count == 30 * 6)
+        #expect(d.textLines(width: 80).allSatisfy { $0.count <= 80 })
+    }
+}
