@@ -93,7 +93,7 @@ struct Collector {
             case .customEvent(let title, let text, _):
                 add(t, .facilitator, [], "The facilitator introduced an event, “\(title)”: \(firstSentence(text))")
             case .adjust(let effect, let reason):
-                let blocs = blocsNamed(in: effect.source)
+                let blocs = blocsNamed(in: effect)
                 add(t, .facilitator, blocs, "The facilitator adjusted \(effect.source). Reason given: “\(reason)”.")
             case .ruling(let id, let accept, let effects, let reason):
                 guard let a = after.freeActions.first(where: { $0.id == id }),
@@ -111,7 +111,11 @@ struct Collector {
                 let whom = to.isEmpty ? "everyone" : blocList(to)
                 switch secret {
                 case .crqc(let id):
-                    add(t, .facilitator, indices([id]), "The facilitator revealed to \(whom) that \(blocList([id])) has a CRQC.")
+                    if let b = scenario.blocIndex(id), after.blocs[b].hasCRQC {
+                        add(t, .facilitator, [b], "The facilitator revealed to \(whom) that \(name(b)) has a CRQC.")
+                    } else {
+                        add(t, .facilitator, indices([id]), "The facilitator tried to reveal a CRQC of \(blocList([id])), which had none; nothing was revealed.")
+                    }
                 case .harvest(let by, let target):
                     add(t, .facilitator, indices([by, target]), "The facilitator revealed to \(whom) that \(blocList([by])) harvests \(possessive(blocList([target]))) traffic.")
                 case .violation(let treaty, let id):
@@ -126,13 +130,17 @@ struct Collector {
 
     private func indices(_ list: [String]) -> [Int] { list.compactMap { scenario.blocIndex($0) } }
 
-    /// Blocs an effect's text names ("CN.computing = 5000" → CN).
-    private func blocsNamed(in source: String) -> [Int] {
-        var out: [Int] = []
-        for (b, id) in ids.enumerated() where source.hasPrefix(id + ".") || source.contains(" " + id + ".") || source.contains("(" + id + ".") {
-            out.append(b)
+    /// The blocs an effect changes, when it names them.
+    private func blocsNamed(in effect: Effect) -> [Int] {
+        func one(_ ref: BlocRef) -> [Int] {
+            if case .bloc(let b) = ref, b >= 0 && b < ids.count { return [b] }
+            return []
         }
-        return out
+        switch effect.target {
+        case .bloc(let ref, _): return one(ref)
+        case .trust(let a, let b): return one(a) + one(b)
+        case .world, .turn: return []
+        }
     }
 
     private mutating func events(_ t: Int, before: GameState, after: GameState) {

@@ -42,6 +42,8 @@ struct ReportTests {
             return [.facilitator(.adjust(effect: effect(.bloc(.bloc(cn), .computing), .set, 5000, "CN.computing = 5000"), reason: adjustReason)),
                     .facilitator(.reveal(secret: .objectives(bloc: "CN"), to: []))]
         case 7: return [.order(bloc: "CN", .decrypt(active: true))]
+        case 9: return [.facilitator(.customEvent(title: "Emergency G20 session", text: "Leaders meet overnight to calm the markets. No communiqué is agreed.",
+                                                 effects: [effect(.world(.tension), .subtract, 5, "world.tension -= 5")]))]
         default: return []
         }
     }
@@ -109,6 +111,7 @@ struct ReportTests {
         #expect(facilitator.contains { $0.label == "2026-Q3" && $0.text.contains("adjusted CN.computing = 5000") && $0.text.contains(Self.adjustReason) })
         #expect(facilitator.contains { $0.label == "2026-Q1" && $0.text.contains("rejected European Union's action") && $0.text.contains(Self.rulingReason) })
         #expect(facilitator.contains { $0.text.contains("revealed China's secret objectives to everyone") })
+        #expect(facilitator.contains { $0.label == "2027-Q2" && $0.text.contains("introduced an event, “Emergency G20 session”: Leaders meet overnight to calm the markets.") })
         let free = d.timeline.filter { $0.kind == .freeAction }
         #expect(free.count == 2)
         #expect(free.contains { $0.blocs == ["EU"] && $0.text.contains("Rejected by the facilitator: “\(Self.rulingReason)”") })
