@@ -40,6 +40,7 @@ public struct NamedItem: Codable, Equatable, Sendable {
     public var name: String
 }
 
+/// A PQC sector and how many years its secrets stay valuable.
 public struct SectorInfo: Codable, Equatable, Sendable {
     public var id: String
     public var name: String
@@ -57,6 +58,7 @@ public struct OutcomeReport: Codable, Equatable, Sendable {
     public var firstCRQC: BlocAtTurn?
 }
 
+/// A bloc and a turn (index from 0, and its label).
 public struct BlocAtTurn: Codable, Equatable, Sendable {
     public var bloc: String
     public var turn: Int
@@ -81,6 +83,7 @@ public struct DelegationReport: Codable, Equatable, Sendable {
     public var crqc: String?
 }
 
+/// One objective of a delegation and its result.
 public struct ObjectiveReport: Codable, Equatable, Sendable {
     public var id: String
     public var text: String
@@ -115,6 +118,7 @@ public enum TimelineKind: String, Codable, Equatable, Sendable, CaseIterable {
     }
 }
 
+/// One line of the timeline.
 public struct TimelineEntry: Codable, Equatable, Sendable {
     public var turn: Int
     public var label: String
@@ -138,6 +142,7 @@ public struct ExposureReport: Codable, Equatable, Sendable {
     public var messagesHarvestedUnread: Int
 }
 
+/// What one harvester read of one victim's sector, summed over the game.
 public struct DecryptedRow: Codable, Equatable, Sendable {
     public var harvester: String
     public var victim: String
@@ -148,6 +153,7 @@ public struct DecryptedRow: Codable, Equatable, Sendable {
     public var lastRead: String
 }
 
+/// A negotiation message that a third party read after decrypting it.
 public struct MessageReadRow: Codable, Equatable, Sendable {
     public var id: Int
     public var sent: String
@@ -178,6 +184,7 @@ public struct TurningPoint: Codable, Equatable, Sendable {
     public var effects: [LedgerEffect]
 }
 
+/// One effect of a turning point's cause on one indicator.
 public struct LedgerEffect: Codable, Equatable, Sendable {
     /// A bloc id, or "world".
     public var subject: String
@@ -197,6 +204,7 @@ public struct Chart: Codable, Equatable, Sendable {
     public var series: [Series]
 }
 
+/// One line of a chart.
 public struct Series: Codable, Equatable, Sendable {
     /// A bloc id or an indicator id ("threshold", "tension", …).
     public var key: String
@@ -206,6 +214,7 @@ public struct Series: Codable, Equatable, Sendable {
     public var values: [Double]
 }
 
+/// One turn in brief.
 public struct TurnDigest: Codable, Equatable, Sendable {
     public var turn: Int
     public var label: String
