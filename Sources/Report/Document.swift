@@ -114,7 +114,7 @@ extension Debrief {
                 }
                 readers.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
                 let worst = mine.first.map { sectorName($0.sector) } ?? ""
-                rows.append((total, [name(v), fmt(total, 1), readers.map { "\($0.0) \(fmt($0.1, 1))" }.joined(separator: ", "), worst]))
+                rows.append((total, [name(v), fmt(total, 1), readers.prefix(3).map { "\($0.0) \(fmt($0.1, 1))" }.joined(separator: ", ") + (readers.count > 3 ? ", …" : ""), worst]))
             }
             rows.sort { $0.value > $1.value || ($0.value == $1.value && $0.cells[0] < $1.cells[0]) }
             out.append(.table(header: ["Whose secrets", "Value", "Read by", "Worst sector"], rows: rows.map(\.cells)))
