@@ -19,12 +19,13 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Interface", dependencies: ["GameCore", "Strategy"]),
         .target(name: "Persistence", dependencies: ["GameCore", "ScenarioFormat"]),
+        .target(name: "Report", dependencies: ["GameCore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["Interface", "CNcursesw"]),
         .executableTarget(
             name: "entangled",
             dependencies: [
-                "GameCore", "ScenarioFormat", "Strategy", "Interface", "Terminal", "Persistence",
+                "GameCore", "ScenarioFormat", "Strategy", "Interface", "Terminal", "Persistence", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +35,8 @@ let package = Package(
         .testTarget(name: "InterfaceTests", dependencies: ["Interface", "GameCore", "ScenarioFormat", "Strategy"]),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "GameCore", "ScenarioFormat", "Strategy"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "GameCore", "ScenarioFormat", "Strategy"],
+                    exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["entangled"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,257 @@
+import GameCore
+
+/// The report as a sequence of blocks that each format draws in its own way: text and Markdown
+/// wrap them to a width, HTML turns charts into SVG and the Mosca grid into a coloured table.
+/// Building the content once keeps the formats saying the same thing.
+enum Block {
+    case heading(Int, String)
+    case paragraph(String)
+    case bullets([String])
+    case numbered([String])
+    /// Columns after the first are right-aligned.
+    case table(header: [String], rows: [[String]])
+    case timeline([TimelineEntry])
+    case chart(Int)
+    case mosca
+}
+
+extension Debrief {
+    /// A one-line description of the game played.
+    var subtitle: String {
+        let span = turnLabels.isEmpty ? "no turns played" : "\(turnLabels[0])–\(turnLabels[turnLabels.count - 1])"
+        return "Scenario “\(scenarioTitle)” (\(scenarioID)), seed \(seed). \(turnsPlayed) of \(turnCount) turns played (\(span))."
+    }
+
+    static let pillarNames = ["Security", "Prosperity", "Influence", "Stability"]
+
+    static let moscaLegend = "✖ red: data harvested now will still matter when a rival can read it (shelf life + time to finish migrating exceeds the time to a rival's CRQC). ▲ amber: within three years of that. ● green: safe for now."
+
+    func blocks() -> [Block] {
+        var out: [Block] = []
+        out.append(.heading(1, "After-action report: \(scenarioTitle)"))
+        out.append(.paragraph(subtitle))
+
+        out.append(.heading(2, "Outcome: \(outcome.title)"))
+        out.append(.paragraph(outcome.explanation))
+        if !outcome.causes.isEmpty {
+            out.append(.paragraph("What led there:"))
+            out.append(.bullets(outcome.causes))
+        }
+
+        out.append(.heading(2, "Delegations and their objectives"))
+        out.append(.paragraph("Final pillars (0–100) and score, highest score first. Secret objectives are revealed here and marked as such."))
+        let ranked = delegations.sorted { $0.rank < $1.rank }
+        out.append(.table(header: ["#", "Delegation", "Secur.", "Prosp.", "Influ.", "Stab.", "Score"], rows: ranked.map { d in
+            ["\(d.rank)", "\(d.name) (\(d.id))"] + d.pillars.prefix(4).map { fmt($0, 0) } + [fmt(d.score, 1)]
+        }))
+        for d in delegations {
+            out.append(.heading(3, "\(d.name) (\(d.id)) — \(d.doctrine), score \(fmt(d.score, 1)), rank \(d.rank)"))
+            var lines: [String] = d.objectives.map { o in
+                let mark = o.status == "met" ? "✓ met" : (o.status == "missed" ? "✗ missed" : "○ not yet judged")
+                return "\(mark): \(o.text) (\(o.secret ? "secret objective; " : "")due \(o.due), \(fmt(o.points, 0)) points)"
+            }
+            if d.objectives.isEmpty { lines.append("No scored objectives.") }
+            var facts: [String] = []
+            if let c = d.crqc { facts.append("CRQC \(c)") }
+            if d.exposure > 0 { facts.append("secrets read by others worth \(fmt(d.exposure, 1))") }
+            if d.windfall > 0 { facts.append("read others' secrets worth \(fmt(d.windfall, 1))") }
+            if !facts.isEmpty { lines.append(facts.joined(separator: "; ").capitalizedFirst + ".") }
+            out.append(.bullets(lines))
+        }
+
+        out.append(.heading(2, "Timeline of key events"))
+        out.append(.paragraph("Scenario events, dilemmas, treaties, CRQCs, intelligence, the facilitator's actions and the delegations' free-text proposals, turn by turn. Entries marked “secret at the time” were known only to some delegations."))
+        out.append(timeline.isEmpty ? .paragraph("Nothing of note happened.") : .timeline(timeline))
+
+        out.append(.heading(2, "What harvest-now-decrypt-later exposed"))
+        out += exposureBlocks()
+
+        out.append(.heading(2, "Mosca's inequality over time"))
+        out.append(.paragraph("Each bloc's status per sector at the end of every turn. " + Debrief.moscaLegend))
+        out.append(.mosca)
+
+        out.append(.heading(2, "Turning points"))
+        if turningPoints.isEmpty {
+            out.append(.paragraph("No single cause stood out from the routine changes of each turn."))
+        } else {
+            out.append(.paragraph("The largest causes of change in the why-ledger across the game (routine causes that recur every turn are left out), largest first:"))
+            out.append(.numbered(turningPoints.map { p in
+                "\(p.label) — \(p.cause): \(p.summary)."
+            }))
+        }
+
+        out.append(.heading(2, "Charts"))
+        for (i, c) in charts.enumerated() {
+            out.append(.heading(3, c.title))
+            out.append(.paragraph(c.caption))
+            out.append(.chart(i))
+        }
+
+        out.append(.heading(2, "Questions for discussion"))
+        out.append(.numbered(questions))
+        return out
+    }
+
+    /// Decrypted secrets per victim, the largest harvester–victim–sector totals, and who read
+    /// whose negotiation messages. Long lists are cut; the JSON report keeps every row.
+    func exposureBlocks() -> [Block] {
+        var out: [Block] = []
+        let e = exposure
+        if e.decrypted.isEmpty {
+            out.append(.paragraph("No harvested traffic was decrypted."))
+        } else {
+            out.append(.paragraph("Harvested traffic decrypted with a CRQC was worth \(fmt(e.totalValue, 1)) in all. A piece is worth less the older it is when read, and nothing once its sector's shelf life has passed."))
+            var victims: [String] = []
+            for r in e.decrypted where !victims.contains(r.victim) { victims.append(r.victim) }
+            var rows: [(value: Double, cells: [String])] = []
+            for v in victims {
+                let mine = e.decrypted.filter { $0.victim == v }
+                var total = 0.0
+                for r in mine { total += r.value }
+                var readers: [(String, Double)] = []
+                for r in mine {
+                    if let k = readers.firstIndex(where: { $0.0 == r.harvester }) { readers[k].1 += r.value } else { readers.append((r.harvester, r.value)) }
+                }
+                readers.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                let worst = mine.first.map { sectorName($0.sector) } ?? ""
+                rows.append((total, [name(v), fmt(total, 1), readers.prefix(3).map { "\($0.0) \(fmt($0.1, 1))" }.joined(separator: ", ") + (readers.count > 3 ? ", …" : ""), worst]))
+            }
+            rows.sort { $0.value > $1.value || ($0.value == $1.value && $0.cells[0] < $1.cells[0]) }
+            out.append(.table(header: ["Whose secrets", "Value", "Read by", "Worst sector"], rows: rows.map(\.cells)))
+            let shown = 15
+            out.append(.paragraph("The largest amounts by reader, victim and sector:"))
+            out.append(.table(header: ["Read by", "Victim", "Sector", "Value", "Read"], rows: e.decrypted.prefix(shown).map { r in
+                [r.harvester, r.victim, sectorName(r.sector), fmt(r.value, 1), r.firstRead == r.lastRead ? r.firstRead : "\(r.firstRead)–\(r.lastRead)"]
+            }))
+            if e.decrypted.count > shown {
+                var rest = 0.0
+                for r in e.decrypted.dropFirst(shown) { rest += r.value }
+                out.append(.paragraph("\(e.decrypted.count - shown) smaller amounts, worth \(fmt(rest, 1)) together, are listed in the JSON report."))
+            }
+        }
+        if e.messagesRead.isEmpty {
+            out.append(.paragraph("No negotiation message was read by a third party. \(e.messagesSent) messages were sent; \(e.messagesHarvestedUnread) sat in harvested form, unread."))
+            return out
+        }
+        out.append(.paragraph("\(e.messagesRead.count) of the \(e.messagesSent) negotiation messages sent were read by a third party after decryption; \(e.messagesHarvestedUnread) more were harvested but never read."))
+        var readers: [String] = []
+        for m in e.messagesRead { for r in m.readBy where !readers.contains(r.bloc) { readers.append(r.bloc) } }
+        out.append(.bullets(readers.map { reader in
+            let read = e.messagesRead.filter { $0.readBy.contains { $0.bloc == reader } }
+            var pairs: [(String, Int)] = []
+            for m in read {
+                let pair = [m.from, m.to].sorted().joined(separator: "–")
+                if let k = pairs.firstIndex(where: { $0.0 == pair }) { pairs[k].1 += 1 } else { pairs.append((pair, 1)) }
+            }
+            pairs.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            let list = join(pairs.prefix(4).map { "\($0.0) (\($0.1))" } + (pairs.count > 4 ? ["others"] : []))
+            return "\(name(reader)) read \(read.count) message\(read.count == 1 ? "" : "s"), most between \(list)."
+        }))
+        let shown = 8
+        out.append(.paragraph(e.messagesRead.count > shown ? "The first \(shown) messages read, in the order they were sent:" : "The messages read:"))
+        out.append(.bullets(e.messagesRead.prefix(shown).map { m in
+            "\(m.sent), \(name(m.from)) to \(name(m.to)): “\(clip(m.text, 160))” — read by " +
+                join(m.readBy.map { "\(name($0.bloc)) in \($0.label)" }) + "."
+        }))
+        if e.messagesRead.count > shown {
+            out.append(.paragraph("The other \(e.messagesRead.count - shown) messages read are listed in the JSON report."))
+        }
+        return out
+    }
+
+    func sectorName(_ id: String) -> String { sectors.first { $0.id == id }?.name ?? id }
+
+    /// Turn indices to show when only `columns` fit: the last turn of each year (or every n-th year).
+    func yearEnds(columns: Int) -> [Int] {
+        var ends: [Int] = []
+        for t in turnLabels.indices {
+            let year = turnLabels[t].prefix(4)
+            if t == turnLabels.count - 1 || turnLabels[t + 1].prefix(4) != year { ends.append(t) }
+        }
+        guard columns > 0, ends.count > columns else { return ends }
+        let step = (ends.count + columns - 1) / columns
+        var picked: [Int] = []
+        var k = ends.count - 1
+        while k >= 0 { picked.insert(ends[k], at: 0); k -= step }
+        return picked
+    }
+
+    /// A chart as a table of values at year ends, for text and print.
+    func chartTable(_ chart: Chart, width: Int) -> [String] {
+        guard !turnLabels.isEmpty else { return ["(no turns played)"] }
+        let labels = chart.series.map { $0.reference ? "threshold" : $0.key }
+        let labelWidth = max(6, labels.map(\.count).max() ?? 6)
+        let digits = 0
+        var cell = 5
+        for s in chart.series { for v in s.values { cell = max(cell, fmt(v, digits).count + 1) } }
+        // A year's last turn is headed by the year alone; a game stopped mid-year shows its last label.
+        func heading(_ t: Int) -> String {
+            let label = turnLabels[t]
+            let yearEnd = t + 1 < turnLabels.count || turnCount == turnsPlayed || label.hasSuffix("Q4") || label.hasSuffix("H2") || label.count == 4
+            return yearEnd ? String(label.prefix(4)) : label
+        }
+        var columns = max(1, (width - labelWidth) / (cell + 1))
+        var turns = yearEnds(columns: columns)
+        let widest = turns.map { heading($0).count + 1 }.max() ?? cell
+        if widest > cell {
+            cell = widest
+            columns = max(1, (width - labelWidth) / cell)
+            turns = yearEnds(columns: columns)
+        }
+        var lines: [String] = []
+        lines.append(pad("", labelWidth) + turns.map { padLeft(heading($0), cell) }.joined())
+        for (k, s) in chart.series.enumerated() {
+            lines.append(pad(labels[k], labelWidth) + turns.map { padLeft(fmt(s.values[$0], digits), cell) }.joined())
+        }
+        lines.append("(\(chart.unit); value at the last turn of each year shown)")
+        return lines
+    }
+
+    /// The Mosca grid as text: one line per bloc and sector, one symbol per turn (or per group of turns when narrow).
+    func moscaGrid(width: Int) -> [String] {
+        guard !turnLabels.isEmpty else { return ["(no turns played)"] }
+        let sectorWidth = min(12, max(6, sectors.map(\.id.count).max() ?? 6))
+        let idWidth = max(2, blocs.map(\.id.count).max() ?? 2)
+        let labelWidth = idWidth + 1 + sectorWidth + 1
+        let room = max(4, width - labelWidth)
+        let step = max(1, (turnLabels.count + room - 1) / room)
+        let groups = stride(from: 0, to: turnLabels.count, by: step).map { $0..<min(turnLabels.count, $0 + step) }
+        // The two last digits of the year over the first turn of each year, where they fit.
+        var header = [Character](repeating: " ", count: groups.count)
+        var free = 0
+        for (k, g) in groups.enumerated() {
+            let year = turnLabels[g.lowerBound].prefix(4)
+            let previous = k > 0 ? turnLabels[groups[k - 1].lowerBound].prefix(4) : ""
+            guard year != previous, k >= free, k + 1 < groups.count else { continue }
+            let yy = Array(year.suffix(2))
+            header[k] = yy[0]
+            header[k + 1] = yy[1]
+            free = k + 3
+        }
+        var lines: [String] = [trimTrailing(pad("", labelWidth) + String(header))]
+        for b in blocs {
+            for s in sectors {
+                guard let row = mosca.first(where: { $0.bloc == b.id && $0.sector == s.id }) else { continue }
+                let cells = groups.map { g -> String in worst(row.statuses[g]).symbol }
+                lines.append(pad(b.id, idWidth) + " " + pad(String(s.id.prefix(sectorWidth)), sectorWidth) + " " + cells.joined())
+            }
+        }
+        let first = turnLabels[0].prefix(4)
+        lines.append("(one symbol per turn" + (step > 1 ? ", the worst of each \(step) turns" : "") +
+                     "; \(first.suffix(2)) marks the first turn of \(first), and so on)")
+        return lines
+    }
+
+    func worst(_ xs: ArraySlice<MoscaStatus>) -> MoscaStatus {
+        if xs.contains(.red) { return .red }
+        if xs.contains(.amber) { return .amber }
+        return .green
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+func padLeft(_ s: String, _ n: Int) -> String { s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s }

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import GameCore
+import Persistence
+import Report
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case markdown, html, csv, json
+}
+
+/// `entangled report SAVE`: the after-action report of a saved game (DESIGN §7b).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the after-action report of a saved game, for the debrief.",
+        discussion: """
+        Replays the save's command log and reports the outcome and why, each delegation's objectives \
+        (secret ones revealed), a timeline of events, decisions and facilitator actions, what \
+        harvest-now-decrypt-later exposed, Mosca's inequality over time, the turning points, charts \
+        and discussion questions. Markdown is for print, HTML (with charts) for a projector, CSV and \
+        JSON for analysis. A game that is not over is reported as far as it went.
+        """
+    )
+
+    @Argument(help: "The save file.")
+    var save: String
+
+    @Option(name: .long, help: "Output format: markdown, html, csv or json.")
+    var format: ReportFormat = .markdown
+
+    @Option(name: .long, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let loaded = try SaveFiles.load(save)
+        if let d = loaded.divergence {
+            SaveFiles.note("\(save): this version's rules replay the game differently from turn \(d.turn + 1) (\(d.label)); the report follows this version's replay.")
+        }
+        let game = loaded.game
+        let debrief = DebriefBuilder.build(scenario: game.scenario, seed: game.seed, log: game.log)
+        let text: String
+        switch format {
+        case .markdown: text = debrief.markdown()
+        case .html: text = debrief.html()
+        case .csv: text = debrief.csv()
+        case .json: text = debrief.json()
+        }
+        guard let output else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try SaveStore.writeAtomically(Array(text.utf8), to: output)
+        } catch {
+            throw UserFailure("The report could not be written to \(output): check that the folder exists and can be written, or choose another --output.")
+        }
+        SaveFiles.note("Wrote the \(format.rawValue) report to \(output).")
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@Suite("The after-action report from the command line", .serialized)
+struct ReportCommandTests {
+    @Test func aSimulatedSaveGivesTheReportInAllFourFormats() throws {
+        let folder = try Binary.temporaryFolder()
+        let sim = try Binary.run(["simulate", "--seed", "5", "--save", "game.json"], directory: folder)
+        #expect(sim.status == 0, "\(sim.stderr)")
+
+        let markdown = try Binary.run(["report", "game.json"], directory: folder)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("# After-action report: The Quantum Decade"))
+        for heading in ["## Outcome: ", "## Delegations and their objectives", "## Timeline of key events",
+                        "## What harvest-now-decrypt-later exposed", "## Mosca's inequality over time",
+                        "## Turning points", "## Charts", "## Questions for discussion"] {
+            #expect(markdown.stdout.contains("\n" + heading), "\(heading)")
+        }
+
+        let html = try Binary.run(["report", "game.json", "--format", "html", "--output", "out/report.html"], directory: folder)
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.isEmpty)
+        #expect(html.stderr.contains("out/report.html"))
+        let page = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.components(separatedBy: "<svg").count - 1 == 3)
+        #expect(!page.contains("http") && !page.contains("<script"))
+
+        let csv = try Binary.run(["report", "game.json", "--format", "csv"], directory: folder)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first == "turn,label,bloc,indicator,value")
+        #expect(lines.contains { $0.hasPrefix("44,2035-Q4,world,tension,") })
+        #expect(lines.contains { $0.hasPrefix("1,2025-Q1,US,computing,") })
+
+        let json = try Binary.run(["report", "game.json", "--format", "json"], directory: folder)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["turnsPlayed"] as? Int == 44)
+        #expect(object["seed"] as? String == "5")
+        let questions = try #require(object["questions"] as? [String])
+        #expect((5...8).contains(questions.count))
+        // The same save always gives the same report.
+        #expect(try Binary.run(["report", "game.json", "--format", "json"], directory: folder).stdout == json.stdout)
+    }
+
+    @Test func aMissingOrCorruptSaveIsExplainedInPlainWords() throws {
+        let folder = try Binary.temporaryFolder()
+        let missing = try Binary.run(["report", "nowhere.json"], directory: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("nowhere.json"))
+        #expect(missing.stderr.split(separator: "\n").count <= 2)
+        #expect(!missing.stderr.contains("Fatal error"))
+
+        try Data("{\"format\": 3, \"log\": [".utf8).write(to: folder.appendingPathComponent("broken.json"))
+        let broken = try Binary.run(["report", "broken.json", "--format", "html"], directory: folder)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("broken.json"))
+        #expect(broken.stderr.split(separator: "\n").count <= 2)
+
+        let usage = try Binary.run(["report", "broken.json", "--format", "pdf"], directory: folder)
+        #expect(usage.status == 2)
+    }
+}

@@ -1,0 +1,308 @@
+import Foundation
+import Testing
+import GameCore
+import ScenarioFormat
+import Strategy
+@testable import Report
+
+/// The after-action report of a known game of the default scenario: computer players on every
+/// side, and a facilitator who injects, adjusts with a reason, reveals and rules on one free-text
+/// action but not on another. Golden sections live in `Golden/`; on a difference the test writes
+/// `*.new.md` beside the old one, and REPORT_RECORD=1 accepts the new text.
+@Suite("After-action report")
+struct ReportTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let record = ProcessInfo.processInfo.environment["REPORT_RECORD"] == "1"
+
+    static let adjustReason = "Intelligence services report a hidden breakthrough in China's programme"
+    static let rulingReason = "No finance ministers can meet before the elections"
+    static let ruledText = "Convene the G7 finance ministers on a quantum-safe payments deadline"
+    static let unruledText = "Offer India a seat in a joint laboratory in exchange for its fibre network"
+
+    static func effect(_ target: Reference, _ op: AssignOp, _ value: Double, _ source: String) -> Effect {
+        Effect(target: target, op: op, value: .number(value), source: source)
+    }
+
+    /// The facilitator's commands for a turn, given the state before it.
+    static func facilitator(turn: Int, state: GameState) -> [Command] {
+        switch turn {
+        case 1:
+            return [.order(bloc: "EU", .message(to: "US", text: "Can we align our PQC deadlines before the summit?")),
+                    .order(bloc: "US", .message(to: "EU", text: "Yes: 2030 for state systems, 2033 for the rest."))]
+        case 2: return [.facilitator(.inject(id: "inject-spy-scandal"))]
+        case 3: return [.order(bloc: "EU", .freeAction(text: ruledText, intent: "speed up finance migration")),
+                        .order(bloc: "CN", .harvest(target: "EU", active: true)),
+                        .order(bloc: "CN", .harvest(target: "US", active: true))]
+        case 4:
+            let id = state.freeActions.first { $0.text == ruledText }?.id ?? -1
+            return [.facilitator(.ruling(action: id, accept: false, effects: [], reason: rulingReason)),
+                    .order(bloc: "IN", .freeAction(text: unruledText, intent: "draw India closer"))]
+        case 6:
+            let cn = BundledScenarios.defaultScenario.blocIndex("CN")!
+            return [.facilitator(.adjust(effect: effect(.bloc(.bloc(cn), .computing), .set, 5000, "CN.computing = 5000"), reason: adjustReason)),
+                    .facilitator(.reveal(secret: .objectives(bloc: "CN"), to: []))]
+        case 7: return [.order(bloc: "CN", .decrypt(active: true))]
+        case 9: return [.facilitator(.customEvent(title: "Emergency G20 session", text: "Leaders meet overnight to calm the markets. No communiqué is agreed.",
+                                                 effects: [effect(.world(.tension), .subtract, 5, "world.tension -= 5")]))]
+        default: return []
+        }
+    }
+
+    static func play(turns: Int? = nil) -> Game {
+        var game = Game(scenario: BundledScenarios.defaultScenario, seed: 7)
+        var left = turns ?? Int.max
+        while left > 0 && !game.isOver {
+            game.resolve(Autoplay.computerCommands(game, level: .standard) + facilitator(turn: game.state.turn, state: game.state))
+            left -= 1
+        }
+        return game
+    }
+
+    static let game = play()
+    static let debrief = DebriefBuilder.build(game)
+
+    /// The lines of a Markdown section, from its heading to the next heading of the same level.
+    static func section(_ markdown: String, _ heading: String) -> String {
+        let lines = markdown.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("## " + heading) }) else { return "" }
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("## ") } ?? lines.count
+        return lines[start..<end].joined(separator: "\n")
+    }
+
+    func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = Self.folder.appendingPathComponent(name + ".md")
+        let newURL = Self.folder.appendingPathComponent(name + ".new.md")
+        if Self.record || !FileManager.default.fileExists(atPath: url.path) {
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            try? FileManager.default.removeItem(at: newURL)
+            return
+        }
+        let old = try String(contentsOf: url, encoding: .utf8)
+        if old != text {
+            try text.write(to: newURL, atomically: true, encoding: .utf8)
+            Issue.record("\(name).md differs from the report; the new text is in \(newURL.lastPathComponent). Run with REPORT_RECORD=1 to accept it.",
+                         sourceLocation: sourceLocation)
+        } else {
+            try? FileManager.default.removeItem(at: newURL)
+        }
+    }
+
+    @Test func theObjectivesSectionMatchesItsGoldenText() throws {
+        // REPORT_DUMP=folder writes the whole report in every format there, to look at.
+        if let dump = ProcessInfo.processInfo.environment["REPORT_DUMP"] {
+            let folder = URL(fileURLWithPath: dump)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (ext, text) in [("md", Self.debrief.markdown()), ("html", Self.debrief.html()), ("csv", Self.debrief.csv()),
+                                ("json", Self.debrief.json()), ("txt", Self.debrief.textLines(width: 80).joined(separator: "\n"))] {
+                try text.write(to: folder.appendingPathComponent("facilitated.\(ext)"), atomically: true, encoding: .utf8)
+            }
+        }
+        let section = Self.section(Self.debrief.markdown(), "Delegations and their objectives")
+        #expect(section.contains("(secret objective; due"))
+        #expect(section.contains("United States (US)"))
+        try expectGolden(section, "objectives")
+    }
+
+    @Test func theTimelineShowsFacilitatorActionsWithTheirReasonsAndUnruledActions() throws {
+        let d = Self.debrief
+        let facilitator = d.timeline.filter { $0.kind == .facilitator }
+        #expect(facilitator.contains { $0.label == "2025-Q3" && $0.text.contains("injected “Spy scandal at a research partner”") })
+        #expect(facilitator.contains { $0.label == "2026-Q3" && $0.text.contains("adjusted CN.computing = 5000") && $0.text.contains(Self.adjustReason) })
+        #expect(facilitator.contains { $0.label == "2026-Q1" && $0.text.contains("rejected European Union's action") && $0.text.contains(Self.rulingReason) })
+        #expect(facilitator.contains { $0.text.contains("revealed China's secret objectives to everyone") })
+        #expect(facilitator.contains { $0.label == "2027-Q2" && $0.text.contains("introduced an event, “Emergency G20 session”: Leaders meet overnight to calm the markets.") })
+        let free = d.timeline.filter { $0.kind == .freeAction }
+        #expect(free.count == 2)
+        #expect(free.contains { $0.blocs == ["EU"] && $0.text.contains("Rejected by the facilitator: “\(Self.rulingReason)”") })
+        #expect(free.contains { $0.blocs == ["IN"] && $0.text.contains("Unadjudicated") })
+        #expect(d.timeline.contains { $0.kind == .crqc && $0.blocs.first == "CN" && $0.secret })
+        #expect(d.timeline.last?.kind == .outcome)
+        let timeline = Self.section(d.markdown(), "Timeline of key events")
+        let lines = timeline.components(separatedBy: "\n- ").filter { $0.contains("Facilitator ·") || $0.contains("Free action ·") }
+        try expectGolden(lines.map { "- " + $0 }.joined(separator: "\n"), "timeline-facilitator")
+    }
+
+    @Test func harvestedMessagesAndDecryptedSecretsAreListedWithTheirReaders() {
+        let e = Self.debrief.exposure
+        #expect(!e.decrypted.isEmpty)
+        #expect(e.decrypted.allSatisfy { $0.harvester == "CN" || Self.game.state.blocs[Self.game.scenario.blocIndex($0.harvester)!].hasCRQC })
+        var total = 0.0
+        for r in Self.game.state.archive { total += r.value }
+        #expect(abs(e.totalValue - total) < 1e-9)
+        let read = Self.game.state.messages.filter { !$0.readBy.isEmpty }
+        #expect(e.messagesRead.count == read.count)
+        #expect(e.messagesSent == Self.game.state.messages.count)
+        // Wrapped lines joined again, so sentences can be found whole.
+        let section = Self.section(Self.debrief.markdown(), "What harvest-now-decrypt-later exposed")
+            .replacingOccurrences(of: "\n  ", with: " ").replacingOccurrences(of: "\n", with: " ")
+        #expect(section.contains("\(read.count) of the \(Self.game.state.messages.count) negotiation messages sent were read"))
+        #expect(read.count > 8)
+        for m in e.messagesRead.prefix(8) {
+            #expect(section.contains("read by \(Self.debrief.name(m.readBy[0].bloc)) in \(m.readBy[0].label)"))
+        }
+        #expect(section.contains("The other \(read.count - 8) messages read are listed in the JSON report."))
+        #expect(section.contains("Yes: 2030 for state systems, 2033 for the rest."))
+    }
+
+    @Test func theCSVHasOneRowPerTurnBlocAndIndicatorWithTheGamesValues() throws {
+        let d = Self.debrief
+        let rows = d.csv().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows[0] == ["turn", "label", "bloc", "indicator", "value"])
+        let history = Self.game.state.history
+        let sectors = Self.game.scenario.sectors.count
+        let perBloc = 7 + sectors + 4 + 3 + sectors
+        let blocs = Self.game.scenario.blocs.count
+        #expect(rows.count - 1 == history.count * (blocs * perBloc + 4))
+        var seen = 0
+        for row in rows.dropFirst() {
+            let t = try #require(Int(row[0])) - 1
+            #expect(row[1] == Self.game.scenario.calendar.label(t))
+            let record = history[t]
+            if row[2] == "world" {
+                let value = try #require(Double(row[4]))
+                switch row[3] {
+                case "tension": #expect(value == record.tension)
+                case "governance": #expect(value == record.governance)
+                case "fragmentation": #expect(value == record.fragmentation)
+                case "crqcLogicalQubits": #expect(value == record.crqcLogicalQubits)
+                default: Issue.record("unknown world indicator \(row[3])")
+                }
+                continue
+            }
+            let b = try #require(Self.game.scenario.blocIndex(row[2]))
+            let r = record.blocs[b]
+            if row[3].hasPrefix("mosca.") {
+                let s = try #require(Self.game.scenario.sectorIndex(String(row[3].dropFirst(6))))
+                #expect(row[4] == r.mosca[s].rawValue)
+                continue
+            }
+            let value = try #require(Double(row[4]))
+            let expected: Double
+            switch row[3] {
+            case "computing": expected = r.computing
+            case "sensing": expected = r.sensing
+            case "qkdKm": expected = r.qkdKm
+            case "workforce": expected = r.workforce
+            case "support": expected = r.support
+            case "gdp": expected = r.gdp
+            case "budget": expected = r.budget
+            case "security": expected = r.pillars[0]
+            case "prosperity": expected = r.pillars[1]
+            case "influence": expected = r.pillars[2]
+            case "stability": expected = r.pillars[3]
+            case "score": expected = r.score
+            case "exposure": expected = r.exposure
+            case "crqc": expected = r.hasCRQC ? 1 : 0
+            default:
+                let s = try #require(Self.game.scenario.sectorIndex(String(row[3].dropFirst(4))), "unknown indicator \(row[3])")
+                expected = r.pqc[s]
+            }
+            #expect(value == expected, "\(row)")
+            seen += 1
+        }
+        #expect(seen == history.count * blocs * (perBloc - sectors))
+    }
+
+    @Test func theJSONRoundTripsAndTheReportIsDeterministic() throws {
+        let d = Self.debrief
+        let json = d.json()
+        #expect(try Debrief.fromJSON(json) == d)
+        let again = DebriefBuilder.build(scenario: Self.game.scenario, seed: Self.game.seed, log: Self.game.log)
+        #expect(again.json() == json)
+        #expect(again.html() == d.html())
+        #expect(again.markdown() == d.markdown())
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((object["outcome"] as? [String: Any])?["title"] as? String == Self.game.state.outcome?.title)
+        #expect((object["history"] as? [Any])?.count == 44)
+    }
+
+    @Test func theHTMLIsSelfContainedWithOneChartPerSVG() {
+        let d = Self.debrief
+        let html = d.html()
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == d.charts.count)
+        #expect(d.charts.map(\.id) == ["computing", "pqc", "world"])
+        #expect(!html.lowercased().contains("http"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(html.contains("CRQC threshold"))
+        #expect(html.contains("<td class=\"red\""))
+        #expect(html.contains(Self.adjustReason))
+        // Every series of every chart has an entry in its legend.
+        for c in d.charts { for s in c.series { #expect(html.contains(">\(s.name)</text>")) } }
+    }
+
+    @Test func theQuestionsAreFiveToEightAndNameTheBlocsConcerned() {
+        let d = Self.debrief
+        #expect((5...8).contains(d.questions.count))
+        let names = Self.game.scenario.blocs.map(\.name)
+        for q in d.questions { #expect(names.contains { q.contains($0) } || q.contains(d.outcome.title), "\(q)") }
+        #expect(d.questions.contains { $0.contains("China held a CRQC in secret from 2026-Q3") })
+        #expect(d.questions.contains { $0.contains("The facilitator rejected European Union's proposal of 2025-Q4") })
+        #expect(Set(d.questions).count == d.questions.count)
+    }
+
+    @Test func anUnfinishedGameIsReportedAsFarAsItWent() {
+        let game = Self.play(turns: 10)
+        let d = DebriefBuilder.build(game)
+        #expect(!d.finished)
+        #expect(d.outcome.title == "Unfinished at 2027-Q3")
+        #expect(d.turnsPlayed == 10)
+        #expect(d.timeline.contains { $0.text.contains("Unadjudicated") })
+        #expect(d.markdown().contains("## Outcome: Unfinished at 2027-Q3"))
+        #expect((5...8).contains(d.questions.count))
+        let empty = DebriefBuilder.build(Game(scenario: BundledScenarios.defaultScenario, seed: 1))
+        #expect(empty.outcome.title == "Unfinished at 2025-Q1")
+        #expect((5...8).contains(empty.questions.count))
+        #expect(!empty.html().isEmpty && !empty.textLines(width: 80).isEmpty && empty.csv().split(separator: "\n").count == 1)
+    }
+
+    @Test func textLinesFitTheScreenWidthAndCarryNoEscapeCodes() {
+        for width in [60, 80, 132] {
+            let lines = Self.debrief.textLines(width: width)
+            #expect(lines.allSatisfy { $0.count <= width }, "width \(width)")
+            #expect(!lines.contains { $0.contains("\u{1B}") })
+            #expect(lines.contains("Questions for discussion"))
+            #expect(lines.contains { $0.contains("US government ") })
+        }
+        let long = Self.debrief.markdown().split(separator: "\n").filter { $0.count > 100 }
+        #expect(long.isEmpty, "\(long)")
+    }
+}
+
+@Suite("After-action report of a large assembly")
+struct LargeAssemblyReportTests {
+    /// The default scenario with twenty more member states (copies of its blocs under new ids).
+    static func assembly() -> Scenario {
+        var s = BundledScenarios.defaultScenario
+        let originals = s.blocs
+        for k in 0..<20 {
+            var def = originals[k % originals.count]
+            def.id = "M\(k + 1)"
+            def.name = "Member state \(k + 1)"
+            def.supply = def.supply.map { _ in 0 }
+            def.objectives = []
+            s.blocs.append(def)
+        }
+        s.id = "assembly-30"
+        return s
+    }
+
+    @Test func theChartsKeepALegibleLegendAndEveryBlocIsInTheData() {
+        var game = Game(scenario: Self.assembly(), seed: 3)
+        for _ in 0..<4 { game.resolve(Autoplay.computerCommands(game, level: .standard)) }
+        let d = DebriefBuilder.build(game)
+        #expect(d.outcome.title == "Unfinished at 2026-Q1")
+        let html = d.html()
+        if let dump = ProcessInfo.processInfo.environment["REPORT_DUMP"] {
+            try? html.write(to: URL(fileURLWithPath: dump).appendingPathComponent("assembly.html"), atomically: true, encoding: .utf8)
+        }
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        // Ten coloured blocs and one grey entry for the other twenty, in the two bloc charts.
+        #expect(html.components(separatedBy: ">20 other blocs</text>").count - 1 == 2)
+        #expect(d.csv().split(separator: "\n").count == 1 + 4 * (30 * (7 + 6 + 4 + 3 + 6) + 4))
+        #expect(d.mosca.count == 30 * 6)
+        #expect(d.textLines(width: 80).allSatisfy { $0.count <= 80 })
+    }
+}
