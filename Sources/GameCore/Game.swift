@@ -11,6 +11,8 @@ public struct Game: Sendable {
     /// Whether a state hash is computed after every turn. Saves and replays need them; forecasts,
     /// which keep only each game's result, switch them off (the hash walks the whole state).
     public let recordsHashes: Bool
+    /// Names and rule values every turn's resolver needs, built once.
+    let tables: ResolverTables
 
     public init(scenario: Scenario, seed: UInt64? = nil, recordsHashes: Bool = true) {
         self.scenario = scenario
@@ -19,6 +21,7 @@ public struct Game: Sendable {
         self.log = []
         self.hashes = []
         self.recordsHashes = recordsHashes
+        self.tables = ResolverTables(scenario: scenario, seed: self.seed)
     }
 
     /// Resumes from a snapshot (used by saves when a replay diverges).
@@ -29,6 +32,7 @@ public struct Game: Sendable {
         self.log = log
         self.hashes = hashes
         self.recordsHashes = true
+        self.tables = ResolverTables(scenario: scenario, seed: seed)
     }
 
     public var isOver: Bool { state.isOver }
@@ -39,7 +43,7 @@ public struct Game: Sendable {
         guard !state.isOver else { return }
         // Hand the state to the resolver rather than copying it, so its arrays stay uniquely
         // referenced and change in place.
-        var r = Resolver(scenario: scenario, seed: seed, state: state, commands: commands)
+        var r = Resolver(scenario: scenario, seed: seed, state: state, commands: commands, tables: tables)
         state = GameState.placeholder
         r.run()
         state = r.state

@@ -54,7 +54,7 @@ extension Resolver {
     /// How producer `p` restricts `category` toward `t`: 0 = open, 1 = cut by a regime (no leak),
     /// 2 = cut unilaterally (leaks at a premium).
     func restriction(_ p: Int, _ t: Int, _ category: ControlCategory) -> Int {
-        Int(index.restrict[TreatyIndex.categoryIndex(category)][p * n + t])
+        index.restriction(category, p, t)
     }
 
     func isViolating(_ b: Int, _ treaty: Treaty) -> Bool {

@@ -26,16 +26,15 @@ struct Resolver {
     var dialogueWith: [[Int]]
     /// Rebuilt whenever treaties in force or controls change.
     var index: TreatyIndex
-    /// Ledger indicator names built once per turn rather than on every change.
-    let pqcNames: [String]
-    let supplyNames: [String]
-    let trustNames: [String]
-    /// The game's hidden engineering outlook (a factor on computing growth, fixed by the seed).
-    let outlook: Double
-    /// Sectors whose id names finance: reading their traffic also costs the victim trade.
-    let financial: [Bool]
+    /// What depends only on the scenario and seed, built once per game.
+    let tables: ResolverTables
+    var pqcNames: [String] { tables.pqcNames }
+    var supplyNames: [String] { tables.supplyNames }
+    var trustNames: [String] { tables.trustNames }
+    var outlook: Double { tables.outlook }
+    var financial: [Bool] { tables.financial }
 
-    init(scenario: Scenario, seed: UInt64, state: GameState, commands: [Command]) {
+    init(scenario: Scenario, seed: UInt64, state: GameState, commands: [Command], tables: ResolverTables? = nil) {
         self.scenario = scenario
         self.seed = seed
         self.state = state
@@ -45,7 +44,9 @@ struct Resolver {
         chokeCount = scenario.chokepoints.count
         dt = scenario.calendar.yearsPerTurn
         turn = state.turn
-        tuning = Tuning(scenario.rules)
+        let tables = tables ?? ResolverTables(scenario: scenario, seed: seed)
+        self.tables = tables
+        tuning = tables.tuning
         orders = [[Order]](repeating: [], count: n)
         actions = []
         supplyMultiplier = [Double](repeating: 1, count: n)
@@ -55,11 +56,6 @@ struct Resolver {
         talentPenalty = [Double](repeating: 0, count: n)
         dialogueWith = [[Int]](repeating: [], count: n)
         index = TreatyIndex(state: state)
-        pqcNames = scenario.sectors.map { "pqc.\($0.id)" }
-        supplyNames = scenario.chokepoints.map { "supply.\($0.id)" }
-        trustNames = scenario.blocs.map { "trust.\($0.id)" }
-        outlook = Formulas.computingOutlook(seed: seed, rules: scenario.rules)
-        financial = scenario.sectors.map { $0.id.contains("finance") }
     }
 
     mutating func rebuildIndex() { index = TreatyIndex(state: state) }
@@ -395,8 +391,31 @@ func fmt(_ x: Double) -> String {
     return String(r)
 }
 
-/// Rule values read once per turn into stored properties (the hot path avoids lookups).
-struct Tuning {
+/// Names, rule values and flags that depend only on the scenario and seed: a `Game` builds them
+/// once and hands them to every turn's resolver.
+struct ResolverTables: Sendable {
+    /// Ledger indicator names (`pqc.<sector>`, `supply.<chokepoint>`, `trust.<bloc>`).
+    let pqcNames: [String]
+    let supplyNames: [String]
+    let trustNames: [String]
+    /// The game's hidden engineering outlook (a factor on computing growth, fixed by the seed).
+    let outlook: Double
+    /// Sectors whose id names finance: reading their traffic also costs the victim trade.
+    let financial: [Bool]
+    let tuning: Tuning
+
+    init(scenario: Scenario, seed: UInt64) {
+        pqcNames = scenario.sectors.map { "pqc.\($0.id)" }
+        supplyNames = scenario.chokepoints.map { "supply.\($0.id)" }
+        trustNames = scenario.blocs.map { "trust.\($0.id)" }
+        outlook = Formulas.computingOutlook(seed: seed, rules: scenario.rules)
+        financial = scenario.sectors.map { $0.id.contains("finance") }
+        tuning = Tuning(scenario.rules)
+    }
+}
+
+/// Rule values read once into stored properties (the hot path avoids lookups).
+struct Tuning: Sendable {
     let crqc, compGrowth, compHalf, compNoise, btChance, btBoost: Double
     let sensGrowth, sensHalf, qkdPerBn, qkdHalf, qkdMax: Double
     let wfPerBn, wfLag, wfAttrition, talentRef: Double

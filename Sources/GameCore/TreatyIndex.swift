@@ -3,62 +3,73 @@
 /// every treaty. Derived data: never stored in the state.
 struct TreatyIndex {
     let n: Int
-    /// Per treaty type: `a * n + b` is true when both are members of an in-force treaty of that type.
-    var pair: [[Bool]]
-    /// Per treaty type: whether a bloc is a member of an in-force treaty of that type.
-    var member: [[Bool]]
-    /// Per control category: how producer p restricts target t (`p * n + t`): 0 open, 1 regime, 2 unilateral.
-    var restrict: [[UInt8]]
+    /// Per treaty type k: `pair[k * n * n + a * n + b]` is true when both are members of an in-force treaty of that type.
+    var pair: [Bool]
+    /// Per treaty type k: `member[k * n + a]`, whether a bloc is a member of an in-force treaty of that type.
+    var member: [Bool]
+    /// Per control category c: how producer p restricts target t (`restrict[c * n * n + p * n + t]`): 0 open, 1 regime, 2 unilateral.
+    var restrict: [UInt8]
     /// `a * n + b` is true when a and b share any in-force treaty.
     var anyPair: [Bool]
 
     init(state: GameState) {
         let n = state.blocs.count
+        let nn = n * n
         self.n = n
         let types = TreatyType.allCases.count
         let cats = ControlCategory.allCases.count
-        pair = [[Bool]](repeating: [Bool](repeating: false, count: n * n), count: types)
-        member = [[Bool]](repeating: [Bool](repeating: false, count: n), count: types)
-        anyPair = [Bool](repeating: false, count: n * n)
-        var regime = [[Bool]](repeating: [Bool](repeating: false, count: n * n), count: cats)
-        var regimeOpen = [[Bool]](repeating: [Bool](repeating: false, count: n * n), count: cats)
-        var supplyOpen = [Bool](repeating: false, count: n * n)
+        pair = [Bool](repeating: false, count: types * nn)
+        member = [Bool](repeating: false, count: types * n)
+        anyPair = [Bool](repeating: false, count: nn)
+        // Per category: 1 = a regime member restricts, 2 = a regime member secretly sells (open).
+        var regime = [UInt8](repeating: 0, count: cats * nn)
+        var supplyOpen = [Bool](repeating: false, count: nn)
+        var members: [Int] = []
+        var violating: [Int] = []
         for i in state.treaties.indices where state.treaties[i].status == .inForce {
             let t = state.treaties[i]
             let k = TreatyIndex.typeIndex(t.type)
-            let members = t.members
-            var violating: [Int] = []
+            members.removeAll(keepingCapacity: true)
+            let parties = t.parties, answers = t.answers, withdrawn = t.withdrawn
+            for j in parties.indices where answers[j] == .accepted && !withdrawn[j] { members.append(parties[j]) }
+            violating.removeAll(keepingCapacity: true)
             for v in t.violations where v.active { violating.append(v.bloc) }
+            let supply = t.type == .supplyPact
             for a in members {
-                member[k][a] = true
+                member[k * n + a] = true
+                let open = supply && !violating.contains(a)
                 for b in members where a != b {
-                    pair[k][a * n + b] = true
+                    pair[k * nn + a * n + b] = true
                     anyPair[a * n + b] = true
-                    if t.type == .supplyPact && !violating.contains(a) { supplyOpen[a * n + b] = true }
+                    if open { supplyOpen[a * n + b] = true }
                 }
             }
             if t.type == .exportRegime {
+                let terms = t.terms
                 for p in members {
-                    for target in t.terms.targets where target < n {
-                        for c in t.terms.categories {
-                            let ci = TreatyIndex.categoryIndex(c)
-                            if violating.contains(p) { regimeOpen[ci][p * n + target] = true } else { regime[ci][p * n + target] = true }
+                    let secretlySelling = violating.contains(p)
+                    for target in terms.targets where target < n {
+                        for c in terms.categories {
+                            let slot = TreatyIndex.categoryIndex(c) * nn + p * n + target
+                            if secretlySelling { regime[slot] = 2 } else if regime[slot] == 0 { regime[slot] = 1 }
                         }
                     }
                 }
             }
         }
-        var unilateral = [[Bool]](repeating: [Bool](repeating: false, count: n * n), count: cats)
+        restrict = [UInt8](repeating: 0, count: cats * nn)
         for c in state.controls where c.by < n && c.target < n {
-            unilateral[TreatyIndex.categoryIndex(c.category)][c.by * n + c.target] = true
+            restrict[TreatyIndex.categoryIndex(c.category) * nn + c.by * n + c.target] = 2
         }
-        restrict = [[UInt8]](repeating: [UInt8](repeating: 0, count: n * n), count: cats)
         let components = TreatyIndex.categoryIndex(.components)
         for ci in 0..<cats {
-            for k in 0..<(n * n) {
-                if ci == components && supplyOpen[k] { continue }
-                if regimeOpen[ci][k] { continue }   // secretly selling to the target
-                if regime[ci][k] { restrict[ci][k] = 1 } else if unilateral[ci][k] { restrict[ci][k] = 2 }
+            for k in 0..<nn {
+                let slot = ci * nn + k
+                if (ci == components && supplyOpen[k]) || regime[slot] == 2 {
+                    restrict[slot] = 0          // a supply pact, or a regime member secretly selling to the target
+                } else if regime[slot] == 1 {
+                    restrict[slot] = 1
+                }
             }
         }
     }
@@ -87,6 +98,10 @@ struct TreatyIndex {
         }
     }
 
-    @inline(__always) func bound(_ type: TreatyType, _ a: Int, _ b: Int) -> Bool { pair[TreatyIndex.typeIndex(type)][a * n + b] }
-    @inline(__always) func isMember(_ type: TreatyType, _ a: Int) -> Bool { member[TreatyIndex.typeIndex(type)][a] }
+    @inline(__always) func bound(_ type: TreatyType, _ a: Int, _ b: Int) -> Bool { pair[TreatyIndex.typeIndex(type) * n * n + a * n + b] }
+    @inline(__always) func isMember(_ type: TreatyType, _ a: Int) -> Bool { member[TreatyIndex.typeIndex(type) * n + a] }
+    /// How producer p restricts target t in a category: 0 open, 1 regime, 2 unilateral.
+    @inline(__always) func restriction(_ category: ControlCategory, _ p: Int, _ t: Int) -> Int {
+        Int(restrict[TreatyIndex.categoryIndex(category) * n * n + p * n + t])
+    }
 }
