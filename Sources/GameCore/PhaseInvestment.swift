@@ -196,10 +196,14 @@ extension Resolver {
         }
         change(b, .workforce, by: arriving, "graduates of earlier education spending")
         change(b, .workforce, by: -state.blocs[b].workforce * tuning.wfAttrition * dt, "attrition")
-        for t in state.treaties where t.status == .inForce && t.type == .talentExchange && t.isMember(b) {
-            for m in t.members where m != b {
-                let gain = 0.01 * dt * min(state.blocs[b].workforce, state.blocs[m].workforce) / Double(max(1, t.members.count - 1))
-                change(b, .workforce, by: gain, "exchanges under \(t.name)")
+        if index.isMember(.talentExchange, b) {
+            for t in state.treaties where t.status == .inForce && t.type == .talentExchange && t.isMember(b) {
+                let members = t.members
+                let cause = "exchanges under \(t.name)"
+                for m in members where m != b {
+                    let gain = 0.01 * dt * min(state.blocs[b].workforce, state.blocs[m].workforce) / Double(max(1, members.count - 1))
+                    change(b, .workforce, by: gain, cause)
+                }
             }
         }
 

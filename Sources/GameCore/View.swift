@@ -141,6 +141,7 @@ extension GameState {
         }
 
         var estimates: [BlocEstimate] = []
+        estimates.reserveCapacity(n)
         var qDay = 50.0
         var qDayBloc: Int?
         for t in 0..<n {
@@ -152,23 +153,23 @@ extension GameState {
                 let noise = RandomStreams.noise(seed: seed, turn: turn, viewer: v, target: t, field: field)
                 return Estimate(value: min(cap, max(0, x * (1 + e * noise))), error: e)
             }
-            let b = blocs[t]
-            let known = me == nil || me == t || b.crqcKnownBy[me!]
-            let computing = est(b.computing)
-            var years = Mosca.yearsToThreshold(computing: computing.value, growthPerYear: b.computingGrowthRate, threshold: world.crqcLogicalQubits)
-            if known && b.hasCRQC { years = 0 }
+            // Fields are read in place: copying a whole BlocState per target was a hot spot.
+            let known = me == nil || me == t || blocs[t].crqcKnownBy[me!]
+            let computing = est(blocs[t].computing)
+            var years = Mosca.yearsToThreshold(computing: computing.value, growthPerYear: blocs[t].computingGrowthRate, threshold: world.crqcLogicalQubits)
+            if known && blocs[t].hasCRQC { years = 0 }
             // A secret CRQC looks, to others, like a programme that is nearly there.
-            if !known && b.hasCRQC { years = max(years, 0.25) }
+            if !known && blocs[t].hasCRQC { years = max(years, 0.25) }
             // The Q-Day clock counts adversaries only: blocs the viewer trusts less than Mosca.rivalTrust.
             let rival = me.map { t != $0 && trust[$0 * n + t] < Mosca.rivalTrust } ?? true
             if rival && years < qDay { qDay = years; qDayBloc = t }
             estimates.append(BlocEstimate(
                 index: t, id: scenario.blocs[t].id, name: scenario.blocs[t].name, doctrine: scenario.blocs[t].doctrine,
                 groupNames: scenario.groups, groupIndices: scenario.blocs[t].groups,
-                gdp: est(b.gdp), budget: est(b.budget), support: est(b.support, cap: 100), computing: computing,
-                sensing: est(b.sensing, cap: 100), qkdKm: est(b.qkdKm), workforce: est(b.workforce), sigint: est(b.sigint, cap: 100),
-                pqc: b.pqc.map { est($0, cap: 1) }, standard: b.standard, pillars: b.pillars, score: b.score,
-                knownCRQC: known && b.hasCRQC, yearsToCRQC: years, trustWithViewer: me.map { trust[$0 * n + t] } ?? 0))
+                gdp: est(blocs[t].gdp), budget: est(blocs[t].budget), support: est(blocs[t].support, cap: 100), computing: computing,
+                sensing: est(blocs[t].sensing, cap: 100), qkdKm: est(blocs[t].qkdKm), workforce: est(blocs[t].workforce), sigint: est(blocs[t].sigint, cap: 100),
+                pqc: blocs[t].pqc.map { est($0, cap: 1) }, standard: blocs[t].standard, pillars: blocs[t].pillars, score: blocs[t].score,
+                knownCRQC: known && blocs[t].hasCRQC, yearsToCRQC: years, trustWithViewer: me.map { trust[$0 * n + t] } ?? 0))
         }
         if qDayBloc == nil { qDay = 50 }
 
