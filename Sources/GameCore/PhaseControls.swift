@@ -2,7 +2,7 @@
 /// each chokepoint, the premium paid for leaked supply and the penalties of controls.
 extension Resolver {
     mutating func controlsPhase() {
-        rebuildIndex()
+        // Imposing and lifting read only the list of controls; the index is built once they are settled.
         for b in 0..<n {
             for order in orders[b] {
                 switch order {

@@ -24,7 +24,7 @@ struct Resolver {
     var softwarePenalty: [Double]
     var talentPenalty: [Double]
     var dialogueWith: [[Int]]
-    /// Rebuilt whenever treaties in force or controls change.
+    /// Who is bound to whom: built by the controls phase once treaties and controls are settled for the turn.
     var index: TreatyIndex
     /// What depends only on the scenario and seed, built once per game.
     let tables: ResolverTables
@@ -55,7 +55,8 @@ struct Resolver {
         softwarePenalty = [Double](repeating: 0, count: n)
         talentPenalty = [Double](repeating: 0, count: n)
         dialogueWith = [[Int]](repeating: [], count: n)
-        index = TreatyIndex(state: state)
+        // Built by the controls phase, after diplomacy has changed the treaties; nothing before it reads the index.
+        index = TreatyIndex(unboundBlocs: n)
     }
 
     mutating func rebuildIndex() { index = TreatyIndex(state: state) }

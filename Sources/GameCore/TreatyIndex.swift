@@ -12,6 +12,16 @@ struct TreatyIndex {
     /// `a * n + b` is true when a and b share any in-force treaty.
     var anyPair: [Bool]
 
+    /// An index in which nobody is bound: what a turn starts with, before the controls phase
+    /// builds the real one (nothing earlier in a turn reads it).
+    init(unboundBlocs n: Int) {
+        self.n = n
+        pair = [Bool](repeating: false, count: TreatyType.allCases.count * n * n)
+        member = [Bool](repeating: false, count: TreatyType.allCases.count * n)
+        restrict = [UInt8](repeating: 0, count: ControlCategory.allCases.count * n * n)
+        anyPair = [Bool](repeating: false, count: n * n)
+    }
+
     init(state: GameState) {
         let n = state.blocs.count
         let nn = n * n
