@@ -321,7 +321,7 @@ extension Resolver {
         }
         let id = state.nextMessageID
         state.nextMessageID += 1
-        state.messages.append(Message(id: id, turn: turn, from: b, to: r, text: String(text.prefix(1000)),
+        state.messages.append(Message(id: id, turn: turn, from: b, to: r, text: text.utf8.count <= 1000 ? text : String(text.prefix(1000)),
                                       senderProtection: sp, receiverProtection: rp, quantumSafe: safe,
                                       harvestedBy: harvested, readBy: []))
     }
