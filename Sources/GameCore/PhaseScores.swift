@@ -69,8 +69,6 @@ extension Resolver {
         record(-1, "fragmentation", "standards, controls and distrust", state.world.fragmentation - oldF)
     }
 
-    /// Years until a rival of `b` (a bloc it trusts less than 30) is projected to hold a CRQC
-    /// (0 if one already does).
     /// Each bloc's years to the CRQC threshold at its current growth (0 with a CRQC): computed once
     /// per pass so that every bloc's rival clock does not recompute every other bloc's.
     func yearsToThresholdTable() -> [Double] {
@@ -83,6 +81,8 @@ extension Resolver {
         return out
     }
 
+    /// Years until a rival of `b` (a bloc it trusts less than 30) is projected to hold a CRQC
+    /// (0 if one already does), from a `yearsToThresholdTable()`.
     func yearsToRivalCRQC(_ b: Int, _ years: [Double]) -> Double {
         var best = 50.0
         for o in 0..<n where o != b && state.trust[b * n + o] < Mosca.rivalTrust {
