@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "GameCore"),
         .target(name: "ScenarioFormat", dependencies: ["GameCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Strategy", dependencies: ["GameCore"]),
-        .target(name: "Interface", dependencies: ["GameCore", "Strategy"]),
+        .target(name: "Interface", dependencies: ["GameCore", "Strategy", "ScenarioFormat"]),
         .target(name: "Persistence", dependencies: ["GameCore", "ScenarioFormat"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["Interface", "CNcursesw"]),

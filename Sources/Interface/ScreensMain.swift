@@ -65,7 +65,7 @@ extension Renderer {
             let qubits = Widgets.fit(Widgets.estimate(b.computing.value, error: b.computing.error) + mark, 14, right: true)
             let gov = b.pqc.first.map { "\(Int(($0.value * 100).rounded()))%" + ($0.error > 0 ? "~" : "") } ?? "–"
             let support = Widgets.int(b.support.value) + (b.support.error > 0 ? "~" : "")
-            let trust = i == me ? "  —" : Widgets.fit(String(Int(b.trustWithViewer.rounded())), 4, right: true)
+            let trust = i == me || v.viewerIndex == nil ? "  —" : Widgets.fit(String(Int(b.trustWithViewer.rounded())), 4, right: true)
             var line = Widgets.fit(b.id, 5) + " " + qubits + "  " + Widgets.fit(spark, 9) + " "
                 + Widgets.fit(Widgets.int(b.sensing.value), 4, right: true) + "  " + Widgets.fit(gov, 7, right: true) + "  "
                 + Widgets.fit(support, 6, right: true) + " " + trust + " " + Widgets.fit(Widgets.int(b.score), 5, right: true)
@@ -74,7 +74,7 @@ extension Renderer {
             put(r.x, y, Widgets.fit(line, r.w), style)
             y += 1
         }
-        put(r.x, y, "~ your estimate   ⚠ known CRQC   Trust: with you, −100 to 100", .dim, maxWidth: r.w)
+        put(r.x, y, v.viewerIndex == nil ? "Facilitator's view: every value is true   ⚠ holds a CRQC" : "~ your estimate   ⚠ known CRQC   Trust: with you, −100 to 100", .dim, maxWidth: r.w)
         y += 1
         put(r.x, y, "News", .title)
         y += 1

@@ -311,8 +311,26 @@ extension Renderer {
         put(r.x, y, "Your orders this turn: \(orders.count) · capital needed \(Widgets.number(cost)) of \(Widgets.number(v.me?.capital ?? 0))", .bold, maxWidth: r.w)
         y += 2
         if orders.isEmpty { put(r.x, y, "No orders yet. Use the screens 1–9 to give orders; n submits a free-text action.", .dim, maxWidth: r.w) }
+        let waiting = app.facilitatorSeat ? "awaiting ruling" : "no facilitator: unadjudicated in the report"
         for (i, o) in orders.enumerated() where y < r.y + r.h {
-            put(r.x, y, Widgets.fit("\(i + 1). " + OrderText.describe(o, g.scenario) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : ""), r.w), i == app.row(.orders) ? Style(reverse: true) : .plain)
+            var text = "\(i + 1). " + OrderText.describe(o, g.scenario) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : "")
+            if case .freeAction = o { text = "\(i + 1). [\(waiting)] " + OrderText.describe(o, g.scenario) }
+            put(r.x, y, Widgets.fit(text, r.w), i == app.row(.orders) ? Style(reverse: true) : .plain)
+            y += 1
+        }
+        // Free-text actions of earlier turns and the facilitator's rulings on them.
+        guard !v.freeActions.isEmpty, y + 2 < r.y + r.h else { return }
+        y += 1
+        put(r.x, y, "Your free-text actions", .title); y += 1
+        for a in v.freeActions.reversed() where y < r.y + r.h {
+            let status: String
+            switch a.status {
+            case .pending: status = waiting
+            case .accepted: status = "accepted — \(a.reason)" + (a.effects.isEmpty ? "" : " [\(a.effects.joined(separator: "; "))]")
+            case .rejected: status = "rejected — \(a.reason)"
+            case .unadjudicated: status = "unadjudicated"
+            }
+            put(r.x, y, Widgets.fit("#\(a.id) \(g.scenario.calendar.label(a.turn)) “\(a.text)”: \(status)", r.w), a.status == .pending ? .warn : .plain)
             y += 1
         }
     }
@@ -528,6 +546,15 @@ enum HelpText {
         "  Messages   m write to another delegation",
         "  Dilemmas   Enter to choose an option",
         "  Orders     Delete removes an order; n submits a free-text action to the facilitator",
+        "",
+        "The facilitator's seat (after the delegations; sees everything, unfogged):",
+        "  f  Console   1  World   2  Bloc   0  Report   c  Charts   e  end the turn",
+        "  i  inject a card from the scenario's deck      n  a custom event (title, text, effects)",
+        "  r  rule on a free-text action (accept with effects, or reject; a reason is required)",
+        "  a  adjust any value, with a reason          v  reveal a secret to some or all delegations",
+        "  t  turn timer: set minutes and what happens at zero, pause, resume, clear",
+        "  b  rewind to the start of a turn and branch  u  take back the last action of this turn",
+        "  Effects use the scenario language: US.support += 5; world.tension -= 3; trust(US, CN) += 10",
         "",
         "How to read the screens:",
         "  A value with ~ is your estimate of another bloc; its error shrinks with your SIGINT,",

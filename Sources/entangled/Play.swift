@@ -84,10 +84,14 @@ struct Play: ParsableCommand {
             app.setup.human = app.setup.human.indices.map { humans.contains($0) }
             app.startWithSetup()
         }
+        // getch waits at most a second, so the turn timer is redrawn every second without busy-waiting.
+        terminal.setKeyTimeout(milliseconds: 1000)
         while !app.shouldQuit {
             let size = terminal.size
             terminal.draw(app.render(width: size.width, height: size.height))
-            guard let key = terminal.readKey() else { continue }
+            let key = terminal.readKey()
+            for effect in app.update(.tick(ProcessInfo.processInfo.systemUptime)) { saves.perform(effect, in: &app) }
+            guard let key else { continue }
             if key == .resize { terminal.invalidate() }
             for effect in app.update(key) { saves.perform(effect, in: &app) }
         }
@@ -103,6 +107,8 @@ struct GameSaves {
     /// The embedded scenario text and branch parent of a loaded game (new games have no parent).
     var loadedSource: String?
     var parent: ParentRecord?
+    /// The save this game was last written to or loaded from, with its checksum (a branch's parent).
+    var lastFile: (path: String, checksum: String)?
 
     init(folder: String, scenarioArgument: String?) {
         self.folder = folder
@@ -121,7 +127,8 @@ struct GameSaves {
         guard let game = app.game else { return nil }
         let source = loadedSource ?? SaveStore.scenarioSource(for: game.scenario, path: scenarioArgument)
         let humans = app.humans.filter { game.scenario.blocs.indices.contains($0) }.map { game.scenario.blocs[$0].id }
-        return SavedGame(game: game, scenarioSource: source, seats: Seats(humans: humans, level: app.level.rawValue), parent: parent)
+        return SavedGame(game: game, scenarioSource: source,
+                         seats: Seats(humans: humans, level: app.level.rawValue, facilitator: app.facilitatorSeat ? true : nil), parent: parent)
     }
 
     mutating func perform(_ effect: AppEffect, in app: inout AppState) {
@@ -133,13 +140,15 @@ struct GameSaves {
                 try SaveStore.write(saved, to: path)
                 app.message = "Saved to \(path)."
                 app.savedGames = list()
+                if let sum = SaveCodec.checksum(of: saved) { lastFile = (path, sum) }
             } catch {
                 app.message = error.description
             }
         case .turnResolved:
             guard let saved = saved(app) else { return }
             do {
-                try SaveStore.autosave(saved, folder: folder)
+                let path = try SaveStore.autosave(saved, folder: folder)
+                if let sum = SaveCodec.checksum(of: saved) { lastFile = (path, sum) }
             } catch {
                 app.message = "Autosave failed — \(error.description)"
             }
@@ -149,9 +158,35 @@ struct GameSaves {
             } catch {
                 app.setup.error = error.description
             }
+        case .rewound(let turn):
+            rewound(to: turn, in: &app)
         case .quit:
             break
         }
+    }
+
+    /// After a rewind, the game as it stood is kept as its own save (autosaves rotate, and the
+    /// branch's own autosaves would reuse their names), and the branch records it as its parent.
+    mutating func rewound(to turn: Int, in app: inout AppState) {
+        guard let before = app.rewoundFrom, let game = app.game else { return }
+        app.rewoundFrom = nil
+        var original = saved(app)
+        original?.game = before
+        let label = turn < game.scenario.calendar.turnCount ? game.scenario.calendar.label(turn) : "end"
+        let nextLabel = before.state.turn < before.scenario.calendar.turnCount ? before.scenario.calendar.label(before.state.turn) : "end"
+        let path = folder + "/" + "\(before.scenario.id)-\(nextLabel)-before-rewind-\(Int(Date().timeIntervalSince1970)).json"
+        if let original, !before.log.isEmpty {
+            do {
+                try SaveStore.write(original, to: path)
+                if let sum = SaveCodec.checksum(of: original) { lastFile = (path, sum) }
+            } catch {
+                app.message = "The game before the rewind could not be kept — \(error.description)"
+            }
+        }
+        if let last = lastFile {
+            parent = ParentRecord(file: last.path, checksum: last.checksum, turn: turn + 1, turnLabel: label)
+        }
+        app.message = "Rewound to the start of \(label). The game before it is kept in \(path); the next save is a branch of it."
     }
 
     /// Continues a loaded game with its saved seats (or `humans`, when given on the command line).
@@ -159,11 +194,14 @@ struct GameSaves {
         let game = loaded.game
         loadedSource = loaded.saved.scenarioSource
         parent = loaded.saved.parent
+        lastFile = (loaded.file, loaded.checksum)
         var seats = humans
         if seats.isEmpty { seats = loaded.saved.seats.humans.compactMap { game.scenario.blocIndex($0) } }
         let level = AILevel(rawValue: loaded.saved.seats.level) ?? .standard
         let name = URL(fileURLWithPath: loaded.file).lastPathComponent
         let message = loaded.divergence?.sentence ?? "Loaded \(name): \(game.scenario.title), next turn \(loaded.saved.nextTurnLabel)."
-        app.resume(game: game, humans: seats, level: level, message: message)
+        let facilitator = loaded.saved.seats.facilitator ?? false
+        app.resume(game: game, humans: seats, level: level, facilitator: facilitator, message: message)
+        app.branchTurn = loaded.saved.parent.map { $0.turn - 1 }
     }
 }
