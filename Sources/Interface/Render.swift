@@ -282,7 +282,7 @@ struct Renderer {
             put(x + 2, y + 1, "End \(app.currentBloc.map { app.game!.scenario.blocs[$0].name } ?? "your") orders for this turn?", .plain, maxWidth: w - 4)
             put(x + 2, y + 2, "You have \(orders.count) order\(orders.count == 1 ? "" : "s") (see o).", .dim, maxWidth: w - 4)
             let last = app.currentHuman.map { $0 == app.humans.count - 1 } ?? true
-            put(x + 2, y + 3, last ? "Then the turn is resolved." : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
+            put(x + 2, y + 3, last ? (app.facilitatorSeat ? "Then the facilitator takes the keyboard." : "Then the turn is resolved.") : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
             put(x + 2, y + 5, "y yes · n no", .key)
         case .prompt(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)

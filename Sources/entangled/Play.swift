@@ -24,6 +24,9 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("ai-level"), help: "Computer players' level: novice, standard or expert.")
     var aiLevel: AILevel = .standard
 
+    @Flag(name: .long, help: "Seat a facilitator after the delegations (with --human, or alone: then the computer plays every bloc).")
+    var facilitator = false
+
     @Flag(name: .customLong("no-color"), help: "Monochrome screens (also when NO_COLOR is set).")
     var noColor = false
 
@@ -78,9 +81,10 @@ struct Play: ParsableCommand {
         app.savedGames = saves.list()
         if let seed { app.setup.seed = seed }
         app.setup.level = aiLevel
+        app.setup.facilitator = facilitator
         if let loaded {
-            saves.resume(loaded, in: &app, humans: humans)
-        } else if !humans.isEmpty {
+            saves.resume(loaded, in: &app, humans: humans, facilitator: facilitator)
+        } else if !humans.isEmpty || facilitator {
             app.setup.human = app.setup.human.indices.map { humans.contains($0) }
             app.startWithSetup()
         }
@@ -174,7 +178,12 @@ struct GameSaves {
         original?.game = before
         let label = turn < game.scenario.calendar.turnCount ? game.scenario.calendar.label(turn) : "end"
         let nextLabel = before.state.turn < before.scenario.calendar.turnCount ? before.scenario.calendar.label(before.state.turn) : "end"
-        let path = folder + "/" + "\(before.scenario.id)-\(nextLabel)-before-rewind-\(Int(Date().timeIntervalSince1970)).json"
+        var path = folder + "/" + "\(before.scenario.id)-\(nextLabel)-before-rewind.json"
+        var n = 2
+        while FileManager.default.fileExists(atPath: path) {
+            path = folder + "/" + "\(before.scenario.id)-\(nextLabel)-before-rewind-\(n).json"
+            n += 1
+        }
         if let original, !before.log.isEmpty {
             do {
                 try SaveStore.write(original, to: path)
@@ -186,11 +195,11 @@ struct GameSaves {
         if let last = lastFile {
             parent = ParentRecord(file: last.path, checksum: last.checksum, turn: turn + 1, turnLabel: label)
         }
-        app.message = "Rewound to the start of \(label). The game before it is kept in \(path); the next save is a branch of it."
+        app.message = "Rewound to \(label) as a branch; the game before it is saved in \(folder) (l lists it)."
     }
 
     /// Continues a loaded game with its saved seats (or `humans`, when given on the command line).
-    mutating func resume(_ loaded: LoadedSave, in app: inout AppState, humans: [Int]) {
+    mutating func resume(_ loaded: LoadedSave, in app: inout AppState, humans: [Int], facilitator seat: Bool = false) {
         let game = loaded.game
         loadedSource = loaded.saved.scenarioSource
         parent = loaded.saved.parent
@@ -200,7 +209,7 @@ struct GameSaves {
         let level = AILevel(rawValue: loaded.saved.seats.level) ?? .standard
         let name = URL(fileURLWithPath: loaded.file).lastPathComponent
         let message = loaded.divergence?.sentence ?? "Loaded \(name): \(game.scenario.title), next turn \(loaded.saved.nextTurnLabel)."
-        let facilitator = loaded.saved.seats.facilitator ?? false
+        let facilitator = seat || loaded.saved.seats.facilitator == true
         app.resume(game: game, humans: seats, level: level, facilitator: facilitator, message: message)
         app.branchTurn = loaded.saved.parent.map { $0.turn - 1 }
     }
