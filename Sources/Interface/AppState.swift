@@ -256,6 +256,8 @@ public struct AppState: Sendable {
     public var rewoundFrom: Game?
     /// The turn (0-based) a branch starts at, when this game was rewound (set by loading a branch too).
     public var branchTurn: Int?
+    /// At the end of the game, the facilitator's seat has taken the keyboard (f) for the debrief.
+    public var debriefByFacilitator = false
 
     public init(choices: [ScenarioChoice], colors: Bool = true) {
         self.choices = choices
@@ -286,7 +288,7 @@ public struct AppState: Sendable {
     public var isFacilitatorView: Bool {
         switch mode {
         case .facilitating: return true
-        case .gameOver: return humans.isEmpty
+        case .gameOver: return humans.isEmpty || debriefByFacilitator
         default: return false
         }
     }

@@ -34,7 +34,7 @@ extension AppState {
             modal = .confirmQuit
             return []
         case .char("e"):
-            modal = .confirmEndTurn
+            if g.isOver { message = "The game is over: 0 shows the outcome, q quits." } else { modal = .confirmEndTurn }
             return []
         case .char("s"):
             let label = g.state.turn < g.scenario.calendar.turnCount ? g.scenario.calendar.label(g.state.turn) : "end"

@@ -59,6 +59,13 @@ extension AppState {
                 scroll = 0
             } else if key == .char("q") { modal = .confirmQuit }
             return []
+        case .gameOver where isFacilitatorView:
+            return updateFacilitating(key)
+        case .gameOver where key == .char("f") && facilitatorSeat:
+            debriefByFacilitator = true
+            screen = .report
+            scroll = 0
+            return []
         case .playing, .gameOver:
             return updatePlaying(key)
         }

@@ -307,4 +307,21 @@ struct FacilitatorFlowTests {
         guard case .prompt(let save) = app.modal else { Issue.record("no save prompt"); return }
         #expect(save.text == "quantum-decade-2025-Q2-branch")
     }
+
+    @Test func atTheEndTheFacilitatorOpensTheDebriefWithEveryObjective() {
+        let quick = BundledScenarios.all.compactMap { try? ScenarioLoader.parse(text: $0.text, file: $0.file) }.first { $0.id == "quick-crisis" }!
+        let game = Autoplay.play(quick, seed: 3)
+        var app = AppState(choices: [ScenarioChoice(name: quick.title, scenario: quick)])
+        app.resume(game: game, humans: [0], level: .standard, facilitator: true)
+        #expect(app.mode == .gameOver)
+        #expect(app.view?.viewer == .bloc(0))
+        #expect(app.render(width: 80, height: 24).contains("f facilitator's debrief"))
+        app.update(.char("f"))
+        #expect(app.view?.viewer == .facilitator)
+        let debrief = app.render(width: 80, height: 24)
+        #expect(debrief.contains("Facilitator │ Game over"))
+        #expect(debrief.contains("\(quick.blocs[1].name): score"))
+        app.update(.char("e"))
+        #expect(app.modal == nil)
+    }
 }
