@@ -108,7 +108,7 @@ struct Resolver {
                 reveal(secret, to: to)
             case .timer(let timer):
                 state.timer = timer
-                news(.facilitator, timer.map { "The facilitator set a turn timer of \($0.minutes) minutes" + ($0.atZero == .wait ? "; at zero the turn waits" : "; at zero the computer gives missing orders") + ($0.paused ? " (paused)." : ".") } ?? "The facilitator cleared the turn timer.", audience: [])
+                news(.facilitator, timer.map { "The facilitator set a turn timer of \($0.minutes) minute\($0.minutes == 1 ? "" : "s")" + ($0.atZero == .wait ? "; at zero the turn waits" : "; at zero the computer gives missing orders") + ($0.paused ? " (paused)." : ".") } ?? "The facilitator cleared the turn timer.", audience: [])
             default:
                 break
             }

@@ -413,6 +413,7 @@ extension AppState {
         branchTurn = index
         let branch = g.rewound(to: index)
         game = branch
+        debriefByFacilitator = false
         pending = [[Order]](repeating: [], count: humans.count)
         facilitatorQueue = []
         resetTimer(branch.state.timer)

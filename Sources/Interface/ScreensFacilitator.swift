@@ -80,6 +80,10 @@ extension Renderer {
         add("Turn timer (t): " + timerLine, .bold, indent: 0)
         let seats = app.humans.isEmpty ? "none: the computer plays every bloc" : app.humans.map { sc.blocs[$0].id }.joined(separator: ", ")
         add("Human delegations: \(seats)", .bold, indent: 0)
+        // The delegations' sealed orders of this turn (the facilitator sits after them).
+        for (k, b) in app.humans.enumerated() where app.pending.indices.contains(k) && !app.pending[k].isEmpty {
+            add("\(sc.blocs[b].id) this turn: " + app.pending[k].map { OrderText.describe($0, sc) }.joined(separator: "; "), .dim)
+        }
         lines.append(("", .plain))
         let all = app.revealableSecrets(g)
         let secrets = all.filter { if case .objectives = $0.secret { return false }; return true }
