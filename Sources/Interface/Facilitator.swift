@@ -430,7 +430,8 @@ extension AppState {
 
     mutating func resetTimer(_ t: TurnTimer?) {
         timer = t
-        timerRemaining = Double((t?.minutes ?? 0) * 60)
+        // A save is untrusted: a timer outside 0…180 minutes is shown clamped.
+        timerRemaining = Double(max(0, min(t?.minutes ?? 0, TurnTimer.maximumMinutes)) * 60)
     }
 
     /// Whether delegations are playing, so the timer runs (it stops in the facilitator's seat).
