@@ -17,7 +17,7 @@ let package = Package(
         .target(name: "ScenarioFormat", dependencies: ["GameCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Strategy", dependencies: ["GameCore"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        .target(name: "Interface", dependencies: ["GameCore", "Strategy"]),
+        .target(name: "Interface", dependencies: ["GameCore", "Strategy", "ScenarioFormat", "Report"]),
         .target(name: "Persistence", dependencies: ["GameCore", "ScenarioFormat"]),
         .target(name: "Report", dependencies: ["GameCore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),

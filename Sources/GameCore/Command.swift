@@ -86,6 +86,32 @@ public enum FacilitatorAction: Hashable, Codable, Sendable {
     case ruling(action: Int, accept: Bool, effects: [Effect], reason: String)
     /// Reveal a secret to some delegations (empty list = everyone).
     case reveal(secret: Secret, to: [String])
+    /// Set, pause, resume (a timer with `paused` changed) or clear (nil) the turn timer. Only the
+    /// settings are logged: the countdown is wall-clock and lives in the interface, and orders a
+    /// computer gives at zero are ordinary logged orders, so a replay needs no clock.
+    case timer(TurnTimer?)
+}
+
+/// The facilitator's turn timer (DESIGN §7b): minutes per turn and what happens at zero.
+public struct TurnTimer: Hashable, Codable, Sendable {
+    /// What happens when the countdown reaches zero.
+    public enum AtZero: String, Hashable, Codable, Sendable, CaseIterable {
+        /// The turn waits; the timer shows 00:00.
+        case wait
+        /// Computer players give the orders of every delegation that has not ended its turn.
+        case computerFillsIn = "computer-fills-in"
+    }
+
+    /// Minutes per turn, 1 to `TurnTimer.maximumMinutes`.
+    public var minutes: Int
+    public var atZero: AtZero
+    public var paused: Bool
+
+    public static let maximumMinutes = 180
+
+    public init(minutes: Int, atZero: AtZero, paused: Bool = false) {
+        self.minutes = minutes; self.atZero = atZero; self.paused = paused
+    }
 }
 
 /// A secret the facilitator can reveal.

@@ -32,6 +32,9 @@ public struct GameState: Hashable, Codable, Sendable {
     public var nextMessageID: Int
     public var nextDilemmaID: Int
     public var nextActionID: Int
+    /// The facilitator's turn timer, when one is set (absent from the hash and the save when nil,
+    /// so games without a timer keep their hashes).
+    public var timer: TurnTimer? = nil
 
     public var isOver: Bool { outcome != nil }
 

@@ -102,6 +102,7 @@ extension Resolver {
         if accept {
             for effect in effects { apply(effect, current: b, cause: "Ruling on \(name(b))'s action #\(id): \(reason)") }
         }
-        news(.facilitator, "Ruling on \(name(b))'s action #\(id) (“\(state.freeActions[k].text.prefix(60))”): \(accept ? "accepted" : "rejected") — \(reason)", audience: [])
+        // Only the delegation hears the ruling: its action may have been secret; the effects show in the ledger.
+        news(.facilitator, "Ruling on \(name(b))'s action #\(id) (“\(state.freeActions[k].text.prefix(60))”): \(accept ? "accepted" : "rejected") — \(reason)", audience: [b])
     }
 }

@@ -106,6 +106,9 @@ struct Resolver {
                 news(.facilitator, "The facilitator adjusted \(effect.source): \(reason)", audience: [])
             case .reveal(let secret, let to):
                 reveal(secret, to: to)
+            case .timer(let timer):
+                state.timer = timer
+                news(.facilitator, timer.map { "The facilitator set a turn timer of \($0.minutes) minute\($0.minutes == 1 ? "" : "s")" + ($0.atZero == .wait ? "; at zero the turn waits" : "; at zero the computer gives missing orders") + ($0.paused ? " (paused)." : ".") } ?? "The facilitator cleared the turn timer.", audience: [])
             default:
                 break
             }

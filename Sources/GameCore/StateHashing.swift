@@ -76,6 +76,8 @@ extension GameState {
         GameCore.feed(intelFreshness, &h)
         if let o = outcome { h.combine(true); h.combine(o.id); h.combine(o.title); h.combine(o.explanation) } else { h.combine(false) }
         h.combine(nextTreatyID); h.combine(nextMessageID); h.combine(nextDilemmaID); h.combine(nextActionID)
+        // Fed only when set, so the hashes of games without a timer do not change.
+        if let t = timer { h.combine("timer"); h.combine(t.minutes); h.combine(t.atZero.rawValue); h.combine(t.paused) }
     }
 }
 

@@ -1,9 +1,12 @@
 import GameCore
+import ScenarioFormat
 import Strategy
 
 /// The screens of the game. Digits and letters jump to them (see `ScreenID.key`).
 public enum ScreenID: String, CaseIterable, Sendable {
     case dashboard, bloc, budget, pqc, controls, diplomacy, intelligence, messages, dilemmas, report, charts, orders, help
+    /// The facilitator's console (only in the facilitator's seat).
+    case facilitator
 
     /// The key that opens the screen.
     public var key: Character {
@@ -21,6 +24,7 @@ public enum ScreenID: String, CaseIterable, Sendable {
         case .charts: return "c"
         case .orders: return "o"
         case .help: return "?"
+        case .facilitator: return "f"
         }
     }
 
@@ -51,6 +55,7 @@ public enum ScreenID: String, CaseIterable, Sendable {
         case .charts: return "Charts"
         case .orders: return "Orders"
         case .help: return "Help"
+        case .facilitator: return "Console"
         }
     }
 }
@@ -65,6 +70,10 @@ public enum Mode: Hashable, Sendable {
     case handover(Int)
     /// Human delegation `k` reads its screens and gives orders.
     case playing(Int)
+    /// A blank screen asking the facilitator to take the keyboard (after the delegations).
+    case facilitatorHandover
+    /// The facilitator's seat: the console and an unfogged view of everything.
+    case facilitating
     /// The game has ended.
     case gameOver
 }
@@ -79,6 +88,8 @@ public enum Modal: Hashable, Sendable {
     case pick(Picker)
     /// Drafting a treaty proposal.
     case draft(TreatyDraft)
+    /// The facilitator confirms rewinding to the start of a turn (0-based index).
+    case confirmRewind(Int)
 }
 
 public struct Prompt: Hashable, Sendable {
@@ -90,10 +101,24 @@ public struct Prompt: Hashable, Sendable {
         case seed
         case scenarioPath
         case saveName
+        // The facilitator's console
+        case eventTitle
+        case eventText(title: String)
+        case eventEffects(title: String, text: String)
+        case rulingEffects(action: Int, bloc: Int)
+        case rulingReason(action: Int, accept: Bool, effects: [Effect])
+        /// A new value or change for one path, e.g. "45", "+5", "*0.8".
+        case adjustValue(path: String, label: String)
+        /// A whole effect typed in the expression language.
+        case adjustEffect
+        case adjustReason(effect: Effect)
+        case timerMinutes
     }
     public var purpose: Purpose
     public var question: String
     public var text: String
+    /// What was wrong with the text last time Enter was pressed (the text is kept).
+    public var error: String? = nil
 }
 
 public struct Picker: Hashable, Sendable {
@@ -104,11 +129,26 @@ public struct Picker: Hashable, Sendable {
         case statementTarget
         case aidAmount(to: Int)
         case dilemmaOption(dilemma: Int)
+        // The facilitator's console
+        case injectCard
+        case rulingAction(ids: [Int], blocs: [Int])
+        case rulingDecision(action: Int, bloc: Int)
+        case adjustTarget
+        case adjustField(bloc: Int?)
+        case revealSecret([Secret])
+        case revealAudience(Secret)
+        case timerAction
+        case timerAtZero(minutes: Int)
+        case rewindTurn
     }
     public var purpose: Purpose
     public var question: String
     public var options: [String]
     public var selected: Int
+    /// Longer text for each option, shown under the list for the selected one.
+    public var details: [String] = []
+    /// When set, Space ticks options on and off (several can be chosen).
+    public var checked: [Bool]? = nil
 }
 
 /// The steps of drafting a treaty.
@@ -133,7 +173,7 @@ public struct TreatyDraft: Hashable, Sendable {
 
 /// The setup screen's choices.
 public struct SetupState: Hashable, Sendable {
-    public enum Field: Int, CaseIterable, Sendable { case scenario, seats, seed, level, start, saves }
+    public enum Field: Int, CaseIterable, Sendable { case scenario, seats, facilitator, seed, level, start, saves }
     public var field: Field = .seats
     public var scenarioIndex: Int = 0
     /// Whether each bloc of the chosen scenario is played by a human.
@@ -141,6 +181,8 @@ public struct SetupState: Hashable, Sendable {
     public var seatCursor: Int = 0
     public var seed: UInt64 = 0
     public var level: AILevel = .standard
+    /// Whether a facilitator (white cell) takes a seat after the delegations.
+    public var facilitator: Bool = false
     public var saveCursor: Int = 0
     public var error: String?
 }
@@ -198,6 +240,24 @@ public struct AppState: Sendable {
     public var savedGames: [SavedGameInfo] = []
     /// Where saves go (shown in messages).
     public var saveFolder: String = "Saves"
+    /// Whether a facilitator sits after the delegations in the hotseat rotation.
+    public var facilitatorSeat = false
+    /// The facilitator's actions of this turn, logged when the turn is resolved.
+    public var facilitatorQueue: [FacilitatorAction] = []
+    /// The turn timer as the facilitator last set it (its settings are logged commands).
+    public var timer: TurnTimer?
+    /// Seconds left on the turn timer; counted down by `.tick` while delegations play.
+    public var timerRemaining: Double = 0
+    /// The time of the last tick (seconds, from the terminal's clock; the interface never reads one).
+    public var lastTick: Double?
+    /// Alternates every tick, to make a timer at zero blink.
+    public var timerBlink = false
+    /// The game as it was before the facilitator rewound it (the terminal saves it as the branch's parent).
+    public var rewoundFrom: Game?
+    /// The turn (0-based) a branch starts at, when this game was rewound (set by loading a branch too).
+    public var branchTurn: Int?
+    /// At the end of the game, the facilitator's seat has taken the keyboard (f) for the debrief.
+    public var debriefByFacilitator = false
 
     public init(choices: [ScenarioChoice], colors: Bool = true) {
         self.choices = choices
@@ -220,7 +280,16 @@ public struct AppState: Sendable {
         switch mode {
         case .playing(let k), .handover(let k), .briefing(let k): return humans.indices.contains(k) ? humans[k] : nil
         case .gameOver: return humans.first
-        case .setup: return nil
+        case .setup, .facilitatorHandover, .facilitating: return nil
+        }
+    }
+
+    /// Whether the screens show the facilitator's unfogged view.
+    public var isFacilitatorView: Bool {
+        switch mode {
+        case .facilitating: return true
+        case .gameOver: return humans.isEmpty || debriefByFacilitator
+        default: return false
         }
     }
 
@@ -233,7 +302,9 @@ public struct AppState: Sendable {
 
     /// What the current delegation may see.
     public var view: GameView? {
-        guard let game, let b = currentBloc else { return nil }
+        guard let game else { return nil }
+        if isFacilitatorView { return game.state.view(for: .facilitator, scenario: game.scenario, seed: game.seed) }
+        guard let b = currentBloc else { return nil }
         return game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed)
     }
 

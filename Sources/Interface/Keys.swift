@@ -6,4 +6,7 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// The terminal changed size.
     case resize
+    /// The wall clock, in seconds, sent by the terminal about once a second (drives the turn timer;
+    /// the interface never reads a clock itself).
+    case tick(Double)
 }

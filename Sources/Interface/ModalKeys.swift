@@ -15,6 +15,13 @@ extension AppState {
             }
             if key == .char("n") || key == .escape || key == .char("N") { self.modal = nil }
             return []
+        case .confirmRewind(let turn):
+            if key == .char("y") || key == .char("Y") || key == .enter {
+                self.modal = nil
+                return rewind(to: turn)
+            }
+            if key == .char("n") || key == .escape || key == .char("N") { self.modal = nil }
+            return []
         case .prompt(var prompt):
             switch key {
             case .escape: self.modal = nil
@@ -29,6 +36,7 @@ extension AppState {
                     guard !name.isEmpty else { message = "A save needs a name."; return [] }
                     return [.save(name: name)]
                 }
+                if let effects = finishFacilitatorPrompt(prompt) { return effects }
                 finishPrompt(prompt)
             default: break
             }
@@ -38,10 +46,14 @@ extension AppState {
             case .escape: self.modal = nil
             case .up, .left: picker.selected = max(0, picker.selected - 1); self.modal = .pick(picker)
             case .down, .right: picker.selected = min(picker.options.count - 1, picker.selected + 1); self.modal = .pick(picker)
+            case .char(" ") where picker.checked != nil:
+                picker.checked![picker.selected].toggle()
+                self.modal = .pick(picker)
             case .char(let c) where c.isNumber:
                 if let d = c.wholeNumberValue, d >= 1, d <= picker.options.count { picker.selected = d - 1; self.modal = .pick(picker) }
             case .enter:
                 self.modal = nil
+                if let effects = finishFacilitatorPick(picker) { return effects }
                 finishPick(picker)
             default: break
             }
@@ -68,8 +80,10 @@ extension AppState {
             guard !text.isEmpty else { message = "No action submitted."; return }
             modal = .prompt(Prompt(purpose: .freeActionIntent(text: text), question: "What effect do you intend? (the facilitator rules on it)", text: ""))
         case .freeActionIntent(let action):
-            give(.freeAction(text: action, intent: text), "Your action goes to the facilitator for a ruling.")
-        case .scenarioPath, .saveName:
+            give(.freeAction(text: action, intent: text), facilitatorSeat
+                 ? "Sent to the facilitator for a ruling; it shows as awaiting ruling until then."
+                 : "No facilitator is seated: your action will appear as unadjudicated in the after-action report.")
+        default:
             break
         }
     }
@@ -97,6 +111,8 @@ extension AppState {
         case .dilemmaOption(let id):
             give(.chooseDilemma(dilemma: id, option: picker.selected), "Choice recorded: \(picker.options[picker.selected]).")
             _ = v
+        default:
+            break
         }
     }
 

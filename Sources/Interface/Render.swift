@@ -48,6 +48,9 @@ struct Renderer {
         case .setup: drawSetup()
         case .briefing(let k): drawBriefing(k)
         case .handover(let k): drawHandover(k)
+        case .facilitatorHandover: drawFacilitatorHandover()
+        case .facilitating: drawFacilitating()
+        case .gameOver where app.isFacilitatorView: drawFacilitating()
         case .playing, .gameOver: drawPlaying()
         }
         if let modal = app.modal { drawModal(modal) }
@@ -58,10 +61,19 @@ struct Renderer {
     mutating func header(_ title: String, right: String = "") {
         screen.fill(0, 0, width, 1, " ", style(Style(fg: .normal, reverse: true)))
         put(1, 0, title, Style(bold: true, reverse: true), maxWidth: width - 2)
-        if !right.isEmpty {
-            let w = Screen.displayWidth(right)
-            // Only when it fits beside the title.
-            if Screen.displayWidth(title) + w + 4 <= width { put(width - w - 1, 0, right, Style(reverse: true)) }
+        // The turn timer shows on every screen of the game; the rest only when it fits beside the title.
+        let timer = app.mode == .setup ? nil : app.timerLabel
+        var right = right
+        if let timer { right = right.isEmpty ? timer : timer + " │ " + right }
+        if !right.isEmpty && Screen.displayWidth(title) + Screen.displayWidth(right) + 4 > width { right = timer ?? "" }
+        guard !right.isEmpty, Screen.displayWidth(title) + Screen.displayWidth(right) + 4 <= width else { return }
+        let x = width - Screen.displayWidth(right) - 1
+        put(x, 0, right, Style(reverse: true))
+        if let timer {
+            let atZero = app.timerRemaining <= 0 && app.timer?.paused == false
+            // At zero the timer blinks (every tick), so a glance at the screen shows it.
+            let s = atZero ? (app.timerBlink ? Style(fg: .red, bold: true) : Style(fg: .red, bold: true, reverse: true)) : Style(bold: true, reverse: true)
+            put(x, 0, timer, s)
         }
     }
 
@@ -83,7 +95,7 @@ struct Renderer {
         header("\(name) │ \(turn)", right: "Capital \(capital) │ \(qday)")
         // tabs
         var x = 0
-        for s in ScreenID.allCases where s != .help && s != .orders {
+        for s in ScreenID.allCases where s != .help && s != .orders && s != .facilitator {
             let label = "\(s.key) " + (width < 100 ? s.shortTitle : s.title)
             let w = Screen.displayWidth(label) + 1
             if x + w > width { break }
@@ -106,9 +118,10 @@ struct Renderer {
         case .charts: drawCharts(v, game, body)
         case .orders: drawOrders(v, game, body)
         case .help: drawHelp(body)
+        case .facilitator: drawDashboard(v, game, body)
         }
         let over: Bool = { if case .gameOver = app.mode { return true }; return false }()
-        let base = over ? "0 report · q quit" : "? help · o orders(\(orders)) · e end turn · q quit"
+        let base = over ? (app.facilitatorSeat ? "0 report · f facilitator's debrief · q quit" : "0 report · q quit") : "? help · o orders(\(orders)) · e end turn · q quit"
         let hints = hintsFor(app.screen)
         footer(Screen.displayWidth(hints) + Screen.displayWidth(base) + 3 <= width ? hints + " │ " + base : hints + " │ ? help")
     }
@@ -128,6 +141,7 @@ struct Renderer {
         case .charts: return "↑↓ indicator"
         case .orders: return "↑↓ select · Del remove · n free-text action"
         case .help: return "Esc back"
+        case .facilitator: return ""
         }
     }
 
@@ -160,6 +174,9 @@ struct Renderer {
             let text = "\(human ? "◆ human   " : "◇ computer") \(Widgets.fit(b.id, 4)) \(b.name) — \(b.doctrine.rawValue)"
             put(4, y, Widgets.fit(text, width - 6), selected ? Style(reverse: true) : (human ? .bold : .plain))
         }
+        label(height - 7, "Facilitator", .facilitator)
+        put(14, height - 7, app.setup.facilitator ? "◀ yes ▶  a facilitator seat after the delegations sees everything" : "◀ no ▶   no facilitator seat (Space to seat one)",
+            f == .facilitator ? .title : .plain, maxWidth: width - 16)
         let y = height - 6
         label(y, "Seed", .seed)
         put(14, y, "\(app.setup.seed)   (←→ change, Enter type)", f == .seed ? .title : .plain)
@@ -170,7 +187,7 @@ struct Renderer {
             put(24, y + 3, "or l: load one of \(app.savedGames.count) saved game\(app.savedGames.count == 1 ? "" : "s")", .dim)
         }
         if let e = app.setup.error { put(2, y + 2, Widgets.fit(e, width - 4), .bad) }
-        footer("Tab/↑↓ move · Space toggle human · ←→ change · s start · l load · q quit")
+        footer("Tab/↑↓ move · Space human/facilitator · ←→ change · s start · l load · q quit")
         if app.setup.field == .saves { drawSaves() }
     }
 
@@ -246,32 +263,51 @@ struct Renderer {
             let y = frame(5, "Quit")
             put(x + 2, y + 1, "Quit the game? Unsaved progress of this turn is lost.", .plain, maxWidth: w - 4)
             put(x + 2, y + 3, "y yes · n no", .key)
+        case .confirmEndTurn where app.mode == .facilitating:
+            let y = frame(7, "End the facilitator's turn")
+            let n = app.facilitatorQueue.count
+            put(x + 2, y + 1, "End the facilitator's turn and resolve the turn?", .plain, maxWidth: w - 4)
+            put(x + 2, y + 2, "\(n) facilitator action\(n == 1 ? "" : "s") will be logged with the orders.", .dim, maxWidth: w - 4)
+            put(x + 2, y + 3, app.humans.isEmpty ? "The computer plays every bloc." : "Then the first delegation takes the keyboard.", .dim, maxWidth: w - 4)
+            put(x + 2, y + 5, "y yes · n no", .key)
+        case .confirmRewind(let turn):
+            let label = app.game.map { $0.scenario.calendar.label(turn) } ?? "?"
+            let lines = Widgets.wrap("Rewind to the start of \(label) (turn \(turn + 1))? Turns after it leave this game; the save you came from keeps them, and the next save is a branch that records where it came from.", width: w - 4)
+            let y = frame(lines.count + 4, "Rewind and branch")
+            for (i, l) in lines.enumerated() { put(x + 2, y + 1 + i, l) }
+            put(x + 2, y + lines.count + 2, "y yes · n no", .key)
         case .confirmEndTurn:
             let orders = app.pendingOrders
             let y = frame(7, "End your orders")
             put(x + 2, y + 1, "End \(app.currentBloc.map { app.game!.scenario.blocs[$0].name } ?? "your") orders for this turn?", .plain, maxWidth: w - 4)
             put(x + 2, y + 2, "You have \(orders.count) order\(orders.count == 1 ? "" : "s") (see o).", .dim, maxWidth: w - 4)
             let last = app.currentHuman.map { $0 == app.humans.count - 1 } ?? true
-            put(x + 2, y + 3, last ? "Then the turn is resolved." : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
+            put(x + 2, y + 3, last ? (app.facilitatorSeat ? "Then the facilitator takes the keyboard." : "Then the turn is resolved.") : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
             put(x + 2, y + 5, "y yes · n no", .key)
         case .prompt(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)
-            let y = frame(lines.count + 5, "Type")
+            let errors = p.error.map { Widgets.wrap($0, width: w - 4) } ?? []
+            let y = frame(lines.count + 5 + errors.count, "Type")
             for (i, l) in lines.enumerated() { put(x + 2, y + 1 + i, l) }
             let shown = String(p.text.suffix(w - 6))
             put(x + 2, y + lines.count + 2, "> " + shown + "▏", .bold, maxWidth: w - 4)
-            put(x + 2, y + lines.count + 3, "Enter confirm · Esc cancel", .dim)
+            for (i, l) in errors.enumerated() { put(x + 2, y + lines.count + 3 + i, l, .bad) }
+            put(x + 2, y + lines.count + 3 + errors.count, "Enter confirm · Esc cancel", .dim)
         case .pick(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)
-            let visible = min(p.options.count, height - lines.count - 8)
-            let y = frame(lines.count + visible + 4, "Choose")
+            let detail = p.details.indices.contains(p.selected) ? Array(Widgets.wrap(p.details[p.selected], width: w - 4).prefix(5)) : []
+            let extra = detail.isEmpty ? 0 : detail.count + 1
+            let visible = max(1, min(p.options.count, height - lines.count - 8 - extra))
+            let y = frame(lines.count + visible + 4 + extra, "Choose")
             for (i, l) in lines.enumerated() { put(x + 2, y + 1 + i, l) }
             let first = max(0, min(p.selected - visible + 1, p.options.count - visible))
             for (i, o) in p.options.enumerated().dropFirst(first).prefix(visible) {
                 let sel = i == p.selected
-                put(x + 2, y + lines.count + 1 + i - first, Widgets.fit((sel ? "▶ " : "  ") + "\(i + 1)) " + o, w - 4), sel ? Style(reverse: true) : .plain)
+                let tick = p.checked.map { $0.indices.contains(i) && $0[i] ? "◼ " : "◻ " } ?? ""
+                put(x + 2, y + lines.count + 1 + i - first, Widgets.fit((sel ? "▶ " : "  ") + tick + "\(i + 1)) " + o, w - 4), sel ? Style(reverse: true) : .plain)
             }
-            put(x + 2, y + lines.count + visible + 2, "↑↓ choose · Enter confirm · Esc cancel", .dim)
+            for (i, l) in detail.enumerated() { put(x + 2, y + lines.count + visible + 2 + i, l, .dim) }
+            put(x + 2, y + lines.count + visible + 2 + extra, p.checked == nil ? "↑↓ choose · Enter confirm · Esc cancel" : "↑↓ move · Space tick · Enter confirm · Esc cancel", .dim)
         case .draft(let d):
             drawDraft(d, x: x, w: w)
         }

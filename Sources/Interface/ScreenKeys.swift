@@ -182,6 +182,8 @@ extension AppState {
             case .down: chartIndicator = min(ChartIndicator.all(g.scenario).count - 1, chartIndicator + 1)
             default: break
             }
+        case .facilitator:
+            break
         case .report, .help:
             switch key {
             case .up: scroll = max(0, scroll - 1)

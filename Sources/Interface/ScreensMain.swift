@@ -65,7 +65,7 @@ extension Renderer {
             let qubits = Widgets.fit(Widgets.estimate(b.computing.value, error: b.computing.error) + mark, 14, right: true)
             let gov = b.pqc.first.map { "\(Int(($0.value * 100).rounded()))%" + ($0.error > 0 ? "~" : "") } ?? "–"
             let support = Widgets.int(b.support.value) + (b.support.error > 0 ? "~" : "")
-            let trust = i == me ? "  —" : Widgets.fit(String(Int(b.trustWithViewer.rounded())), 4, right: true)
+            let trust = i == me || v.viewerIndex == nil ? "  —" : Widgets.fit(String(Int(b.trustWithViewer.rounded())), 4, right: true)
             var line = Widgets.fit(b.id, 5) + " " + qubits + "  " + Widgets.fit(spark, 9) + " "
                 + Widgets.fit(Widgets.int(b.sensing.value), 4, right: true) + "  " + Widgets.fit(gov, 7, right: true) + "  "
                 + Widgets.fit(support, 6, right: true) + " " + trust + " " + Widgets.fit(Widgets.int(b.score), 5, right: true)
@@ -74,7 +74,7 @@ extension Renderer {
             put(r.x, y, Widgets.fit(line, r.w), style)
             y += 1
         }
-        put(r.x, y, "~ your estimate   ⚠ known CRQC   Trust: with you, −100 to 100", .dim, maxWidth: r.w)
+        put(r.x, y, v.viewerIndex == nil ? "Facilitator's view: every value is true   ⚠ holds a CRQC" : "~ your estimate   ⚠ known CRQC   Trust: with you, −100 to 100", .dim, maxWidth: r.w)
         y += 1
         put(r.x, y, "News", .title)
         y += 1
@@ -92,9 +92,10 @@ extension Renderer {
         let b = v.blocs[i]
         let def = g.scenario.blocs[i]
         let mine = i == v.viewerIndex
+        let exact = mine || v.viewerIndex == nil
         var y = r.y
         put(r.x, y, "◀ \(def.name) (\(def.id)) ▶", .title)
-        put(r.x + 40, y, mine ? "your bloc — exact values" : "estimates ± \(Int((b.computing.error * 100).rounded())) %", .dim)
+        put(r.x + 40, y, mine ? "your bloc — exact values" : (exact ? "true values (facilitator)" : "estimates ± \(Int((b.computing.error * 100).rounded())) %"), .dim)
         y += 1
         put(r.x, y, "Doctrine \(def.doctrine.rawValue) · groups \(b.groups.joined(separator: ", ")) · standard \(b.standard.rawValue)\(def.developing ? " · developing" : "")", .plain, maxWidth: r.w)
         y += 1
@@ -122,7 +123,8 @@ extension Renderer {
         y = r.y + r.h - 2
         put(r.x, y, "Pillars: security \(Int(b.pillars[0])) · prosperity \(Int(b.pillars[1])) · influence \(Int(b.pillars[2])) · stability \(Int(b.pillars[3])) · score \(Widgets.number(b.score))", .plain, maxWidth: r.w)
         y += 1
-        let crqc = b.knownCRQC ? "Known to hold a CRQC." : (mine ? (v.me?.crqcTurn != nil ? "You hold a CRQC (secret unless disclosed)." : "No CRQC yet.") : "No CRQC known to you; estimated \(Widgets.number(b.yearsToCRQC)) years away.")
+        let crqc = v.viewerIndex == nil ? (b.knownCRQC ? "Holds a CRQC." : "No CRQC yet; about \(Widgets.number(b.yearsToCRQC)) years away at the current pace.")
+            : b.knownCRQC ? "Known to hold a CRQC." : (mine ? (v.me?.crqcTurn != nil ? "You hold a CRQC (secret unless disclosed)." : "No CRQC yet.") : "No CRQC known to you; estimated \(Widgets.number(b.yearsToCRQC)) years away.")
         put(r.x, y, crqc, b.knownCRQC ? .bad : .dim, maxWidth: r.w)
     }
 

@@ -216,6 +216,18 @@ extension Renderer {
         if let outcome = v.outcome {
             lines.append(("THE GAME IS OVER: \(outcome.title.uppercased())", .title))
             for l in Widgets.wrap(outcome.explanation, width: r.w) { lines.append((l, .bold)) }
+            if v.viewerIndex == nil {
+                // The facilitator's debrief: every delegation's objectives, secret ones included.
+                for (b, def) in g.scenario.blocs.enumerated() {
+                    lines.append(("\(def.name): score \(Widgets.int(g.state.blocs[b].score))", .bold))
+                    for (k, o) in def.objectives.enumerated() {
+                        let met = g.state.blocs[b].objectives[k] == .met
+                        for (i, l) in Widgets.wrap("\(met ? "✔ met" : "✖ missed"): \(o.text) (\(Int(o.points)) points\(o.secret ? ", secret" : ""))", width: r.w - 4).enumerated() {
+                            lines.append(((i == 0 ? "  " : "    ") + l, met ? .good : .bad))
+                        }
+                    }
+                }
+            }
             if let me = v.viewerIndex {
                 let def = g.scenario.blocs[me]
                 for (k, o) in def.objectives.enumerated() {
@@ -234,7 +246,7 @@ extension Renderer {
         }
         let groups = WhyLedger.groups(v.ledger, viewer: v.viewerIndex, view: v)
         if !groups.isEmpty {
-            lines.append(("Why your numbers moved in \(turnLabel) (largest first; ↓ for all)", .title))
+            lines.append((v.viewerIndex == nil ? "Why the numbers moved in \(turnLabel), all blocs (largest first; ↓ for all)" : "Why your numbers moved in \(turnLabel) (largest first; ↓ for all)", .title))
             for group in groups.prefix(5) {
                 let causes = group.causes.prefix(2).map { "\($0.amount >= 0 ? "+" : "−")\(WhyLedger.amount($0.amount, group.indicator)) \($0.cause)" }.joined(separator: "; ")
                 for (i, l) in Widgets.wrap("\(group.indicator) \(group.total >= 0 ? "+" : "−")\(WhyLedger.amount(group.total, group.indicator)): \(causes)", width: r.w - 2).enumerated() {
@@ -311,8 +323,26 @@ extension Renderer {
         put(r.x, y, "Your orders this turn: \(orders.count) · capital needed \(Widgets.number(cost)) of \(Widgets.number(v.me?.capital ?? 0))", .bold, maxWidth: r.w)
         y += 2
         if orders.isEmpty { put(r.x, y, "No orders yet. Use the screens 1–9 to give orders; n submits a free-text action.", .dim, maxWidth: r.w) }
+        let waiting = app.facilitatorSeat ? "awaiting ruling" : "no facilitator: unadjudicated in the report"
         for (i, o) in orders.enumerated() where y < r.y + r.h {
-            put(r.x, y, Widgets.fit("\(i + 1). " + OrderText.describe(o, g.scenario) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : ""), r.w), i == app.row(.orders) ? Style(reverse: true) : .plain)
+            var text = "\(i + 1). " + OrderText.describe(o, g.scenario) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : "")
+            if case .freeAction = o { text = "\(i + 1). [\(waiting)] " + OrderText.describe(o, g.scenario) }
+            put(r.x, y, Widgets.fit(text, r.w), i == app.row(.orders) ? Style(reverse: true) : .plain)
+            y += 1
+        }
+        // Free-text actions of earlier turns and the facilitator's rulings on them.
+        guard !v.freeActions.isEmpty, y + 2 < r.y + r.h else { return }
+        y += 1
+        put(r.x, y, "Your free-text actions", .title); y += 1
+        for a in v.freeActions.reversed() where y < r.y + r.h {
+            let status: String
+            switch a.status {
+            case .pending: status = waiting
+            case .accepted: status = "accepted — \(a.reason)" + (a.effects.isEmpty ? "" : " [\(a.effects.joined(separator: "; "))]")
+            case .rejected: status = "rejected — \(a.reason)"
+            case .unadjudicated: status = "unadjudicated"
+            }
+            put(r.x, y, Widgets.fit("#\(a.id) \(g.scenario.calendar.label(a.turn)) “\(a.text)”: \(status)", r.w), a.status == .pending ? .warn : .plain)
             y += 1
         }
     }
@@ -320,7 +350,11 @@ extension Renderer {
     // MARK: - Help
 
     mutating func drawHelp(_ r: Rect) {
-        let lines = HelpText.lines
+        // The facilitator's keys come first in the facilitator's seat.
+        var lines = HelpText.lines
+        if app.isFacilitatorView, let k = lines.firstIndex(where: { $0.hasPrefix("The facilitator's seat") }), let end = lines[k...].firstIndex(of: "") {
+            lines = Array(lines[k...end]) + Array(lines[..<k]) + Array(lines[(end + 1)...])
+        }
         let start = min(app.scroll, max(0, lines.count - r.h))
         var y = r.y
         for line in lines.dropFirst(start).prefix(r.h) { put(r.x, y, Widgets.fit(line, r.w), line.hasSuffix(":") ? .title : .plain); y += 1 }
@@ -444,7 +478,9 @@ enum WhyLedger {
         var groups: [Group] = []
         var scales: [String: Double] = [:]
         for e in entries where (viewer == nil || e.subject == viewer || e.subject == -1) && !e.indicator.hasPrefix("influencePoints") {
-            let key = label(e.indicator, world: e.subject == -1, view: view)
+            // The facilitator reads every bloc's ledger: each bloc's indicators stay apart.
+            let owner = viewer == nil && e.subject >= 0 ? (view?.scenario.blocs.indices.contains(e.subject) == true ? view!.scenario.blocs[e.subject].id + " " : "") : ""
+            let key = owner + label(e.indicator, world: e.subject == -1, view: view)
             if scales[key] == nil { scales[key] = scale(e.indicator, world: e.subject == -1, view: view) }
             if let i = groups.firstIndex(where: { $0.indicator == key }) {
                 groups[i].total += e.amount
@@ -528,6 +564,15 @@ enum HelpText {
         "  Messages   m write to another delegation",
         "  Dilemmas   Enter to choose an option",
         "  Orders     Delete removes an order; n submits a free-text action to the facilitator",
+        "",
+        "The facilitator's seat (after the delegations; sees everything, unfogged):",
+        "  f  Console   1  World   2  Bloc   0  Report   c  Charts   e  end the turn",
+        "  i  inject a card from the deck       n  custom event: title, text, effects",
+        "  r  rule on a free-text action: accept with effects, or reject; with a reason",
+        "  a  adjust any value, with a reason   v  reveal a secret to some or everyone",
+        "  t  turn timer: set, pause, resume, clear; at zero wait or computer fills in",
+        "  b  rewind to the start of a turn     u  take back this turn's last action",
+        "  Effects: US.support += 5; world.tension -= 3; trust(US, CN) += 10; all.X",
         "",
         "How to read the screens:",
         "  A value with ~ is your estimate of another bloc; its error shrinks with your SIGINT,",

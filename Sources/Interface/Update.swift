@@ -9,6 +9,9 @@ public enum AppEffect: Hashable, Sendable {
     case save(name: String)
     /// The setup screen asked to load this save file.
     case load(path: String)
+    /// The facilitator rewound the game to the start of this turn (0-based); `rewoundFrom` holds the
+    /// game before it, which the caller saves as the branch's parent.
+    case rewound(turn: Int)
     case quit
 }
 
@@ -16,6 +19,7 @@ extension AppState {
     /// Applies one key press. Pure: the same state and key always give the same result.
     @discardableResult
     public mutating func update(_ key: Key) -> [AppEffect] {
+        if case .tick(let now) = key { return tick(now) }
         message = nil
         if key == .resize { return [] }
         if let modal {
@@ -37,6 +41,16 @@ extension AppState {
             default: break
             }
             return []
+        case .facilitatorHandover:
+            if key == .enter || key == .char(" ") {
+                mode = .facilitating
+                screen = .facilitator
+                cursor = [:]
+                scroll = 0
+            } else if key == .char("q") { modal = .confirmQuit }
+            return []
+        case .facilitating:
+            return updateFacilitating(key)
         case .handover(let k):
             if key == .enter || key == .char(" ") {
                 mode = game?.state.turn == 0 ? .briefing(k) : .playing(k)
@@ -44,6 +58,13 @@ extension AppState {
                 cursor = [:]
                 scroll = 0
             } else if key == .char("q") { modal = .confirmQuit }
+            return []
+        case .gameOver where isFacilitatorView:
+            return updateFacilitating(key)
+        case .gameOver where key == .char("f") && facilitatorSeat:
+            debriefByFacilitator = true
+            screen = .report
+            scroll = 0
             return []
         case .playing, .gameOver:
             return updatePlaying(key)
@@ -73,7 +94,7 @@ extension AppState {
         case .up:
             if setup.seatCursor > 0 { setup.seatCursor -= 1 } else { setup.field = .scenario }
         case .down:
-            if setup.seatCursor < scenario.blocs.count - 1 { setup.seatCursor += 1 } else { setup.field = .seed }
+            if setup.seatCursor < scenario.blocs.count - 1 { setup.seatCursor += 1 } else { setup.field = .facilitator }
         case .left, .right:
             let step = key == .right ? 1 : -1
             switch setup.field {
@@ -86,12 +107,16 @@ extension AppState {
                 setup.level = all[i]
             case .seed:
                 setup.seed = step > 0 ? setup.seed &+ 1 : setup.seed &- 1
+            case .facilitator:
+                setup.facilitator.toggle()
             default: break
             }
         case .char(" "), .enter:
             switch setup.field {
             case .seats where key == .char(" ") || key == .enter:
                 setup.human[setup.seatCursor].toggle()
+            case .facilitator:
+                setup.facilitator.toggle()
             case .seed:
                 modal = .prompt(Prompt(purpose: .seed, question: "Seed (a whole number; the same seed gives the same game):", text: String(setup.seed)))
             case .start:
@@ -114,7 +139,7 @@ extension AppState {
         case .char("q"), .escape:
             modal = .confirmQuit
         case .char("?"):
-            message = "Tab moves between fields; Space makes a bloc human or computer; S starts the game."
+            message = "Tab moves between fields; Space makes a bloc human or computer, or seats a facilitator; s starts the game."
         default:
             break
         }
@@ -129,18 +154,32 @@ extension AppState {
     }
 
     /// Continues a loaded game: the same human delegations take their seats.
-    public mutating func resume(game: Game, humans: [Int], level: AILevel, message: String? = nil) {
+    public mutating func resume(game: Game, humans: [Int], level: AILevel, facilitator: Bool = false, message: String? = nil) {
         self.game = game
-        self.humans = humans.isEmpty ? [0] : humans
+        self.humans = humans.isEmpty && !facilitator ? [0] : humans
         self.level = level
+        facilitatorSeat = facilitator
         pending = [[Order]](repeating: [], count: self.humans.count)
-        focusBloc = self.humans[0]
+        focusBloc = self.humans.first ?? 0
         modal = nil
         cursor = [:]
         scroll = 0
-        if game.isOver { mode = .gameOver } else { mode = self.humans.count > 1 ? .handover(0) : .playing(0) }
+        facilitatorQueue = []
+        resetTimer(game.state.timer)
         screen = .report
+        if game.isOver { mode = .gameOver } else { startTurnSeats() }
         self.message = message
+    }
+
+    /// The first seat of a turn: the first delegation (behind a handover screen when anyone else
+    /// shares the keyboard), or the facilitator when no delegation is human.
+    mutating func startTurnSeats() {
+        if humans.isEmpty {
+            mode = .facilitating
+            screen = .facilitator
+        } else {
+            mode = humans.count > 1 || facilitatorSeat ? .handover(0) : .playing(0)
+        }
     }
 
     /// Starts the game with the seats chosen so far (used by `entangled play --human …`).
@@ -149,18 +188,22 @@ extension AppState {
     private mutating func startGame() -> [AppEffect] {
         let choice = choices[setup.scenarioIndex]
         let humans = setup.human.indices.filter { setup.human[$0] }
-        guard !humans.isEmpty else {
-            setup.error = "Choose at least one delegation to play: move to a bloc and press Space."
+        guard !humans.isEmpty || setup.facilitator else {
+            setup.error = "Choose at least one delegation to play (move to a bloc and press Space), or seat a facilitator."
             return []
         }
         self.game = Game(scenario: choice.scenario, seed: setup.seed)
         self.humans = humans
         self.level = setup.level
+        facilitatorSeat = setup.facilitator
+        facilitatorQueue = []
+        resetTimer(nil)
         pending = [[Order]](repeating: [], count: humans.count)
         mode = .handover(0)
-        if humans.count == 1 { mode = .briefing(0) }
+        if humans.count == 1 && !facilitatorSeat { mode = .briefing(0) }
         screen = .dashboard
-        focusBloc = humans[0]
+        if humans.isEmpty { mode = .facilitating; screen = .facilitator }
+        focusBloc = humans.first ?? 0
         return []
     }
 
@@ -168,7 +211,7 @@ extension AppState {
 
     private mutating func updatePlaying(_ key: Key) -> [AppEffect] {
         // Screen-specific keys first; then the global ones.
-        if case .char(let c) = key, let target = ScreenID.allCases.first(where: { $0.key == c }), !screenCapturesLetters {
+        if case .char(let c) = key, let target = ScreenID.allCases.first(where: { $0.key == c && $0 != .facilitator }), !screenCapturesLetters {
             if screen != target { previousScreen = screen }
             screen = target
             scroll = 0
@@ -200,7 +243,7 @@ extension AppState {
         case .char("s"):
             guard let g = game else { return [] }
             let label = g.state.turn < g.scenario.calendar.turnCount ? g.scenario.calendar.label(g.state.turn) : "end"
-            modal = .prompt(Prompt(purpose: .saveName, question: "Save the game as (letters, digits and hyphens):", text: "\(g.scenario.id)-\(label)"))
+            modal = .prompt(Prompt(purpose: .saveName, question: "Save the game as (letters, digits and hyphens):", text: defaultSaveName(label)))
             return []
         default:
             break
@@ -253,30 +296,49 @@ extension AppState {
         return pending[k]
     }
 
-    /// Ends the current delegation's orders; resolves the turn after the last one.
+    /// Ends the current delegation's orders; after the last one the facilitator takes its seat
+    /// (when there is one), and after that the turn is resolved.
     mutating func endOrders() -> [AppEffect] {
-        guard case .playing(let k) = mode, var game else { return [] }
-        if k + 1 < humans.count {
-            mode = .handover(k + 1)
-            return []
+        switch mode {
+        case .playing(let k):
+            if k + 1 < humans.count {
+                mode = .handover(k + 1)
+                return []
+            }
+            if facilitatorSeat {
+                mode = .facilitatorHandover
+                return []
+            }
+        case .facilitating: break
+        default: return []
         }
+        return resolveTurn()
+    }
+
+    /// Resolves the turn with the computer players' orders, the delegations' and the facilitator's.
+    mutating func resolveTurn() -> [AppEffect] {
+        guard var game else { return [] }
         var commands = Autoplay.computerCommands(game, level: level, humans: humans)
         for (i, b) in humans.enumerated() {
             let id = game.scenario.blocs[b].id
             commands += pending[i].map { Command.order(bloc: id, $0) }
         }
+        commands += facilitatorQueue.map { Command.facilitator($0) }
         game.resolve(commands)
         self.game = game
         pending = [[Order]](repeating: [], count: humans.count)
+        facilitatorQueue = []
+        resetTimer(game.state.timer)
         draftAllocation = nil
         cursor = [:]
         scroll = 0
+        modal = nil
         if game.isOver {
             mode = .gameOver
             screen = .report
         } else {
-            mode = humans.count > 1 ? .handover(0) : .playing(0)
-            screen = .report
+            startTurnSeats()
+            if !humans.isEmpty { screen = .report }
         }
         return [.turnResolved]
     }

@@ -8,6 +8,15 @@ import ScenarioFormat
 public enum SaveCodec {
     // MARK: - Writing
 
+    /// The checksum a save of `saved` carries (what a branch records of its parent).
+    public static func checksum(of saved: SavedGame) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(saved.game.log),
+              let tree = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
+        return SaveChecksum.digest(seed: String(saved.game.seed), contentHash: saved.game.scenario.contentHash, log: tree, hashes: saved.game.hashes)
+    }
+
     /// The save file's bytes (JSON). Throws only if the state holds a number JSON cannot carry.
     public static func encode(_ saved: SavedGame, file: String = "save", date: Date = Date()) throws(SaveError) -> [UInt8] {
         let game = saved.game

@@ -46,9 +46,11 @@ public struct Seats: Codable, Sendable, Equatable {
     public var humans: [String]
     /// An `AILevel` raw value: novice, standard or expert.
     public var level: String
+    /// Whether a facilitator sits after the delegations (absent in saves without one).
+    public var facilitator: Bool?
 
-    public init(humans: [String] = [], level: String = "standard") {
-        self.humans = humans; self.level = level
+    public init(humans: [String] = [], level: String = "standard", facilitator: Bool? = nil) {
+        self.humans = humans; self.level = level; self.facilitator = facilitator
     }
 }
 

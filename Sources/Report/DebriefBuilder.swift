@@ -124,6 +124,13 @@ struct Collector {
                 case .objectives(let id):
                     add(t, .facilitator, indices([id]), "The facilitator revealed \(possessive(blocList([id]))) secret objectives to \(whom).")
                 }
+            case .timer(let timer):
+                if let timer {
+                    let atZero = timer.atZero == .wait ? "at zero the turn waited" : "at zero the computer gave missing orders"
+                    add(t, .facilitator, [], "The facilitator set a turn timer of \(timer.minutes) minute\(timer.minutes == 1 ? "" : "s"); \(atZero)\(timer.paused ? " (paused)" : "").")
+                } else {
+                    add(t, .facilitator, [], "The facilitator cleared the turn timer.")
+                }
             }
         }
     }

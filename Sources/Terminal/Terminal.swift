@@ -89,7 +89,10 @@ public final class Terminal {
     /// Forgets the last frame so the next draw repaints everything (after a resize).
     public func invalidate() { previous = nil }
 
-    /// Waits for the next key.
+    /// How long `readKey` waits before returning nil (negative: forever).
+    public func setKeyTimeout(milliseconds: Int32) { wtimeout(es_stdscr(), milliseconds) }
+
+    /// Waits for the next key (or the key timeout).
     public func readKey() -> Key? {
         var ch: wint_t = 0
         let r = es_get_wch(&ch)

@@ -24,6 +24,9 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("ai-level"), help: "Computer players' level: novice, standard or expert.")
     var aiLevel: AILevel = .standard
 
+    @Flag(name: .long, help: "Seat a facilitator after the delegations (with --human, or alone: then the computer plays every bloc).")
+    var facilitator = false
+
     @Flag(name: .customLong("no-color"), help: "Monochrome screens (also when NO_COLOR is set).")
     var noColor = false
 
@@ -78,16 +81,21 @@ struct Play: ParsableCommand {
         app.savedGames = saves.list()
         if let seed { app.setup.seed = seed }
         app.setup.level = aiLevel
+        app.setup.facilitator = facilitator
         if let loaded {
-            saves.resume(loaded, in: &app, humans: humans)
-        } else if !humans.isEmpty {
+            saves.resume(loaded, in: &app, humans: humans, facilitator: facilitator)
+        } else if !humans.isEmpty || facilitator {
             app.setup.human = app.setup.human.indices.map { humans.contains($0) }
             app.startWithSetup()
         }
+        // getch waits at most a second, so the turn timer is redrawn every second without busy-waiting.
+        terminal.setKeyTimeout(milliseconds: 1000)
         while !app.shouldQuit {
             let size = terminal.size
             terminal.draw(app.render(width: size.width, height: size.height))
-            guard let key = terminal.readKey() else { continue }
+            let key = terminal.readKey()
+            for effect in app.update(.tick(ProcessInfo.processInfo.systemUptime)) { saves.perform(effect, in: &app) }
+            guard let key else { continue }
             if key == .resize { terminal.invalidate() }
             for effect in app.update(key) { saves.perform(effect, in: &app) }
         }
@@ -103,6 +111,8 @@ struct GameSaves {
     /// The embedded scenario text and branch parent of a loaded game (new games have no parent).
     var loadedSource: String?
     var parent: ParentRecord?
+    /// The save this game was last written to or loaded from, with its checksum (a branch's parent).
+    var lastFile: (path: String, checksum: String)?
 
     init(folder: String, scenarioArgument: String?) {
         self.folder = folder
@@ -121,7 +131,8 @@ struct GameSaves {
         guard let game = app.game else { return nil }
         let source = loadedSource ?? SaveStore.scenarioSource(for: game.scenario, path: scenarioArgument)
         let humans = app.humans.filter { game.scenario.blocs.indices.contains($0) }.map { game.scenario.blocs[$0].id }
-        return SavedGame(game: game, scenarioSource: source, seats: Seats(humans: humans, level: app.level.rawValue), parent: parent)
+        return SavedGame(game: game, scenarioSource: source,
+                         seats: Seats(humans: humans, level: app.level.rawValue, facilitator: app.facilitatorSeat ? true : nil), parent: parent)
     }
 
     mutating func perform(_ effect: AppEffect, in app: inout AppState) {
@@ -133,13 +144,15 @@ struct GameSaves {
                 try SaveStore.write(saved, to: path)
                 app.message = "Saved to \(path)."
                 app.savedGames = list()
+                if let sum = SaveCodec.checksum(of: saved) { lastFile = (path, sum) }
             } catch {
                 app.message = error.description
             }
         case .turnResolved:
             guard let saved = saved(app) else { return }
             do {
-                try SaveStore.autosave(saved, folder: folder)
+                let path = try SaveStore.autosave(saved, folder: folder)
+                if let sum = SaveCodec.checksum(of: saved) { lastFile = (path, sum) }
             } catch {
                 app.message = "Autosave failed — \(error.description)"
             }
@@ -149,21 +162,55 @@ struct GameSaves {
             } catch {
                 app.setup.error = error.description
             }
+        case .rewound(let turn):
+            rewound(to: turn, in: &app)
         case .quit:
             break
         }
     }
 
+    /// After a rewind, the game as it stood is kept as its own save (autosaves rotate, and the
+    /// branch's own autosaves would reuse their names), and the branch records it as its parent.
+    mutating func rewound(to turn: Int, in app: inout AppState) {
+        guard let before = app.rewoundFrom, let game = app.game else { return }
+        app.rewoundFrom = nil
+        var original = saved(app)
+        original?.game = before
+        let label = turn < game.scenario.calendar.turnCount ? game.scenario.calendar.label(turn) : "end"
+        let nextLabel = before.state.turn < before.scenario.calendar.turnCount ? before.scenario.calendar.label(before.state.turn) : "end"
+        var path = folder + "/" + "\(before.scenario.id)-\(nextLabel)-before-rewind.json"
+        var n = 2
+        while FileManager.default.fileExists(atPath: path) {
+            path = folder + "/" + "\(before.scenario.id)-\(nextLabel)-before-rewind-\(n).json"
+            n += 1
+        }
+        if let original, !before.log.isEmpty {
+            do {
+                try SaveStore.write(original, to: path)
+                if let sum = SaveCodec.checksum(of: original) { lastFile = (path, sum) }
+            } catch {
+                app.message = "The game before the rewind could not be kept — \(error.description)"
+            }
+        }
+        if let last = lastFile {
+            parent = ParentRecord(file: last.path, checksum: last.checksum, turn: turn + 1, turnLabel: label)
+        }
+        app.message = "Rewound to \(label) as a branch; the game before it is saved in \(folder) (l lists it)."
+    }
+
     /// Continues a loaded game with its saved seats (or `humans`, when given on the command line).
-    mutating func resume(_ loaded: LoadedSave, in app: inout AppState, humans: [Int]) {
+    mutating func resume(_ loaded: LoadedSave, in app: inout AppState, humans: [Int], facilitator seat: Bool = false) {
         let game = loaded.game
         loadedSource = loaded.saved.scenarioSource
         parent = loaded.saved.parent
+        lastFile = (loaded.file, loaded.checksum)
         var seats = humans
         if seats.isEmpty { seats = loaded.saved.seats.humans.compactMap { game.scenario.blocIndex($0) } }
         let level = AILevel(rawValue: loaded.saved.seats.level) ?? .standard
         let name = URL(fileURLWithPath: loaded.file).lastPathComponent
         let message = loaded.divergence?.sentence ?? "Loaded \(name): \(game.scenario.title), next turn \(loaded.saved.nextTurnLabel)."
-        app.resume(game: game, humans: seats, level: level, message: message)
+        let facilitator = seat || loaded.saved.seats.facilitator == true
+        app.resume(game: game, humans: seats, level: level, facilitator: facilitator, message: message)
+        app.branchTurn = loaded.saved.parent.map { $0.turn - 1 }
     }
 }

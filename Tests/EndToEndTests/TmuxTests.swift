@@ -117,6 +117,93 @@ struct TmuxTests {
         t.waitFor("EXITED-0")
     }
 
+    /// A facilitated session: the facilitator's seat chosen on the setup screen, an inject, a
+    /// ruling on a delegation's free-text action, a timer seen on a delegation's screen, a turn,
+    /// a rewind and a save; then both saves replay and verify.
+    @Test func facilitatedSessionRewindsAndItsSavesReplay() throws {
+        let folder = try Binary.temporaryFolder()
+        let saves = folder.appendingPathComponent("Saves").path
+        let t = try TmuxSession(width: 80, height: 24, arguments: ["play", "--save-dir", saves])
+        t.waitFor("new game")
+        t.send("Down"); t.send("Space")                     // EU human as well
+        for _ in 0..<9 { t.send("Down") }                   // past the last seat to the facilitator field
+        t.send("Space")
+        t.waitFor("Facilitator ◀ yes ▶")
+        t.send("s")
+        t.waitFor("Pass the keyboard"); t.send("Enter")
+        t.waitFor("YOUR SECRET BRIEF"); t.send("Enter")
+        t.waitFor("United States │")
+        t.send("e"); t.waitFor("End your orders"); t.send("y")
+        t.waitFor("European Union"); t.send("Enter")
+        t.waitFor("YOUR SECRET BRIEF"); t.send("Enter")
+        t.waitFor("European Union │")
+        t.send("o"); t.send("n")
+        t.waitFor("Describe an action")
+        t.send("-l", "Host a PQC summit in Brussels"); t.send("Enter")
+        t.waitFor("What effect do you intend")
+        t.send("-l", "more trust"); t.send("Enter")
+        t.waitFor("[awaiting ruling]")
+        t.send("e"); t.waitFor("End your orders"); t.send("y")
+        let handover = t.waitFor("FACILITATOR")
+        #expect(!handover.contains("Tension"))
+        t.send("Enter")
+        t.waitFor("Free-text actions awaiting a ruling (r): 1")
+        t.send("i"); t.waitFor("Inject a card"); t.send("Enter")
+        t.waitFor("1. Inject")
+        t.send("r"); t.waitFor("Rule on which action?"); t.send("Enter")
+        t.waitFor("Accept, with effects"); t.send("Enter")
+        t.waitFor("Effects of the accepted action")
+        t.send("-l", "self.support += 2; world.tensoin -= 1"); t.send("Enter")
+        t.waitFor("at column")                               // the typed text stays; fix its end
+        for _ in 0..<12 { t.send("BSpace") }
+        t.send("-l", "tension -= 1"); t.send("Enter")
+        t.waitFor("The reason for the ruling")
+        t.send("-l", "A welcome initiative"); t.send("Enter")
+        t.waitFor("2. Ruling on #1: accepted")
+        t.send("t"); t.waitFor("Set a turn timer"); t.send("Enter")
+        t.waitFor("Minutes per turn")
+        t.send("BSpace"); t.send("BSpace"); t.send("-l", "5"); t.send("Enter")
+        t.waitFor("The turn waits"); t.send("Enter")
+        t.waitFor("Timer 05:00")
+        t.send("e"); t.waitFor("End the facilitator's turn"); t.send("y")
+        // The next turn: the timer runs on the delegations' screens.
+        let us = t.waitFor("Pass the keyboard")
+        #expect(us.contains("Timer 0"))
+        t.send("Enter")
+        t.waitFor("Timer 04:")
+        t.waitFor("2025-Q2")
+        t.send("e"); t.waitFor("End your orders"); t.send("y")
+        t.waitFor("European Union"); t.send("Enter")
+        t.waitFor("European Union │")
+        t.send("o")
+        t.waitFor("accepted — A welcome initiative")     // the delegation reads the ruling and its reason
+        t.send("e"); t.waitFor("End your orders"); t.send("y")
+        t.waitFor("FACILITATOR"); t.send("Enter")
+        t.send("b"); t.waitFor("Rewind to the start of which turn?")
+        t.send("Enter")                                    // the start of turn 1
+        t.waitFor("Rewind and branch"); t.send("y")
+        t.waitFor("Pass the keyboard"); t.send("Enter")
+        t.waitFor("YOUR SECRET BRIEF"); t.send("Enter")
+        t.waitFor("United States │ 2025-Q1")
+        t.send("s"); t.waitFor("quantum-decade-2025-Q1-branch"); t.send("Enter")
+        t.waitFor("Saved to")
+        t.send("q"); t.waitFor("Quit the game?"); t.send("y")
+        t.waitFor("EXITED-0")
+        // The game before the rewind was kept and replays with its facilitator commands;
+        // the branch names it as its parent.
+        let kept = saves + "/quantum-decade-2025-Q2-before-rewind.json"
+        let replay = try Binary.run(["replay", kept, "--verify"])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("every state hash matches"))
+        let log = try String(contentsOfFile: kept, encoding: .utf8)
+        for command in ["\"inject\"", "\"ruling\"", "\"timer\""] { #expect(log.contains(command)) }
+        let branch = try String(contentsOfFile: saves + "/quantum-decade-2025-Q1-branch.json", encoding: .utf8)
+        #expect(branch.contains("\"parent\":{\"checksum\""))
+        #expect(branch.contains("before-rewind.json"))
+        #expect(branch.contains("\"facilitator\":true"))
+        #expect(try Binary.run(["replay", saves + "/quantum-decade-2025-Q1-branch.json", "--verify"]).status == 0)
+    }
+
     @Test func withoutATerminalItSaysSoAndExitsWithTwo() throws {
         let r = try Binary.run([])
         #expect(r.status == 2)

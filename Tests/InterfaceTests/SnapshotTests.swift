@@ -46,7 +46,7 @@ struct SnapshotTests {
         handover.update(.down); handover.update(.char(" ")); handover.update(.char("s"))
         list.append(("handover", handover))
         let played = playedApp()
-        for screen in ScreenID.allCases {
+        for screen in ScreenID.allCases where screen != .facilitator {
             var app = played
             if let c = Optional(screen.key) { app.update(.char(c)) }
             list.append(("screen-\(screen.rawValue)", app))
@@ -57,6 +57,44 @@ struct SnapshotTests {
         var pick = played; pick.update(.char("4")); pick.update(.char("m")); list.append(("modal-mandate", pick))
         var prompt = played; prompt.update(.char("8")); prompt.update(.char("m")); prompt.update(.enter); list.append(("modal-message", prompt))
         var budget = played; budget.update(.char("3")); budget.update(.right); list.append(("budget-draft", budget))
+        list += facilitatorStates()
+        return list
+    }
+
+    /// The facilitator's seat on the same game: handover, console with queued actions and a
+    /// free-text action awaiting a ruling, its world view, a running timer on a delegation's screen.
+    static func facilitatorStates() -> [(String, AppState)] {
+        var list: [(String, AppState)] = []
+        var app = playedApp()
+        app.facilitatorSeat = true
+        app.update(.char("o")); app.update(.char("n"))
+        for c in "Host a PQC hackathon in Washington" { app.update(.char(c)) }
+        app.update(.enter)
+        for c in "faster migration" { app.update(.char(c)) }
+        app.update(.enter)
+        app.update(.char("e")); app.update(.char("y"))      // the US ends; the EU plays
+        app.update(.enter); app.update(.char("e")); app.update(.char("y"))
+        list.append(("facilitator-handover", app))
+        app.update(.enter)
+        app.update(.char("i")); app.update(.enter)          // inject the first card
+        app.update(.char("t")); app.update(.enter)          // a 10-minute timer that waits at zero
+        app.update(.enter); app.update(.enter)
+        list.append(("facilitator-console", app))
+        var world = app; world.update(.char("1")); list.append(("facilitator-world", world))
+        var inject = app; inject.update(.char("i")); list.append(("facilitator-inject", inject))
+        var effects = app
+        effects.update(.char("n"))
+        for c in "Cable cut" { effects.update(.char(c)) }
+        effects.update(.enter)
+        for c in "A Baltic cable is cut." { effects.update(.char(c)) }
+        effects.update(.enter)
+        for c in "world.tensoin += 5" { effects.update(.char(c)) }
+        effects.update(.enter)
+        list.append(("facilitator-effect-error", effects))
+        var delegation = app
+        delegation.update(.char("e")); delegation.update(.char("y"))
+        delegation.update(.tick(0)); delegation.update(.enter); delegation.update(.tick(75))
+        list.append(("facilitator-timer-on-delegation", delegation))
         return list
     }
 

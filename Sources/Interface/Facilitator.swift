@@ -1,0 +1,521 @@
+import GameCore
+import ScenarioFormat
+import Strategy
+
+/// The facilitator's seat (DESIGN §7b): keys, the console's actions and the turn timer. Every
+/// action becomes a `FacilitatorAction` queued for this turn and logged when the turn resolves.
+extension AppState {
+    /// Screens the facilitator can open: the console and the screens that read the whole world.
+    static let facilitatorScreens: [ScreenID] = [.facilitator, .dashboard, .bloc, .report, .charts]
+
+    mutating func updateFacilitating(_ key: Key) -> [AppEffect] {
+        guard let g = game else { return [] }
+        if case .char(let c) = key, let target = ScreenID.allCases.first(where: { $0.key == c }) {
+            if AppState.facilitatorScreens.contains(target) || target == .help {
+                if screen != target { previousScreen = screen }
+                screen = target
+                scroll = 0
+            } else {
+                message = "That screen belongs to a delegation; the facilitator has f console, 1 world, 2 bloc, 0 report and c charts."
+            }
+            return []
+        }
+        switch key {
+        case .escape:
+            if screen != .facilitator { screen = .facilitator; scroll = 0 }
+            return []
+        case .tab, .backTab:
+            let order = AppState.facilitatorScreens
+            let i = order.firstIndex(of: screen) ?? 0
+            screen = order[(i + (key == .tab ? 1 : order.count - 1)) % order.count]
+            scroll = 0
+            return []
+        case .char("q"):
+            modal = .confirmQuit
+            return []
+        case .char("e"):
+            if g.isOver { message = "The game is over: 0 shows the outcome, q quits." } else { modal = .confirmEndTurn }
+            return []
+        case .char("s"):
+            let label = g.state.turn < g.scenario.calendar.turnCount ? g.scenario.calendar.label(g.state.turn) : "end"
+            modal = .prompt(Prompt(purpose: .saveName, question: "Save the game as (letters, digits and hyphens):", text: defaultSaveName(label)))
+            return []
+        default:
+            break
+        }
+        switch screen {
+        case .facilitator: consoleKey(key, g)
+        case .dashboard:
+            switch key {
+            case .up: moveCursor(-1, count: g.scenario.blocs.count)
+            case .down: moveCursor(1, count: g.scenario.blocs.count)
+            case .enter: focusBloc = row(.dashboard); screen = .bloc
+            default: break
+            }
+        case .bloc:
+            switch key {
+            case .left: focusBloc = (focusBloc - 1 + g.scenario.blocs.count) % g.scenario.blocs.count
+            case .right: focusBloc = (focusBloc + 1) % g.scenario.blocs.count
+            default: break
+            }
+        case .charts:
+            switch key {
+            case .up: chartIndicator = max(0, chartIndicator - 1)
+            case .down: chartIndicator = min(ChartIndicator.all(g.scenario).count - 1, chartIndicator + 1)
+            case .left: focusBloc = max(0, focusBloc - 1)
+            case .right: focusBloc = min(g.scenario.blocs.count - 1, focusBloc + 1)
+            default: break
+            }
+        default:
+            switch key {
+            case .up: scroll = max(0, scroll - 1)
+            case .down: scroll += 1
+            case .pageUp: scroll = max(0, scroll - 10)
+            case .pageDown: scroll += 10
+            default: break
+            }
+        }
+        return []
+    }
+
+    /// The default name of a manual save; a rewound game's saves are marked as a branch so they
+    /// never take the name of the save it came from.
+    func defaultSaveName(_ label: String) -> String {
+        guard let g = game else { return label }
+        return "\(g.scenario.id)-\(label)" + (isBranch ? "-branch" : "")
+    }
+
+    // MARK: - Console keys
+
+    private mutating func consoleKey(_ key: Key, _ g: Game) {
+        switch key {
+        case .up: scroll = max(0, scroll - 1)
+        case .down: scroll += 1
+        case .pageUp: scroll = max(0, scroll - 10)
+        case .pageDown: scroll += 10
+        case .char("i"):
+            guard !g.scenario.injects.isEmpty else { message = "This scenario has no inject deck; n writes a custom event instead."; return }
+            let used = usedInjects()
+            modal = .pick(Picker(purpose: .injectCard, question: "Inject a card from the deck (✔ = played before; it fires when the turn is resolved):",
+                                 options: g.scenario.injects.map { (used.contains($0.id) ? "✔ " : "  ") + $0.title },
+                                 selected: 0, details: g.scenario.injects.map { card in
+                                     let effects = card.effects.map(\.source).joined(separator: "; ")
+                                     return card.text + (effects.isEmpty ? "" : " [Effects: \(effects)]")
+                                 }))
+        case .char("n"):
+            modal = .prompt(Prompt(purpose: .eventTitle, question: "A custom event. Its title (everyone reads it in the news):", text: ""))
+        case .char("r"):
+            let actions = rulableActions()
+            guard !actions.isEmpty else { message = "No free-text action is waiting for a ruling."; return }
+            modal = .pick(Picker(purpose: .rulingAction(ids: actions.map(\.id), blocs: actions.map(\.bloc)),
+                                 question: "Rule on which action?",
+                                 options: actions.map { "#\($0.id) \(g.scenario.blocs[$0.bloc].id): \($0.text)" },
+                                 selected: 0, details: actions.map { "\(g.scenario.blocs[$0.bloc].name)\($0.thisTurn ? " (this turn)" : ""): “\($0.text)” — intended effect: \($0.intent.isEmpty ? "not given" : $0.intent)" }))
+        case .char("a"):
+            modal = .pick(Picker(purpose: .adjustTarget, question: "Adjust a value of:",
+                                 options: ["The world (tension, CRQC threshold)"] + g.scenario.blocs.map { "\($0.id) — \($0.name)" } + ["Type any effect in the expression language"],
+                                 selected: 0))
+        case .char("v"):
+            let secrets = revealableSecrets(g)
+            guard !secrets.isEmpty else { message = "There is no secret to reveal yet: no CRQC, harvest, violation or secret objective."; return }
+            modal = .pick(Picker(purpose: .revealSecret(secrets.map(\.secret)), question: "Reveal which secret?",
+                                 options: secrets.map(\.label), selected: 0))
+        case .char("t"):
+            modal = .pick(Picker(purpose: .timerAction, question: "Turn timer" + (timer.map { " (now \($0.minutes) min, \($0.paused ? "paused" : "running"))" } ?? ""),
+                                 options: timerOptions(), selected: 0))
+        case .char("b"):
+            let labels = (0...min(g.log.count, g.scenario.calendar.turnCount - 1)).map { i in
+                "Start of turn \(i + 1), \(g.scenario.calendar.label(i))" + (i == g.state.turn ? " (this turn: clears its orders)" : "")
+            }
+            modal = .pick(Picker(purpose: .rewindTurn, question: "Rewind to the start of which turn? The game goes on from there as a branch.",
+                                 options: labels, selected: max(0, labels.count - 2)))
+        case .char("u"), .delete, .backspace:
+            guard let last = facilitatorQueue.popLast() else { message = "No facilitator action this turn to take back."; return }
+            if case .timer = last { timer = lastQueuedTimer() ?? game?.state.timer }
+            message = "Taken back: \(FacilitatorText.describe(last, g.scenario))."
+        default:
+            break
+        }
+    }
+
+    /// The timer the queue leaves in force (the last timer action), if any is queued.
+    private func lastQueuedTimer() -> TurnTimer?? {
+        for a in facilitatorQueue.reversed() { if case .timer(let t) = a { return .some(t) } }
+        return nil
+    }
+
+    func timerOptions() -> [String] {
+        guard let timer else { return ["Set a turn timer"] }
+        return ["Set a new turn timer", timer.paused ? "Resume the timer" : "Pause the timer", "Clear the timer"]
+    }
+
+    /// Ids of inject cards already played in this game (logged turns and this turn's queue).
+    func usedInjects() -> Set<String> {
+        var used = Set<String>()
+        for turn in game?.log ?? [] { for c in turn { if case .facilitator(.inject(let id)) = c { used.insert(id) } } }
+        for a in facilitatorQueue { if case .inject(let id) = a { used.insert(id) } }
+        return used
+    }
+
+    /// A free-text action the facilitator can rule on.
+    struct RulableAction { var id: Int; var bloc: Int; var text: String; var intent: String; var thisTurn: Bool }
+
+    /// Actions awaiting a ruling: pending ones from earlier turns, then those submitted this turn,
+    /// with the id the resolver will give them (it numbers them in bloc order, then order given,
+    /// in the diplomacy phase, before rulings are applied in the events phase). Actions already
+    /// ruled on in this turn's queue are left out.
+    func rulableActions() -> [RulableAction] {
+        guard let g = game else { return [] }
+        var ruled = Set<Int>()
+        for a in facilitatorQueue { if case .ruling(let id, _, _, _) = a { ruled.insert(id) } }
+        var out = g.state.freeActions.filter { $0.status == .pending && !ruled.contains($0.id) }
+            .map { RulableAction(id: $0.id, bloc: $0.bloc, text: $0.text, intent: $0.intent, thisTurn: false) }
+        var next = g.state.nextActionID
+        for b in humans.sorted() {
+            guard let k = humans.firstIndex(of: b), pending.indices.contains(k) else { continue }
+            for order in pending[k] {
+                guard case .freeAction(let text, let intent) = order else { continue }
+                if !ruled.contains(next) { out.append(RulableAction(id: next, bloc: b, text: text, intent: intent, thisTurn: true)) }
+                next += 1
+            }
+        }
+        return out
+    }
+
+    /// Every secret of the unfogged state, with a line describing it.
+    func revealableSecrets(_ g: Game) -> [(secret: Secret, label: String)] {
+        let s = g.state, sc = g.scenario
+        var out: [(Secret, String)] = []
+        for (b, bloc) in s.blocs.enumerated() where bloc.hasCRQC {
+            out.append((.crqc(bloc: sc.blocs[b].id), "CRQC: \(sc.blocs[b].name) has one since \(sc.calendar.label(bloc.crqcTurn!))\(bloc.crqcPublic ? " (public)" : "")"))
+        }
+        var seen: [(Int, Int)] = []
+        for op in s.harvests where !seen.contains(where: { $0 == (op.harvester, op.target) }) {
+            seen.append((op.harvester, op.target))
+            out.append((.harvest(by: sc.blocs[op.harvester].id, target: sc.blocs[op.target].id),
+                        "Harvest: \(sc.blocs[op.harvester].name) harvests \(sc.blocs[op.target].name)'s traffic\(op.active ? "" : " (stopped)")"))
+        }
+        for t in s.treaties {
+            var blocs: [Int] = []
+            for v in t.violations where !blocs.contains(v.bloc) {
+                blocs.append(v.bloc)
+                out.append((.violation(treaty: t.id, bloc: sc.blocs[v.bloc].id), "Violation: \(sc.blocs[v.bloc].name) breaks \(t.name)\(v.active ? "" : " (stopped)")"))
+            }
+        }
+        for (b, def) in sc.blocs.enumerated() where def.objectives.contains(where: \.secret) {
+            out.append((.objectives(bloc: def.id), "Secret objectives of \(def.name): " + def.objectives.filter(\.secret).map(\.text).joined(separator: "; ")))
+            _ = b
+        }
+        return out
+    }
+
+    // MARK: - Finishing the console's pickers and prompts
+
+    /// Handles a facilitator picker; returns false when the purpose is not the console's.
+    mutating func finishFacilitatorPick(_ picker: Picker) -> [AppEffect]? {
+        guard let g = game else { return nil }
+        let sc = g.scenario
+        switch picker.purpose {
+        case .injectCard:
+            let card = sc.injects[picker.selected]
+            let again = usedInjects().contains(card.id)
+            queue(.inject(id: card.id), "Inject “\(card.title)” fires when the turn is resolved" + (again ? " (it was played before)." : "."))
+        case .rulingAction(let ids, let blocs):
+            let id = ids[picker.selected], b = blocs[picker.selected]
+            modal = .pick(Picker(purpose: .rulingDecision(action: id, bloc: b), question: "Ruling on #\(id) by \(sc.blocs[b].name): \(picker.details[picker.selected])",
+                                 options: ["Accept, with effects", "Reject"], selected: 0))
+        case .rulingDecision(let id, let b):
+            if picker.selected == 0 {
+                modal = .prompt(Prompt(purpose: .rulingEffects(action: id, bloc: b),
+                                       question: "Effects of the accepted action, separated by ; (self is \(sc.blocs[b].id)), e.g. self.support += 3; world.tension -= 2. Empty: no effect.",
+                                       text: ""))
+            } else {
+                modal = .prompt(Prompt(purpose: .rulingReason(action: id, accept: false, effects: []),
+                                       question: "Why is it rejected? \(sc.blocs[b].name) reads this reason.", text: ""))
+            }
+        case .adjustTarget:
+            if picker.selected == picker.options.count - 1 {
+                modal = .prompt(Prompt(purpose: .adjustEffect, question: "An effect in the expression language, e.g. CN.support -= 5 or trust(US, CN) += 10:", text: ""))
+                return []
+            }
+            let bloc: Int? = picker.selected == 0 ? nil : picker.selected - 1
+            let fields = adjustFields(bloc, g)
+            modal = .pick(Picker(purpose: .adjustField(bloc: bloc), question: "Which value of \(bloc.map { sc.blocs[$0].name } ?? "the world")?",
+                                 options: fields.map { "\($0.label) (now \(Widgets.number($0.value)))" }, selected: 0))
+        case .adjustField(let bloc):
+            let field = adjustFields(bloc, g)[picker.selected]
+            modal = .prompt(Prompt(purpose: .adjustValue(path: field.path, label: field.label),
+                                   question: "\(field.path) is \(Widgets.number(field.value)). The new value, or a change: +5, -5, *0.8.", text: ""))
+        case .revealSecret(let secrets):
+            let secret = secrets[picker.selected]
+            modal = .pick(Picker(purpose: .revealAudience(secret), question: "Reveal it to whom? Space ticks delegations; Enter with none ticked tells everyone.",
+                                 options: ["Everyone"] + sc.blocs.map { "\($0.id) — \($0.name)" }, selected: 0,
+                                 checked: [Bool](repeating: false, count: sc.blocs.count + 1)))
+        case .revealAudience(let secret):
+            let ticks = picker.checked ?? []
+            let chosen = ticks.count > 1 ? ticks.indices.dropFirst().filter { ticks[$0] }.map { sc.blocs[$0 - 1].id } : []
+            let to = ticks.first == true ? [] : chosen
+            queue(.reveal(secret: secret, to: to), "The secret is revealed to \(to.isEmpty ? "everyone" : to.joined(separator: ", ")) when the turn is resolved.")
+        case .timerAction:
+            let option = timerOptions()[picker.selected]
+            if option.hasPrefix("Set") {
+                modal = .prompt(Prompt(purpose: .timerMinutes, question: "Minutes per turn (1 to \(TurnTimer.maximumMinutes)):", text: String(timer?.minutes ?? 10)))
+            } else if option.hasPrefix("Clear") {
+                setTimer(nil, "The turn timer is cleared.")
+            } else if var t = timer {
+                t.paused.toggle()
+                setTimer(t, t.paused ? "The turn timer is paused." : "The turn timer runs again.")
+            }
+        case .timerAtZero(let minutes):
+            let atZero: TurnTimer.AtZero = picker.selected == 0 ? .wait : .computerFillsIn
+            setTimer(TurnTimer(minutes: minutes, atZero: atZero), "Timer: \(minutes) min a turn from the next turn; at zero " +
+                     (atZero == .wait ? "the turn waits." : "the computer fills in."))
+            timerRemaining = Double(minutes * 60)
+        case .rewindTurn:
+            modal = .confirmRewind(picker.selected)
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// Handles a facilitator prompt; nil when the purpose is not the console's. Bad input keeps
+    /// the prompt open with the text as typed and one sentence saying what is wrong.
+    mutating func finishFacilitatorPrompt(_ prompt: Prompt) -> [AppEffect]? {
+        guard let g = game else { return nil }
+        let sc = g.scenario
+        let text = prompt.text.trimmingCharacters()
+        func retry(_ error: String) { var p = prompt; p.error = error; modal = .prompt(p) }
+        switch prompt.purpose {
+        case .eventTitle:
+            guard !text.isEmpty else { retry("The event needs a title."); return [] }
+            modal = .prompt(Prompt(purpose: .eventText(title: text), question: "The text of “\(text)” (what happened, as the news tells it):", text: ""))
+        case .eventText(let title):
+            guard !text.isEmpty else { retry("The event needs a text: one or two sentences of news."); return [] }
+            modal = .prompt(Prompt(purpose: .eventEffects(title: title, text: text),
+                                   question: "Its effects, separated by ; e.g. all.support -= 2; world.tension += 5. Empty: news only.", text: ""))
+        case .eventEffects(let title, let eventText):
+            switch parseEffects(text, allowsCurrent: false) {
+            case .failure(let error): retry(error.message)
+            case .success(let effects):
+                queue(.customEvent(title: title, text: eventText, effects: effects), "Custom event “\(title)” happens when the turn is resolved.")
+            }
+        case .rulingEffects(let id, _):
+            switch parseEffects(text, allowsCurrent: true) {
+            case .failure(let error): retry(error.message)
+            case .success(let effects):
+                modal = .prompt(Prompt(purpose: .rulingReason(action: id, accept: true, effects: effects),
+                                       question: "The reason for the ruling (the delegation reads it):", text: ""))
+            }
+        case .rulingReason(let id, let accept, let effects):
+            guard !text.isEmpty else { retry("A ruling needs a reason: the delegation reads it."); return [] }
+            queue(.ruling(action: id, accept: accept, effects: effects, reason: text), "Ruling on #\(id): \(accept ? "accepted" : "rejected"); it takes effect when the turn is resolved.")
+        case .adjustValue(let path, _):
+            var value = text
+            var op = "="
+            for candidate in ["+=", "-=", "*=", "=", "+", "-", "*"] where value.hasPrefix(candidate) {
+                op = candidate.count == 1 && candidate != "=" ? candidate + "=" : candidate
+                // "-5" alone means "minus 5", not "set to −5": a change, as the question says.
+                value = String(value.dropFirst(candidate.count)).trimmingCharacters()
+                break
+            }
+            guard !value.isEmpty else { retry("Type a number, such as 45, +5 or *0.8."); return [] }
+            do {
+                let effect = try ExpressionParser.parseEffect("\(path) \(op) \(value)", in: ExpressionContext(scenario: sc, allowsCurrent: false, allowsAll: true))
+                modal = .prompt(Prompt(purpose: .adjustReason(effect: effect), question: "Why \(effect.source)? (everyone reads the reason in the news)", text: ""))
+            } catch {
+                retry("“\(text)” is not a value for \(path): \(error.message)")
+            }
+        case .adjustEffect:
+            guard !text.isEmpty else { retry("Type an effect, such as CN.support -= 5."); return [] }
+            switch parseEffects(text, allowsCurrent: false) {
+            case .failure(let error): retry(error.message)
+            case .success(let effects):
+                guard effects.count == 1 else { retry("Type one effect at a time; each adjustment has its own reason."); return [] }
+                modal = .prompt(Prompt(purpose: .adjustReason(effect: effects[0]), question: "Why \(effects[0].source)? (everyone reads the reason in the news)", text: ""))
+            }
+        case .adjustReason(let effect):
+            guard !text.isEmpty else { retry("An adjustment needs a reason: everyone reads it in the news."); return [] }
+            queue(.adjust(effect: effect, reason: text), "Adjustment \(effect.source) takes effect at the start of the turn's resolution.")
+        case .timerMinutes:
+            guard let minutes = Int(text), minutes >= 1, minutes <= TurnTimer.maximumMinutes else {
+                retry("A turn timer runs 1 to \(TurnTimer.maximumMinutes) minutes; “\(text)” is not one of them.")
+                return []
+            }
+            modal = .pick(Picker(purpose: .timerAtZero(minutes: minutes), question: "When the \(minutes) minute\(minutes == 1 ? "" : "s") run\(minutes == 1 ? "s" : "") out:",
+                                 options: ["The turn waits (the timer shows 00:00)", "The computer gives the orders of delegations still playing"], selected: 0))
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// Parses effects separated by semicolons, as typed. The error names the effect and the column
+    /// in the whole text, in one sentence.
+    func parseEffects(_ text: String, allowsCurrent: Bool) -> Result<[Effect], FacilitatorInputError> {
+        guard let g = game else { return .success([]) }
+        let context = ExpressionContext(scenario: g.scenario, allowsCurrent: allowsCurrent, allowsAll: true)
+        var effects: [Effect] = []
+        var offset = 0
+        for part in text.split(separator: ";", omittingEmptySubsequences: false) {
+            defer { offset += part.count + 1 }
+            let lead = part.prefix { $0 == " " }.count
+            let source = String(part).trimmingCharacters()
+            if source.isEmpty { continue }
+            do {
+                effects.append(try ExpressionParser.parseEffect(source, in: context))
+            } catch {
+                return .failure(FacilitatorInputError("“\(source)” at column \(offset + lead + error.column): \(error.message)"))
+            }
+        }
+        return .success(effects)
+    }
+
+    /// The values the adjust picker offers for a bloc (or the world), with their paths and current values.
+    func adjustFields(_ bloc: Int?, _ g: Game) -> [(label: String, path: String, value: Double)] {
+        let sc = g.scenario
+        guard let b = bloc else {
+            return [("tension (0–100)", "world.tension", g.state.world.tension),
+                    ("CRQC threshold (logical qubits)", "world.crqcLogicalQubits", g.state.world.crqcLogicalQubits)]
+        }
+        let id = sc.blocs[b].id
+        let s = g.state.blocs[b]
+        var out: [(String, String, Double)] = [
+            ("domestic support", "support", s.support), ("political capital", "capital", s.capital), ("quantum budget (USD bn/yr)", "budget", s.budget),
+            ("GDP (USD tn)", "gdp", s.gdp), ("logical qubits", "computing", s.computing), ("sensing", "sensing", s.sensing),
+            ("QKD km", "qkdKm", s.qkdKm), ("specialists (thousand)", "workforce", s.workforce), ("SIGINT", "sigint", s.sigint),
+            ("counter-intelligence", "counterintel", s.counterintel),
+        ].map { ($0.0, "\(id).\($0.1)", $0.2) }
+        for (k, sector) in sc.sectors.enumerated() { out.append(("PQC \(sector.name) (0–1)", "\(id).pqc.\(sector.id)", s.pqc[k])) }
+        for (k, c) in sc.chokepoints.enumerated() { out.append(("supply \(c.name) (0–1)", "\(id).supply.\(c.id)", s.supply[k])) }
+        for (o, other) in sc.blocs.enumerated() where o != b { out.append(("trust with \(other.id)", "trust(\(id), \(other.id))", g.state.trust(b, o))) }
+        return out.map { (label: $0.0, path: $0.1, value: $0.2) }
+    }
+
+    mutating func queue(_ action: FacilitatorAction, _ note: String) {
+        facilitatorQueue.append(action)
+        message = note
+    }
+
+    private mutating func setTimer(_ t: TurnTimer?, _ note: String) {
+        queue(.timer(t), note)
+        timer = t
+    }
+
+    // MARK: - Rewind
+
+    /// Whether this game was rewound (in this session or before it was saved).
+    var isBranch: Bool { rewoundFrom != nil || branchTurn != nil }
+
+    mutating func rewind(to index: Int) -> [AppEffect] {
+        guard let g = game else { return [] }
+        rewoundFrom = g
+        branchTurn = index
+        let branch = g.rewound(to: index)
+        game = branch
+        debriefByFacilitator = false
+        pending = [[Order]](repeating: [], count: humans.count)
+        facilitatorQueue = []
+        resetTimer(branch.state.timer)
+        draftAllocation = nil
+        cursor = [:]
+        scroll = 0
+        startTurnSeats()
+        screen = humans.isEmpty ? .facilitator : (index == 0 ? .dashboard : .report)
+        message = "Rewound to the start of \(branch.turnLabel): the game goes on from here as a branch; the next save records where it came from."
+        return [.rewound(turn: index)]
+    }
+
+    // MARK: - Timer
+
+    mutating func resetTimer(_ t: TurnTimer?) {
+        timer = t
+        // A save is untrusted: a timer outside 0…180 minutes is shown clamped.
+        timerRemaining = Double(max(0, min(t?.minutes ?? 0, TurnTimer.maximumMinutes)) * 60)
+    }
+
+    /// Whether delegations are playing, so the timer runs (it stops in the facilitator's seat).
+    var timerCounts: Bool {
+        switch mode {
+        case .playing, .handover, .briefing: return true
+        default: return false
+        }
+    }
+
+    /// One tick of the wall clock: counts the timer down while delegations play; at zero the turn
+    /// waits or the computer fills in, as the facilitator chose.
+    mutating func tick(_ now: Double) -> [AppEffect] {
+        defer { lastTick = now }
+        timerBlink.toggle()
+        guard let timer, let last = lastTick, let g = game, !g.isOver, !timer.paused, timerCounts else { return [] }
+        timerRemaining = max(0, timerRemaining - max(0, now - last))
+        if timerRemaining == 0 && timer.atZero == .computerFillsIn { return timeUp() }
+        return []
+    }
+
+    /// The computer gives the orders of every delegation that has not ended its turn: a
+    /// delegation's own orders stay, and the computer adds orders of the kinds it has not given.
+    mutating func timeUp() -> [AppEffect] {
+        guard let g = game, let k = currentHuman else { return [] }
+        modal = nil
+        draftAllocation = nil
+        var filled: [String] = []
+        for i in k..<humans.count {
+            let b = humans[i]
+            let view = g.state.view(for: .bloc(b), scenario: g.scenario, seed: g.seed, history: false)
+            for command in ComputerPlayer.orders(for: b, view: view, level: level, seed: g.seed) {
+                guard case .order(_, let order) = command, !pending[i].contains(where: { $0.kind == order.kind }) else { continue }
+                pending[i].append(order)
+            }
+            filled.append(g.scenario.blocs[b].id)
+        }
+        let note = "Time is up: the computer gave the missing orders of \(filled.joined(separator: ", "))."
+        if facilitatorSeat {
+            mode = .facilitatorHandover
+            message = note
+            return []
+        }
+        let effects = resolveTurn()
+        message = note
+        return effects
+    }
+
+    /// The timer as the header shows it ("Timer 09:59"), or nil without a timer.
+    public var timerLabel: String? {
+        guard let timer else { return nil }
+        let s = Int(timerRemaining.rounded(.up))
+        let clock = "\(s / 60 < 10 ? "0" : "")\(s / 60):\(s % 60 < 10 ? "0" : "")\(s % 60)"
+        return "Timer \(clock)" + (timer.paused ? " paused" : (s == 0 ? " TIME UP" : ""))
+    }
+}
+
+/// A facilitator's input that cannot be used, in one sentence.
+struct FacilitatorInputError: Error, Equatable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Facilitator actions described in words, for the console.
+enum FacilitatorText {
+    static func describe(_ a: FacilitatorAction, _ s: Scenario) -> String {
+        switch a {
+        case .inject(let id): return "Inject “\(s.injects.first { $0.id == id }?.title ?? id)”"
+        case .customEvent(let title, _, let effects): return "Custom event “\(title)”" + (effects.isEmpty ? "" : ": " + effects.map(\.source).joined(separator: "; "))
+        case .adjust(let effect, let reason): return "Adjust \(effect.source) — \(reason)"
+        case .ruling(let id, let accept, let effects, let reason):
+            return "Ruling on #\(id): \(accept ? "accepted" : "rejected")" + (effects.isEmpty ? "" : " [\(effects.map(\.source).joined(separator: "; "))]") + " — \(reason)"
+        case .reveal(let secret, let to):
+            let what: String
+            switch secret {
+            case .crqc(let b): what = "\(b)'s CRQC"
+            case .harvest(let by, let target): what = "\(by) harvesting \(target)"
+            case .violation(let t, let b): what = "\(b) breaking treaty #\(t)"
+            case .objectives(let b): what = "\(b)'s secret objectives"
+            }
+            return "Reveal \(what) to \(to.isEmpty ? "everyone" : to.joined(separator: ", "))"
+        case .timer(let t):
+            guard let t else { return "Clear the turn timer" }
+            return "Turn timer \(t.minutes) min, at zero \(t.atZero == .wait ? "wait" : "computer fills in")\(t.paused ? ", paused" : "")"
+        }
+    }
+}
