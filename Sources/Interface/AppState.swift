@@ -258,6 +258,8 @@ public struct AppState: Sendable {
     public var branchTurn: Int?
     /// At the end of the game, the facilitator's seat has taken the keyboard (f) for the debrief.
     public var debriefByFacilitator = false
+    /// The after-action report shown on the report screen once the game is over.
+    let debriefCache = DebriefCache()
 
     public init(choices: [ScenarioChoice], colors: Bool = true) {
         self.choices = choices

@@ -121,7 +121,7 @@ struct Renderer {
         case .facilitator: drawDashboard(v, game, body)
         }
         let over: Bool = { if case .gameOver = app.mode { return true }; return false }()
-        let base = over ? (app.facilitatorSeat ? "0 report · f facilitator's debrief · q quit" : "0 report · q quit") : "? help · o orders(\(orders)) · e end turn · q quit"
+        let base = over ? (app.facilitatorSeat ? "0 debrief · f facilitator's seat · q quit" : "0 debrief · q quit") : "? help · o orders(\(orders)) · e end turn · q quit"
         let hints = hintsFor(app.screen)
         footer(Screen.displayWidth(hints) + Screen.displayWidth(base) + 3 <= width ? hints + " │ " + base : hints + " │ ? help")
     }

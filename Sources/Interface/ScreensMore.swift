@@ -212,6 +212,8 @@ extension Renderer {
     // MARK: - 0 Report with the why
 
     mutating func drawReport(_ v: GameView, _ g: Game, _ r: Rect) {
+        // At the end, the report screen is the debrief: the whole after-action report.
+        if g.isOver { drawDebrief(g, r); return }
         var lines: [(String, Style)] = []
         if let outcome = v.outcome {
             lines.append(("THE GAME IS OVER: \(outcome.title.uppercased())", .title))

@@ -315,12 +315,17 @@ struct FacilitatorFlowTests {
         app.resume(game: game, humans: [0], level: .standard, facilitator: true)
         #expect(app.mode == .gameOver)
         #expect(app.view?.viewer == .bloc(0))
-        #expect(app.render(width: 80, height: 24).contains("f facilitator's debrief"))
+        #expect(app.render(width: 80, height: 24).contains("f facilitator's seat"))
         app.update(.char("f"))
         #expect(app.view?.viewer == .facilitator)
         let debrief = app.render(width: 80, height: 24)
         #expect(debrief.contains("Facilitator │ Game over"))
-        #expect(debrief.contains("\(quick.blocs[1].name): score"))
+        #expect(debrief.contains("After-action report: \(quick.title)"))
+        // Further down, every delegation's objectives with the secret ones revealed.
+        var seen = debrief.text
+        for _ in 0..<60 { app.update(.pageDown); seen += app.render(width: 80, height: 24).text }
+        #expect(seen.contains("\(quick.blocs[1].name) (\(quick.blocs[1].id))"))
+        #expect(seen.contains("secret objective"))
         app.update(.char("e"))
         #expect(app.modal == nil)
     }

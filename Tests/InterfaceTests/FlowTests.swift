@@ -1,6 +1,7 @@
 import Testing
 import GameCore
 import ScenarioFormat
+import Strategy
 @testable import Interface
 
 @Suite("Keyboard flow")
@@ -85,5 +86,33 @@ struct FlowTests {
         #expect(!app.shouldQuit)
         app.update(.char("q")); app.update(.char("y"))
         #expect(app.shouldQuit)
+    }
+
+    @Test func atTheEndTheReportScreenIsTheWholeDebrief() {
+        let quick = BundledScenarios.all.compactMap { try? ScenarioLoader.parse(text: $0.text, file: $0.file) }.first { $0.id == "quick-crisis" }!
+        let game = Autoplay.play(quick, seed: 5)
+        var app = AppState(choices: [ScenarioChoice(name: quick.title, scenario: quick)])
+        app.resume(game: game, humans: [0], level: .standard)
+        #expect(app.mode == .gameOver)
+        app.update(.char("0"))
+        let first = app.render(width: 80, height: 24)
+        #expect(first.contains("After-action report: \(quick.title)"))
+        #expect(first.contains("Outcome: \(game.state.outcome!.title)"))
+        #expect(first.contains("0 debrief · q quit"))
+        #expect(first.contains("more lines (PgDn)"))
+        // Scrolling reaches every section and then the end; no line is wider than the window.
+        var seen = first.text
+        var pages = 0
+        while !app.render(width: 80, height: 24).contains("end of the debrief") && pages < 200 {
+            app.update(.pageDown); pages += 1
+            seen += "\n" + app.render(width: 80, height: 24).text
+        }
+        #expect(pages < 200)
+        for heading in ["Delegations and their objectives", "Timeline of key events", "Questions for discussion", "Mosca's inequality over time"] {
+            #expect(seen.contains(heading), "missing \(heading)")
+        }
+        #expect(seen.contains("secret objective"))
+        // A wider window re-wraps the same report.
+        #expect(app.render(width: 120, height: 40).contains("end of the debrief") || app.render(width: 120, height: 40).contains("more lines"))
     }
 }
