@@ -55,21 +55,17 @@ public struct Screen: Hashable, Sendable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Display width of a character: 2 for East Asian wide and emoji, 0 for combining marks, else 1.
+    /// Display width of a character: 2 for East Asian wide and emoji, else 1. A combining mark adds
+    /// nothing because it belongs to the character of its base letter.
     public static func displayWidth(_ c: Character) -> Int {
         guard let scalar = c.unicodeScalars.first else { return 0 }
-        let v = scalar.value
-        if v < 0x1100 { return 1 }
-        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
-            || (0x20000...0x3FFFD).contains(v) {
-            return 2
-        }
-        return 1
+        return scalarWidth(scalar.value)
     }
 
+    /// Display width of a string: the sum over its characters.
     public static func displayWidth(_ s: String) -> Int {
+        var utf8 = s
+        if let w = utf8.withUTF8(scalarWidthSum) { return w }
         var w = 0
         for c in s { w += displayWidth(c) }
         return w
@@ -79,8 +75,11 @@ public struct Screen: Hashable, Sendable {
     @discardableResult
     public mutating func put(_ x: Int, _ y: Int, _ text: String, _ style: Style = .plain, maxWidth: Int = .max) -> Int {
         guard y >= 0 && y < height else { return 0 }
-        var col = x
         let limit = min(width, maxWidth == .max ? width : x + maxWidth)
+        var utf8 = text
+        if let used = utf8.withUTF8({ putScalars($0, x, y, style, limit) }) { return used }
+        // Cells the scalar pass wrote before giving up are written again, identically, below.
+        var col = x
         for c in text {
             if c == "\n" { break }
             let w = Screen.displayWidth(c)
@@ -91,6 +90,37 @@ public struct Screen: Hashable, Sendable {
                 if w == 2 { self[col + 1, y] = .continuation }
             }
             col += w
+        }
+        return col - x
+    }
+
+    /// `put` for text whose characters are single scalars (see `isSegmentedByScalars`), straight from
+    /// its UTF-8 bytes; nil as soon as a scalar might join its neighbour into one character.
+    private mutating func putScalars(_ bytes: UnsafeBufferPointer<UInt8>, _ x: Int, _ y: Int, _ style: Style, _ limit: Int) -> Int? {
+        let row = y * width
+        var col = x
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A { break }
+                if b == 0x0D { return nil }
+                if col + 1 > limit { break }
+                if col >= 0 { cells[row + col] = Cell(asciiCellText[Int(b)], style) }
+                col += 1
+                i += 1
+            } else {
+                let (v, n) = Screen.decodeScalar(bytes, i)
+                guard Screen.standsAlone(v) else { return nil }
+                let w = Screen.scalarWidth(v)
+                if col + w > limit { break }
+                if col >= 0 {
+                    cells[row + col] = Cell(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + n)]), as: UTF8.self), style)
+                    if w == 2 { cells[row + col + 1] = .continuation }
+                }
+                col += w
+                i += n
+            }
         }
         return col - x
     }
@@ -135,4 +165,133 @@ public struct Screen: Hashable, Sendable {
 
     /// Whether the screen shows `needle` anywhere.
     public func contains(_ needle: String) -> Bool { text.contains(needle) }
+}
+
+/// One-character strings for the ASCII cells, so that drawing plain text builds no strings.
+private let asciiCellText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
+// MARK: - Measuring text without walking characters
+//
+// Walking a `String` by `Character` runs the Unicode grapheme-breaking rules at every step and was
+// most of the time spent rendering a screen. Almost all text on our screens is made of scalars that
+// are characters on their own (ASCII, accented Latin, Greek, Cyrillic, punctuation, box drawing,
+// blocks, arrows, CJK); for such text a character is one scalar, so widths and line breaks can be
+// read off the UTF-8 bytes. Anything else (combining marks, emoji sequences, flags, Hangul jamo,
+// "\r\n") takes the character-by-character path, which stays the definition of the result.
+
+extension Screen {
+    /// Columns taken by a character that starts with scalar `v`: 2 for East Asian wide and emoji, else 1.
+    @inline(__always)
+    static func scalarWidth(_ v: UInt32) -> Int {
+        if v < 0x1100 { return 1 }
+        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+            || (0x20000...0x3FFFD).contains(v) {
+            return 2
+        }
+        return 1
+    }
+
+    /// Whether scalar `v` (not ASCII) is a character of its own next to any other such scalar or any
+    /// ASCII scalar but carriage return: no combining or joining mark, no prepended mark, no regional
+    /// indicator, no Hangul jamo. A test checks every scalar in these ranges against the standard
+    /// library's grapheme breaking.
+    @inline(__always)
+    static func standsAlone(_ v: UInt32) -> Bool {
+        if v < 0x2000 {
+            return v < 0x300 || (0x370..<0x483).contains(v) || (0x48A..<0x530).contains(v) || v >= 0x1E00
+        }
+        if v < 0x3100 {
+            return (0x2010..<0x2028).contains(v) || (0x2030..<0x2060).contains(v) || (0x2070..<0x20D0).contains(v)
+                || (0x2100..<0x2C00).contains(v) || (0x2E80..<0x302A).contains(v) || (0x3030..<0x3099).contains(v)
+                || v >= 0x309B
+        }
+        return (0x3400..<0x4DC0).contains(v) || (0x4E00..<0xA000).contains(v) || (0xFF01..<0xFF61).contains(v)
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8 (a non-ASCII lead byte) and its length in bytes.
+    @inline(__always)
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// Whether every character of this UTF-8 text is a single scalar (see `standsAlone`).
+    static func isSegmentedByScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return false }
+                i += 1
+            } else {
+                let (v, n) = decodeScalar(bytes, i)
+                if !standsAlone(v) { return false }
+                i += n
+            }
+        }
+        return true
+    }
+
+    /// `displayWidth` of UTF-8 text made of single-scalar characters; nil for any other text.
+    static func scalarWidthSum(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var w = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return nil }
+                w += 1
+                i += 1
+            } else {
+                let (v, n) = decodeScalar(bytes, i)
+                if !standsAlone(v) { return nil }
+                w += scalarWidth(v)
+                i += n
+            }
+        }
+        return w
+    }
+
+    /// The longest run of whole characters from the start of `s` that fits in `columns`, and its width.
+    static func prefix(_ s: String, columns: Int) -> (text: String, width: Int) {
+        var utf8 = s
+        let fast: (String, Int)? = utf8.withUTF8 { bytes in
+            var w = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var (v, n) = (UInt32(b), 1)
+                if b < 0x80 {
+                    if b == 0x0D { return nil }
+                } else {
+                    (v, n) = decodeScalar(bytes, i)
+                    if !standsAlone(v) { return nil }
+                }
+                let cw = scalarWidth(v)
+                if w + cw > columns { break }
+                w += cw
+                i += n
+            }
+            // Keep going to the end only to be sure no later scalar joins the last one kept.
+            guard isSegmentedByScalars(UnsafeBufferPointer(rebasing: bytes[i...])) else { return nil }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<i]), as: UTF8.self), w)
+        }
+        if let fast { return fast }
+        var out = ""
+        var used = 0
+        for c in s {
+            let cw = displayWidth(c)
+            if used + cw > columns { break }
+            out.append(c)
+            used += cw
+        }
+        return (out, used)
+    }
 }

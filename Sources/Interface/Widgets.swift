@@ -1,44 +1,23 @@
 /// Small drawing helpers shared by the screens.
 public enum Widgets {
-    /// Breaks text into lines of at most `width` columns at spaces.
+    /// Breaks text into lines of at most `width` columns at spaces. Single line breaks inside a
+    /// paragraph (as YAML block text has them) are spaces; blank lines and list items ("- ", "• ")
+    /// start new lines. A word wider than `width` is cut into pieces that fit (a wide character
+    /// alone on a line of width 1 is the only piece that cannot).
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        var lines: [String] = []
-        // Single line breaks inside a paragraph (as YAML block text has them) are spaces;
-        // blank lines and list items ("- ", "• ") start new lines.
-        var paragraphs: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(raw)
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.isEmpty { paragraphs.append(""); continue }
-            if let last = paragraphs.last, !last.isEmpty, !trimmed.hasPrefix("- "), !trimmed.hasPrefix("• ") {
-                paragraphs[paragraphs.count - 1] = last + " " + trimmed
-            } else {
-                paragraphs.append(line)
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            if Screen.isSegmentedByScalars(bytes) {
+                return TextLayout.wrap(ScalarGlyphs(bytes: bytes), bytes, width: width)
             }
+            return TextLayout.wrap(CharacterGlyphs(text), bytes, width: width)
         }
-        for paragraph in paragraphs {
-            var line = ""
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var w = String(word)
-                while Screen.displayWidth(w) > width {
-                    if !line.isEmpty { lines.append(line); line = "" }
-                    lines.append(String(w.prefix(width)))
-                    w = String(w.dropFirst(width))
-                }
-                if line.isEmpty { line = w }
-                else if Screen.displayWidth(line) + 1 + Screen.displayWidth(w) <= width { line += " " + w }
-                else { lines.append(line); line = w }
-            }
-            lines.append(line)
-        }
-        while lines.last == "" { lines.removeLast() }
-        return lines
     }
 
     /// A one-line trend of values using block characters (▁▂▃▄▅▆▇█).
     public static func sparkline(_ values: [Double], width: Int) -> String {
-        let blocks = Array("▁▂▃▄▅▆▇█")
+        let blocks = sparkBlocks
         let tail = Array(values.suffix(width))
         guard let lo = tail.min(), let hi = tail.max() else { return "" }
         if hi - lo < 1e-9 { return String(repeating: "▄", count: tail.count) }
@@ -58,14 +37,8 @@ public enum Widgets {
         if w == width { return s }
         if w > width {
             guard width > 1 else { return String(s.prefix(width)) }
-            var out = ""
-            var used = 0
-            for c in s {
-                let cw = Screen.displayWidth(c)
-                if used + cw > width - 1 { break }
-                out.append(c); used += cw
-            }
-            return out + "…" + String(repeating: " ", count: max(0, width - 1 - used))
+            let (kept, used) = Screen.prefix(s, columns: width - 1)
+            return kept + "…" + String(repeating: " ", count: max(0, width - 1 - used))
         }
         let padding = String(repeating: " ", count: width - w)
         return right ? padding + s : s + padding
@@ -130,5 +103,158 @@ public enum Widgets {
                 screen.put(x + axis + c, y + rowFor(s.values[i]), String(s.mark), s.style)
             }
         }
+    }
+}
+
+private let sparkBlocks: [Character] = Array("▁▂▃▄▅▆▇█")
+
+// MARK: - Line breaking on UTF-8 bytes
+
+/// One character of text being wrapped, found at a byte offset: where the next one starts, its
+/// columns, and its scalar when it is exactly one (else `Glyph.several`).
+struct Glyph {
+    var next: Int
+    var width: Int
+    var scalar: UInt32
+
+    static let several: UInt32 = .max
+}
+
+/// The characters of a UTF-8 text, addressed by the byte offset where each starts.
+protocol GlyphSource {
+    func glyph(at offset: Int) -> Glyph
+}
+
+/// Text whose characters are single scalars (`Screen.isSegmentedByScalars`), decoded as it is read.
+struct ScalarGlyphs: GlyphSource {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    @inline(__always)
+    func glyph(at offset: Int) -> Glyph {
+        let b = bytes[offset]
+        if b < 0x80 { return Glyph(next: offset + 1, width: 1, scalar: UInt32(b)) }
+        let (v, n) = Screen.decodeScalar(bytes, offset)
+        return Glyph(next: offset + n, width: Screen.scalarWidth(v), scalar: v)
+    }
+}
+
+/// Any text, split into characters by the standard library once, up front.
+struct CharacterGlyphs: GlyphSource {
+    private var glyphs: [Glyph]
+
+    init(_ text: String) {
+        glyphs = Array(repeating: Glyph(next: 0, width: 0, scalar: 0), count: text.utf8.count)
+        var offset = 0
+        for c in text {
+            let next = offset + c.utf8.count
+            let scalars = c.unicodeScalars
+            let scalar = scalars.count == 1 ? scalars.first!.value : Glyph.several
+            glyphs[offset] = Glyph(next: next, width: Screen.displayWidth(c), scalar: scalar)
+            offset = next
+        }
+    }
+
+    func glyph(at offset: Int) -> Glyph { glyphs[offset] }
+}
+
+/// Word wrapping over the characters of a UTF-8 text, building lines from its bytes.
+enum TextLayout {
+    static let space: UInt32 = 0x20, newline: UInt32 = 0x0A, hyphen: UInt32 = 0x2D, bullet: UInt32 = 0x2022
+
+    static func wrap<Source: GlyphSource>(_ source: Source, _ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        let end = bytes.count
+        var lines: [String] = []
+        var line: [UInt8] = []
+        line.reserveCapacity(4 * width)
+        var lineWidth = 0
+        var inParagraph = false
+
+        func string(_ from: Int, _ to: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        }
+        func endLine() {
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+            lineWidth = 0
+        }
+        func startLine(_ from: Int, _ to: Int, _ w: Int) {
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+            lineWidth = w
+        }
+        func place(_ start: Int, _ stop: Int, _ w: Int) {
+            if w > width {
+                if !line.isEmpty { endLine() }
+                var remaining = w
+                var p = start
+                while remaining > width {
+                    let pieceStart = p
+                    var g = source.glyph(at: p)
+                    var pieceWidth = g.width
+                    p = g.next
+                    while p < stop {
+                        g = source.glyph(at: p)
+                        if pieceWidth + g.width > width { break }
+                        pieceWidth += g.width
+                        p = g.next
+                    }
+                    remaining -= pieceWidth
+                    if p == stop {
+                        // One character wider than the line: it is the line.
+                        startLine(pieceStart, p, pieceWidth)
+                        return
+                    }
+                    lines.append(string(pieceStart, p))
+                }
+                startLine(p, stop, remaining)
+            } else if line.isEmpty {
+                startLine(start, stop, w)
+            } else if lineWidth + 1 + w <= width {
+                line.append(0x20)
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
+                lineWidth += 1 + w
+            } else {
+                endLine()
+                startLine(start, stop, w)
+            }
+        }
+
+        var lineStart = 0
+        while true {
+            var p = lineStart
+            while p < end {
+                let g = source.glyph(at: p)
+                guard g.scalar == space else { break }
+                p = g.next
+            }
+            if p == end || source.glyph(at: p).scalar == newline {
+                if inParagraph { endLine(); inParagraph = false }
+                lines.append("")
+            } else {
+                let first = source.glyph(at: p)
+                let listItem = (first.scalar == hyphen || first.scalar == bullet)
+                    && first.next < end && source.glyph(at: first.next).scalar == space
+                if inParagraph && listItem { endLine() }
+                inParagraph = true
+                while p < end {
+                    let g = source.glyph(at: p)
+                    if g.scalar == newline { break }
+                    if g.scalar == space { p = g.next; continue }
+                    let start = p
+                    var w = 0
+                    while p < end {
+                        let g = source.glyph(at: p)
+                        if g.scalar == space || g.scalar == newline { break }
+                        w += g.width
+                        p = g.next
+                    }
+                    place(start, p, w)
+                }
+            }
+            guard p < end else { break }
+            lineStart = source.glyph(at: p).next
+        }
+        if inParagraph { endLine() }
+        while lines.last == "" { lines.removeLast() }
+        return lines
     }
 }
