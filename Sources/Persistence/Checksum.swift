@@ -22,19 +22,24 @@ public enum SaveChecksum {
     }
 
     private static func feed(_ value: Any?, into h: inout StableHasher) {
+        // Containers and strings are tried before NSNumber: asking whether a dictionary is an
+        // NSNumber bridges the whole dictionary to Foundation. (A JSON value is only ever one of
+        // these kinds, so the order does not change the digest.)
         switch value {
-        case nil, is NSNull:
+        case nil:
             h.combine(0 as UInt64)
-        case let s as String:
-            h.combine(1 as UInt64); h.combine(s)
-        case let n as NSNumber:
-            h.combine(2 as UInt64); h.combine(n.doubleValue)
         case let a as [Any]:
             h.combine(3 as UInt64); h.combine(a.count)
             for item in a { feed(item, into: &h) }
         case let o as [String: Any]:
             h.combine(4 as UInt64); h.combine(o.count)
             for key in o.keys.sorted() { h.combine(key); feed(o[key], into: &h) }
+        case let s as String:
+            h.combine(1 as UInt64); h.combine(s)
+        case is NSNull:
+            h.combine(0 as UInt64)
+        case let n as NSNumber:
+            h.combine(2 as UInt64); h.combine(n.doubleValue)
         default:
             h.combine(5 as UInt64)
         }

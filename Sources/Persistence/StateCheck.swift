@@ -67,10 +67,13 @@ enum StateCheck {
     /// A bound on every number in a log or snapshot: large enough for any real game, small enough
     /// that no arithmetic on it overflows into infinity.
     static func numbersProblem(_ value: Any?, limit: Double) -> Bool {
+        // Containers are tried first: asking whether a dictionary is an NSNumber bridges the whole
+        // dictionary to Foundation (most of the time it took to load a save).
         switch value {
-        case let n as NSNumber: let d = n.doubleValue; return !(d.isFinite && abs(d) <= limit)
         case let a as [Any]: return a.contains { numbersProblem($0, limit: limit) }
         case let o as [String: Any]: return o.values.contains { numbersProblem($0, limit: limit) }
+        case is String: return false
+        case let n as NSNumber: let d = n.doubleValue; return !(d.isFinite && abs(d) <= limit)
         default: return false
         }
     }
