@@ -7,7 +7,8 @@ public enum AILevel: String, CaseIterable, Codable, Sendable {
     case novice
     /// The doctrine played as designed.
     case standard
-    /// As standard, less noise, and a one-turn look-ahead when it splits the budget.
+    /// As standard, less noise, and a look-ahead: it resolves a few candidate order sets on its
+    /// own belief of the state and gives the one its doctrine values most.
     case expert
 }
 
@@ -44,7 +45,7 @@ struct LevelSettings {
     let activity: Double
     /// Whether Mosca rows and the Q-Day estimate drive migration.
     let moscaAware: Bool
-    /// Whether the budget split is chosen by a one-turn projection among candidates.
+    /// Whether the orders are chosen by resolving candidate order sets on the believed state.
     let lookAhead: Bool
 
     init(_ level: AILevel) {
@@ -70,6 +71,8 @@ final class Planner {
     let profile: Profile
     let level: AILevel
     let settings: LevelSettings
+    /// The game seed: the strategy stream comes from it, and the look-ahead derives its own seed from it.
+    let seed: UInt64
     var rng: Xoshiro256
     let n: Int
     let turn: Int
@@ -104,6 +107,10 @@ final class Planner {
     var answered: [(treaty: Treaty, accept: Bool)] = []
     /// A treaty this bloc means to leave this turn (so it does not also start breaking it).
     var leaving: Int?
+    /// The budget split the planner wanted this turn, before any look-ahead (nil if not revisited).
+    var splitTarget: [Double]?
+    /// The orders as planned, before any look-ahead chose among variants of them.
+    var planned: [Order] = []
 
     init(bloc: Int, me: BlocState, view: GameView, level: AILevel, seed: UInt64) {
         self.view = view
@@ -114,6 +121,7 @@ final class Planner {
         profile = Profile(view.scenario.blocs[bloc].doctrine, rules: view.scenario.rules)
         self.level = level
         settings = LevelSettings(level)
+        self.seed = seed
         rng = RandomStreams.stream(seed: seed, turn: view.turn, phase: .strategy, item: bloc)
         n = view.blocs.count
         turn = view.turn
@@ -192,12 +200,17 @@ final class Planner {
         planStatements()
         planAid()
         planMessages()
-        return free + chooseCostly()
+        planned = free + chooseCostly()
+        return settings.lookAhead ? lookAhead(planned) : planned
     }
 
     /// Spends the capital on the most wanted costly orders, never more than the bloc holds now.
-    private func chooseCostly() -> [Order] {
-        let sorted = costly.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.sequence < $1.sequence }
+    /// `forcing` (an index into `costly`) is taken first when it is affordable.
+    func chooseCostly(forcing: Int? = nil) -> [Order] {
+        var sorted = costly.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.sequence < $1.sequence }
+        if let f = forcing, f < costly.count, let k = sorted.firstIndex(where: { $0.sequence == costly[f].sequence }) {
+            sorted.insert(sorted.remove(at: k), at: 0)
+        }
         var capital = state.capital
         var out: [Order] = []
         for c in sorted where out.count < settings.maxCostly {

@@ -9,10 +9,9 @@ extension Planner {
             // A novice revisits its split now and then, by doctrine alone.
             guard turn == 0 || maybe(0.25) else { return }
         }
-        var chosen = targetAllocation()
-        if settings.lookAhead {
-            chosen = bestByProjection(around: chosen)
-        }
+        let chosen = targetAllocation()
+        // The expert's look-ahead weighs this split against variants of it.
+        if settings.lookAhead { splitTarget = chosen }
         let shares = roundedShares(chosen)
         var distance = 0.0
         for k in 0..<shares.count where k < state.allocation.count { distance += abs(shares[k] - state.allocation[k]) }
@@ -80,111 +79,6 @@ extension Planner {
             i += 1
         }
         return floors
-    }
-
-    /// Expert look-ahead: the target, a PQC-leaning and a computing-leaning variant, scored by a
-    /// one-turn projection of the bloc's own pillars under its doctrine's weights.
-    func bestByProjection(around target: [Double]) -> [Double] {
-        let pqc = Track.pqc.index, computing = Track.computing.index
-        var candidates = [target]
-        let shift = 8.0
-        if target[computing] > shift + 1 {
-            var c = target; c[computing] -= shift; c[pqc] += shift; candidates.append(c)
-        }
-        if target[pqc] > shift + 1 {
-            var c = target; c[pqc] -= shift; c[computing] += shift; candidates.append(c)
-        }
-        var best = target
-        var bestValue = -Double.infinity
-        for c in candidates {
-            let v = projectedValue(c)
-            if v > bestValue + 1e-12 { best = c; bestValue = v }
-        }
-        return best
-    }
-
-    /// Pillar points (weighted by doctrine) one turn of spending with split `a` would add,
-    /// following the engine's investment formulas with this bloc's own exact values.
-    func projectedValue(_ raw: [Double]) -> Double {
-        var sum = 0.0
-        for x in raw { sum += x }
-        guard sum > 0 else { return 0 }
-        let a = raw.map { $0 / sum }
-        let dt = scenario.calendar.yearsPerTurn
-        let budget = state.budget
-        let T = talent
-        let M = 0.35 + 0.65 * minAccess
-        var security = 0.0, prosperity = 0.0, influence = 0.0
-
-        // Computing: growth with diminishing returns in spend.
-        let E = budget * a[Track.computing.index] * T * M
-        let g = rule(.computingGrowth) * E / (E + rule(.computingHalfSpend))
-        let c = state.computing
-        let dc = c * g * dt
-        let top = max(1, maxOtherComputing, c + dc)
-        prosperity += 25 * (((c + dc) / top).squareRoot() - (c / top).squareRoot())
-        if !state.hasCRQC {
-            let gap = max(1, view.world.crqcLogicalQubits - c)
-            security += 10 * min(1, dc / gap) * (view.qDayYears < 10 ? 1 : 0.3)
-        }
-
-        // Sensing closes part of the gap to 100.
-        let Es = budget * a[Track.sensing.index] * T * M
-        let gs = rule(.sensingGrowth) * Es / (Es + rule(.sensingHalfSpend))
-        var maxSensing = state.sensing
-        for o in 0..<n where o != me { maxSensing = max(maxSensing, view.blocs[o].sensing.value) }
-        security += 12 * (100 - state.sensing) * gs * dt / max(1, maxSensing)
-
-        // QKD protects the unmigrated part of state traffic against harvesting.
-        let km = state.qkdKm
-        let dkm = budget * a[Track.communication.index] * dt * rule(.qkdKmPerBillion) * T.squareRoot()
-        let half = rule(.qkdHalfKm), maxCover = rule(.qkdMaxCover)
-        let dCover = maxCover * ((km + dkm) / (km + dkm + half) - km / (km + half))
-        var exposedState = 0.0, stateWeight = 0.0
-        for s in 0..<scenario.sectors.count where scenario.sectors[s].qkd && s < state.pqc.count {
-            exposedState += scenario.sectors[s].weight * (1 - state.pqc[s])
-            stateWeight += scenario.sectors[s].weight
-        }
-        if stateWeight > 0 { security += 15 * dCover * exposedState / stateWeight }
-
-        // Workforce arrives after the lag and lifts the talent multiplier.
-        let lagTurns = rule(.workforceLagYears) * Double(turnsPerYear)
-        if Double(turnsLeft) > lagTurns {
-            let dw = budget * a[Track.workforce.index] * dt * rule(.workforcePerBillion)
-            let ref = max(0.001, rule(.talentReference))
-            let dT = ((state.workforce + dw) / ref).squareRoot() - (state.workforce / ref).squareRoot()
-            prosperity += 15 * dT
-            security += 6 * dT
-            influence += 6 * dT
-        }
-
-        // PQC: the engine's effort curve, sector by sector; red rows count double.
-        let spend = budget * a[Track.pqc.index]
-        let x = spend / (rule(.pqcHalfSpend) * max(0.001, state.gdp).squareRoot())
-        var effort = 0.4 + 1.2 * x / (x + 1)
-        effort *= min(1.4, max(0.6, T.squareRoot()))
-        let pace = rule(.pqcBasePace) * effort
-        var weighted = 0.0, weights = 0.0
-        for s in 0..<min(scenario.sectors.count, state.pqc.count) {
-            let w = scenario.sectors[s].weight
-            var gain = min(1 - state.pqc[s], pace * dt)
-            if s < view.mosca.count && view.mosca[s].status == .red { gain *= 2 }
-            weighted += w * gain
-            weights += w
-        }
-        if weights > 0 { security += 30 * weighted / weights }
-
-        // Supply: own production lifts access to the scarcest chokepoints.
-        let supplySpend = budget * a[Track.supply.index]
-        var dAccess = 0.0
-        for k in 0..<state.access.count where k < state.supply.count {
-            let gain = rule(.supplyBuildRate) * supplySpend * dt * (1 - state.supply[k])
-            dAccess += min(gain, max(0, 1 - state.access[k]))
-        }
-        if !state.access.isEmpty { prosperity += 20 * dAccess / Double(state.access.count) }
-
-        let w = profile.weights
-        return w[0] * security + w[1] * prosperity + w[2] * influence
     }
 
     // MARK: - Budget
