@@ -47,7 +47,9 @@ extension Resolver {
         case .inject: prefix = "Inject"
         case .custom: prefix = "Facilitator event"
         }
-        news(.event, "\(event.title) — \(event.text.split(separator: "\n").joined(separator: " "))", audience: [])
+        // Most texts are one paragraph: only those with line breaks need splitting by characters.
+        let text = event.text.utf8.contains(10) ? event.text.split(separator: "\n").joined(separator: " ") : event.text
+        news(.event, "\(event.title) — \(text)", audience: [])
         for effect in event.effects { apply(effect, current: nil, cause: "\(prefix): \(event.title)") }
         if let dilemma = event.dilemma {
             for b in dilemma.blocs where b < n {

@@ -229,16 +229,37 @@ public enum Mosca {
     public static let rivalTrust = 30.0
 
     /// Years for `computing` growing at `growthPerYear` to reach `threshold` (capped at 50).
-    /// Counted in quarter steps with multiplication only, so it gives the same bits everywhere.
+    /// Counted in quarter steps with multiplication only (no `log`), so it gives the same bits everywhere.
     public static func yearsToThreshold(computing: Double, growthPerYear: Double, threshold: Double) -> Double {
         if computing >= threshold { return 0 }
         let g = max(0, growthPerYear)
         guard g > 0.001, computing > 0 else { return 50 }
-        var c = computing
-        var quarters = 0
         let step = 1 + g / 4
-        while c < threshold && quarters < 200 { c *= step; quarters += 1 }
-        return Double(quarters) / 4
+        return Double(quarterSteps(from: computing, step: step, threshold: threshold)) / 4
+    }
+
+    /// How many multiplications by `step` take `start` to `threshold` (at most 200), exactly as
+    /// multiplying one quarter at a time would count them. The count is found first with powers
+    /// of `step` (eight squarings instead of up to 200 products); only when the answer lies within
+    /// a billionth of the threshold — where rounding could decide it — are the quarters stepped.
+    static func quarterSteps(from start: Double, step: Double, threshold: Double) -> Int {
+        var powers: (Double, Double, Double, Double, Double, Double, Double, Double) = (step, 0, 0, 0, 0, 0, 0, 0)
+        powers.1 = powers.0 * powers.0; powers.2 = powers.1 * powers.1; powers.3 = powers.2 * powers.2
+        powers.4 = powers.3 * powers.3; powers.5 = powers.4 * powers.4; powers.6 = powers.5 * powers.5
+        powers.7 = powers.6 * powers.6
+        var c = start
+        var below = 0 // the most steps that stay below the threshold
+        func tryStep(_ power: Double, _ count: Int) {
+            if c * power < threshold { c *= power; below += count }
+        }
+        tryStep(powers.7, 128); tryStep(powers.6, 64); tryStep(powers.5, 32); tryStep(powers.4, 16)
+        tryStep(powers.3, 8); tryStep(powers.2, 4); tryStep(powers.1, 2); tryStep(powers.0, 1)
+        if below >= 200 { return 200 }
+        if c < threshold * (1 - 1e-9) && c * step >= threshold * (1 + 1e-9) { return below + 1 }
+        var exact = start
+        var quarters = 0
+        while exact < threshold && quarters < 200 { exact *= step; quarters += 1 }
+        return quarters
     }
 
     /// Years to finish migrating a sector at its current pace (capped at 50).
