@@ -372,7 +372,9 @@ struct Resolver {
         case .objectives(let id):
             guard let b = scenario.blocIndex(id) else { return }
             for t in targets { state.blocs[b].objectivesRevealedTo[t] = true }
-            news(.facilitator, "The facilitator revealed \(scenario.blocs[b].name)'s secret objectives.", audience: audience)
+            let secrets = scenario.blocs[b].objectives.filter(\.secret).map(\.text)
+            let list = secrets.isEmpty ? " It has none." : " " + secrets.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: " ")
+            news(.facilitator, "The facilitator revealed \(scenario.blocs[b].name)'s secret objectives.\(list)", audience: audience)
         }
     }
 

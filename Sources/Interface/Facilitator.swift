@@ -70,8 +70,8 @@ extension AppState {
             switch key {
             case .up: scroll = max(0, scroll - 1)
             case .down: scroll += 1
-            case .pageUp: scroll = max(0, scroll - 10)
-            case .pageDown: scroll += 10
+            case .pageUp: scroll = max(0, scroll - 20)
+            case .pageDown: scroll += 20
             default: break
             }
         }
@@ -91,8 +91,8 @@ extension AppState {
         switch key {
         case .up: scroll = max(0, scroll - 1)
         case .down: scroll += 1
-        case .pageUp: scroll = max(0, scroll - 10)
-        case .pageDown: scroll += 10
+        case .pageUp: scroll = max(0, scroll - 20)
+        case .pageDown: scroll += 20
         case .char("i"):
             guard !g.scenario.injects.isEmpty else { message = "This scenario has no inject deck; n writes a custom event instead."; return }
             let used = usedInjects()
@@ -422,7 +422,8 @@ extension AppState {
         scroll = 0
         startTurnSeats()
         screen = humans.isEmpty ? .facilitator : (index == 0 ? .dashboard : .report)
-        message = "Rewound to the start of \(branch.turnLabel): the game goes on from here as a branch; the next save records where it came from."
+        let timerNote = branch.state.timer.map { "The turn timer is as it was then: \($0.minutes) minute\($0.minutes == 1 ? "" : "s"), at zero \($0.atZero == .wait ? "the turn waits" : "the computer fills in")\($0.paused ? ", paused" : "")." } ?? "No turn timer was set then."
+        message = "Rewound to the start of \(branch.turnLabel) as a branch (the next save records where it came from). \(timerNote)"
         return [.rewound(turn: index)]
     }
 
@@ -457,19 +458,30 @@ extension AppState {
     /// delegation's own orders stay, and the computer adds orders of the kinds it has not given.
     mutating func timeUp() -> [AppEffect] {
         guard let g = game, let k = currentHuman else { return [] }
+        // Text being typed when time ran out is not sent, but the delegation is told what it was.
+        var unsent = ""
+        if case .prompt(let p)? = modal, !p.text.trimmingCharacters().isEmpty {
+            switch p.purpose {
+            case .message, .statement, .freeAction, .freeActionIntent: unsent = " Your unfinished text was not sent: “\(p.text)”."
+            default: break
+            }
+        }
         modal = nil
         draftAllocation = nil
         var filled: [String] = []
         for i in k..<humans.count {
             let b = humans[i]
-            let view = g.state.view(for: .bloc(b), scenario: g.scenario, seed: g.seed, history: false)
+            let view = g.state.view(for: .bloc(b), scenario: g.scenario, seed: g.seed, history: false, records: false)
             for command in ComputerPlayer.orders(for: b, view: view, level: level, seed: g.seed) {
                 guard case .order(_, let order) = command, !pending[i].contains(where: { $0.kind == order.kind }) else { continue }
+                // Nothing is said in a delegation's name: the computer gives orders, not messages or statements.
+                if case .message = order { continue }
+                if case .statement = order { continue }
                 pending[i].append(order)
             }
             filled.append(g.scenario.blocs[b].id)
         }
-        let note = "Time is up: the computer gave the missing orders of \(filled.joined(separator: ", "))."
+        let note = "Time is up: the computer gave the missing orders (no messages or statements) of \(filled.joined(separator: ", "))." + unsent
         if facilitatorSeat {
             mode = .facilitatorHandover
             message = note

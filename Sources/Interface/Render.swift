@@ -58,14 +58,17 @@ struct Renderer {
 
     // MARK: - Frame
 
-    mutating func header(_ title: String, right: String = "") {
+    /// The title line. `compact` is a shorter form of `right` used when the full one does not fit.
+    mutating func header(_ title: String, right: String = "", compact: String? = nil) {
         screen.fill(0, 0, width, 1, " ", style(Style(fg: .normal, reverse: true)))
         put(1, 0, title, Style(bold: true, reverse: true), maxWidth: width - 2)
         // The turn timer shows on every screen of the game; the rest only when it fits beside the title.
         let timer = app.mode == .setup ? nil : app.timerLabel
-        var right = right
-        if let timer { right = right.isEmpty ? timer : timer + " │ " + right }
-        if !right.isEmpty && Screen.displayWidth(title) + Screen.displayWidth(right) + 4 > width { right = timer ?? "" }
+        func joined(_ r: String) -> String { timer.map { r.isEmpty ? $0 : $0 + " │ " + r } ?? r }
+        func fits(_ r: String) -> Bool { Screen.displayWidth(title) + Screen.displayWidth(r) + 4 <= width }
+        var right = joined(right)
+        if !right.isEmpty && !fits(right) { right = compact.map(joined) ?? "" }
+        if !right.isEmpty && !fits(right) { right = timer ?? "" }
         guard !right.isEmpty, Screen.displayWidth(title) + Screen.displayWidth(right) + 4 <= width else { return }
         let x = width - Screen.displayWidth(right) - 1
         put(x, 0, right, Style(reverse: true))
@@ -92,7 +95,8 @@ struct Renderer {
         let capital = v.me.map { Widgets.number($0.capital) } ?? "–"
         let qday = v.qDayYears >= 50 ? "Q-Day: none in sight" : "Q-Day ~\(Widgets.number(v.qDayYears)) y" + (v.qDayBloc.map { " (\(game.scenario.blocs[$0].id))" } ?? "")
         let turn = game.isOver ? "Game over" : "\(v.turnLabel) (turn \(game.state.turn + 1)/\(game.scenario.calendar.turnCount))"
-        header("\(name) │ \(turn)", right: "Capital \(capital) │ \(qday)")
+        let shortQDay = v.qDayYears >= 50 ? "Q-Day none" : "Q-Day \(Widgets.number(v.qDayYears))y" + (v.qDayBloc.map { " \(game.scenario.blocs[$0].id)" } ?? "")
+        header("\(name) │ \(turn)", right: "Capital \(capital) │ \(qday)", compact: "Cap \(capital) │ \(shortQDay)")
         // tabs
         var x = 0
         for s in ScreenID.allCases where s != .help && s != .orders && s != .facilitator {

@@ -188,8 +188,8 @@ extension AppState {
             switch key {
             case .up: scroll = max(0, scroll - 1)
             case .down: scroll += 1
-            case .pageUp: scroll = max(0, scroll - 10)
-            case .pageDown: scroll += 10
+            case .pageUp: scroll = max(0, scroll - 20)
+            case .pageDown: scroll += 20
             default: break
             }
         }

@@ -277,7 +277,10 @@ extension Renderer {
         let start = min(app.scroll, max(0, lines.count - visible))
         var y = r.y
         for (text, st) in lines.dropFirst(start).prefix(visible) { put(r.x, y, Widgets.fit(text, r.w), st); y += 1 }
-        if lines.count > visible { put(r.x + r.w - 12, r.y + r.h - 1, " ↓ more (\(lines.count - visible - start)) ", .dim) }
+        if lines.count > visible {
+            let note = " ↓ \(lines.count - visible - start) more "
+            put(r.x + r.w - Screen.displayWidth(note), r.y + r.h - 1, note, .dim)
+        }
     }
 
     // MARK: - Charts

@@ -35,8 +35,8 @@ extension AppState {
                 scroll = 0
             case .down: scroll += 1
             case .up: scroll = max(0, scroll - 1)
-            case .pageDown: scroll += 10
-            case .pageUp: scroll = max(0, scroll - 10)
+            case .pageDown: scroll += 20
+            case .pageUp: scroll = max(0, scroll - 20)
             case .char("q"): modal = .confirmQuit
             default: break
             }
@@ -269,8 +269,8 @@ extension AppState {
         switch key {
         case .up: moveCursor(-1, count: 10_000); scroll = max(0, scroll - 1)
         case .down: moveCursor(1, count: 10_000); scroll += 1
-        case .pageUp: scroll = max(0, scroll - 10)
-        case .pageDown: scroll += 10
+        case .pageUp: scroll = max(0, scroll - 20)
+        case .pageDown: scroll += 20
         case .left: focusBloc = max(0, focusBloc - 1); chartIndicator = max(0, chartIndicator - (screen == .charts ? 1 : 0))
         case .right: if let g = game { focusBloc = min(g.scenario.blocs.count - 1, focusBloc + 1) }
         default: break

@@ -107,18 +107,20 @@ public enum SaveStore {
     }
 
     /// Writes an autosave named after the scenario and the next turn, then deletes all but the newest
-    /// `autosavesKept` autosaves in the folder. Returns the path written.
+    /// `autosavesKept` autosaves of the same scenario in the folder (a class game of another
+    /// scenario in the same folder leaves a session's autosaves alone). Returns the path written.
     @discardableResult
     public static func autosave(_ saved: SavedGame, folder: String, date: Date = Date()) throws(SaveError) -> String {
-        let path = folder + "/" + autosavePrefix + saved.game.scenario.id + "-" + saved.nextTurnLabel + ".json"
+        let prefix = autosavePrefix + saved.game.scenario.id + "-"
+        let path = folder + "/" + prefix + saved.nextTurnLabel + ".json"
         try write(saved, to: path, date: date)
-        pruneAutosaves(folder: folder)
+        pruneAutosaves(folder: folder, prefix: prefix)
         return path
     }
 
-    static func pruneAutosaves(folder: String) {
+    static func pruneAutosaves(folder: String, prefix: String = autosavePrefix) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        let autosaves = names.filter { $0.hasPrefix(autosavePrefix) && $0.hasSuffix(".json") }.map { name -> (String, Date) in
+        let autosaves = names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.map { name -> (String, Date) in
             let path = folder + "/" + name
             let date = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? nil
             return (path, date ?? Date(timeIntervalSince1970: 0))

@@ -70,6 +70,21 @@ struct FacilitatorTests {
         #expect(!game.state.view(for: .bloc(1), scenario: game.scenario, seed: game.seed).news.contains { $0.text.contains("harvests United States") })
     }
 
+    @Test func revealedSecretObjectivesAreSpelledOutToTheChosenDelegationsOnly() {
+        var game = Game(scenario: Self.scenario, seed: 5)
+        game.resolve([.facilitator(.reveal(secret: .objectives(bloc: "CN"), to: ["US"]))])
+        let secret = Self.scenario.blocs[2].objectives.filter(\.secret).map(\.text)
+        #expect(!secret.isEmpty)
+        #expect(game.state.blocs[2].objectivesRevealedTo[0])
+        #expect(!game.state.blocs[2].objectivesRevealedTo[1])
+        let us = game.state.view(for: .bloc(0), scenario: game.scenario, seed: game.seed)
+        let eu = game.state.view(for: .bloc(1), scenario: game.scenario, seed: game.seed)
+        for text in secret {
+            #expect(us.news.contains { $0.text.contains(text) }, "US should read: \(text)")
+            #expect(!eu.news.contains { $0.text.contains(text) })
+        }
+    }
+
     @Test func timerSettingsAreStateAndHashedOnlyWhenSet() throws {
         var plain = Game(scenario: Self.scenario, seed: 5)
         var timed = plain

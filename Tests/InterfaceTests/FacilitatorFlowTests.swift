@@ -240,13 +240,17 @@ struct FacilitatorFlowTests {
         app.update(.tick(1030))
         #expect(app.render(width: 80, height: 24).contains("Timer 01:30"))
         app.update(.char("3")); app.update(.right); app.update(.enter)   // the US gives one order itself
+        app.update(.char("o")); app.update(.char("n")); Self.type(&app, "We propose a half-typed")
         let effects = app.update(.tick(1125))
         #expect(effects == [])
         #expect(app.mode == .facilitatorHandover)   // the computer filled in; the facilitator still sits
         #expect(app.message?.hasPrefix("Time is up") == true)
+        // What was being typed is named, not silently lost; nothing is said in the delegation's name.
+        #expect(app.message?.contains("Your unfinished text was not sent: “We propose a half-typed”") == true)
         let orders = app.pending[0]
         #expect(orders.filter { $0.kind == "allocate" }.count == 1)
         #expect(orders.count > 1)
+        #expect(!orders.contains { $0.kind == "message" || $0.kind == "statement" })
         app.update(.enter)
         _ = Self.endTurn(&app)
         // The computer's orders are ordinary logged orders: the log replays without a clock.

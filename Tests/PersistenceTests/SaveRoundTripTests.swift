@@ -135,6 +135,9 @@ struct SaveRoundTripTests {
         let debris = folder + "/.old.json.tmp-1-2"
         _ = FileManager.default.createFile(atPath: debris, contents: Data("{".utf8))
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: debris)
+        // An earlier session's autosave of another scenario in the same folder is not rotated away.
+        let other = folder + "/autosave-quantum-decade-2025-Q3.json"
+        try SaveStore.write(Fixture.saved(BundledScenarios.defaultScenario, seed: 2, turns: 2), to: other, date: Date(timeIntervalSince1970: 999_000))
         var game = Game(scenario: Fixture.quick, seed: 4)
         for turn in 1...7 {
             game.resolve(Autoplay.computerCommands(game, level: .standard, humans: [0]))
@@ -143,10 +146,11 @@ struct SaveRoundTripTests {
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(!names.contains(".old.json.tmp-1-2"))   // debris of a killed write is cleared
-        #expect(names.count == SaveStore.autosavesKept)
-        #expect(names.allSatisfy { $0.hasPrefix("autosave-quick-crisis-") })
+        #expect(names.count == SaveStore.autosavesKept + 1)
+        #expect(names.filter { $0.hasPrefix("autosave-quick-crisis-") }.count == SaveStore.autosavesKept)
+        #expect(names.contains("autosave-quantum-decade-2025-Q3.json"))
         let list = SaveStore.list(folder: folder)
-        #expect(list.count == 5)
+        #expect(list.count == 6)
         #expect(list.first?.turn == Fixture.quick.calendar.label(7))
         #expect(list.first?.humans == ["US"])
         #expect(list.first?.scenarioTitle == Fixture.quick.title)
