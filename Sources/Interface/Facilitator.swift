@@ -248,11 +248,13 @@ extension AppState {
                                    question: "\(field.path) is \(Widgets.number(field.value)). The new value, or a change: +5, -5, *0.8.", text: ""))
         case .revealSecret(let secrets):
             let secret = secrets[picker.selected]
-            modal = .pick(Picker(purpose: .revealAudience(secret), question: "Reveal it to whom? Space ticks delegations; Enter with none ticked tells everyone.",
+            modal = .pick(Picker(purpose: .revealAudience(secret), question: "Reveal it to whom? Space ticks delegations; Enter reveals to those ticked, or to the highlighted line if none is.",
                                  options: ["Everyone"] + sc.blocs.map { "\($0.id) — \($0.name)" }, selected: 0,
                                  checked: [Bool](repeating: false, count: sc.blocs.count + 1)))
         case .revealAudience(let secret):
-            let ticks = picker.checked ?? []
+            var ticks = picker.checked ?? []
+            // Nothing ticked: Enter means the highlighted line (row 0 is everyone), never the whole room by accident.
+            if !ticks.contains(true), ticks.indices.contains(picker.selected) { ticks[picker.selected] = true }
             let chosen = ticks.count > 1 ? ticks.indices.dropFirst().filter { ticks[$0] }.map { sc.blocs[$0 - 1].id } : []
             let to = ticks.first == true ? [] : chosen
             queue(.reveal(secret: secret, to: to), "The secret is revealed to \(to.isEmpty ? "everyone" : to.joined(separator: ", ")) when the turn is resolved.")

@@ -88,7 +88,7 @@ extension Renderer {
         let all = app.revealableSecrets(g)
         let secrets = all.filter { if case .objectives = $0.secret { return false }; return true }
         lines.append(("Secrets (v reveals one to some or all delegations): \(secrets.count)", .title))
-        if secrets.isEmpty { add("None yet: no CRQC, harvest or treaty violation.", .dim) }
+        if secrets.isEmpty { add("No CRQC, harvest or treaty violation yet (secret objectives can be revealed at any time with v).", .dim) }
         for s in secrets { add(s.label, s.label.hasPrefix("CRQC") ? .bad : .plain) }
         lines.append(("", .plain))
         lines.append(("True values (the delegations see estimates)", .title))

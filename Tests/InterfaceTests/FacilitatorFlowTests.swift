@@ -213,9 +213,13 @@ struct FacilitatorFlowTests {
         app.update(.down); app.update(.char(" "))                  // the US
         app.update(.down); app.update(.char(" "))                  // the EU
         app.update(.enter)
-        app.update(.char("v")); app.update(.enter); app.update(.enter)  // the US's, to everyone
+        app.update(.char("v")); app.update(.enter); app.update(.enter)  // the US's, to everyone (the highlighted first line)
+        // Enter with nothing ticked reveals to the highlighted delegation only, not to the room.
+        app.update(.char("v")); app.update(.down); app.update(.enter)   // the EU's objectives…
+        app.update(.down); app.update(.down); app.update(.down); app.update(.enter)   // …to the line on China
         #expect(Self.endTurn(&app) == [.reveal(secret: .objectives(bloc: "CN"), to: ["US", "EU"]),
-                                       .reveal(secret: .objectives(bloc: "US"), to: [])])
+                                       .reveal(secret: .objectives(bloc: "US"), to: []),
+                                       .reveal(secret: .objectives(bloc: "EU"), to: ["CN"])])
     }
 
     @Test func timerSettingsAreLoggedAndTheComputerFillsInAtZero() {
