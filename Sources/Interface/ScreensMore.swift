@@ -550,7 +550,7 @@ enum WhyLedger {
 
 enum HelpText {
     static let lines: [String] = [
-        "Keys that work everywhere:",
+        "Keys for delegations:",
         "  ?  this help            Esc  back to the world screen       Tab  next screen",
         "  1  World dashboard      2  Bloc detail        3  Budget      4  PQC & Mosca",
         "  5  Export controls      6  Diplomacy          7  Intelligence 8  Messages",
@@ -577,7 +577,7 @@ enum HelpText {
         "  a  adjust any value, with a reason   v  reveal a secret to some or everyone",
         "  t  turn timer: set, pause, resume, clear; at zero wait or computer fills in",
         "  b  rewind to the start of a turn     u  take back this turn's last action",
-        "  Effects: US.support += 5; world.tension -= 3; trust(US, CN) += 10; all.X",
+        "  Effects: US.support += 5; world.tension -= 3; trust(US, CN) += 10; all.support -= 2",
         "",
         "How to read the screens:",
         "  A value with ~ is your estimate of another bloc; its error shrinks with your SIGINT,",

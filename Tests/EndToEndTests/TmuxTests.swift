@@ -85,7 +85,7 @@ struct TmuxTests {
         t.send("Enter")
         t.waitFor("Tension")
         t.send("?")
-        t.waitFor("Keys that work everywhere")
+        t.waitFor("Keys for delegations")
         t.send("Escape")
         // Three turns: each delegation gives orders in turn, with a handover screen between them.
         for turn in 1...3 {
@@ -224,6 +224,6 @@ struct TmuxTests {
         t.send("C-c")
         t.waitFor("EXITED-")
         // the shell after exit is usable: the terminal was restored
-        #expect(!t.screen().contains("Keys that work everywhere"))
+        #expect(!t.screen().contains("Keys for delegations"))
     }
 }
