@@ -99,20 +99,21 @@ extension Renderer {
         y += 1
         put(r.x, y, "Doctrine \(def.doctrine.rawValue) · groups \(b.groups.joined(separator: ", ")) · standard \(b.standard.rawValue)\(def.developing ? " · developing" : "")", .plain, maxWidth: r.w)
         y += 1
-        func row(_ label: String, _ e: Estimate, _ unit: String = "") {
+        func row(_ label: String, _ e: Estimate, _ unit: String = "", max top: Double = .infinity) {
             put(r.x, y, Widgets.fit(label, 22))
             put(r.x + 22, y, Widgets.fit(Widgets.number(e.value) + unit, 10, right: true), .bold)
-            if e.error > 0 { put(r.x + 33, y, "range \(Widgets.number(e.low))–\(Widgets.number(e.high))", .dim) }
+            // The range never leaves the scale of the value (support, SIGINT and sensing stop at 100).
+            if e.error > 0 { put(r.x + 33, y, "range \(Widgets.number(e.low))–\(Widgets.number(min(top, e.high)))", .dim) }
             y += 1
         }
         row("GDP (USD tn)", b.gdp)
         row("Quantum budget (bn/yr)", b.budget)
-        row("Domestic support", b.support)
+        row("Domestic support", b.support, max: 100)
         row("Logical qubits", b.computing)
-        row("Sensing index", b.sensing)
+        row("Sensing index", b.sensing, max: 100)
         row("QKD network (km)", b.qkdKm)
         row("Specialists (thousand)", b.workforce)
-        row("SIGINT", b.sigint)
+        row("SIGINT", b.sigint, max: 100)
         put(r.x, y, "PQC migration", .bold)
         y += 1
         for (s, e) in b.pqc.enumerated() where y < r.y + r.h - 3 {
