@@ -33,7 +33,7 @@ extension AppState {
             }
         case .budget:
             let tracks = Track.allCases.count
-            var alloc = draftAllocation ?? v.me!.allocation
+            var alloc = draftAllocation ?? orderedAllocation ?? v.me!.allocation
             switch key {
             case .up: moveCursor(-1, count: tracks)
             case .down: moveCursor(1, count: tracks)
@@ -47,7 +47,14 @@ extension AppState {
             case .char("-"): give(.changeBudget(-max(0.05, v.me!.budget * 0.1)), "Budget cut of 10 % ordered (2 capital).")
             case .char("k"): give(.deployQKD(billion: 0.2, satellite: false), "USD 0.2 bn of extra QKD links ordered (1 capital).")
             case .char("K"): give(.deployQKD(billion: 0.4, satellite: true), "A QKD satellite launch ordered (1 capital).")
-            case .char("r"): draftAllocation = nil; message = "Budget split reset to the current one."
+            case .char("r"):
+                draftAllocation = nil
+                if let k = currentHuman, orderedAllocation != nil {
+                    pending[k].removeAll { if case .allocate = $0 { return true }; return false }
+                    message = "The ordered split is withdrawn: the split in force stays."
+                } else {
+                    message = "Budget split reset to the one in force."
+                }
             default: break
             }
         case .pqc:

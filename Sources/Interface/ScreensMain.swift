@@ -134,10 +134,19 @@ extension Renderer {
     mutating func drawBudget(_ v: GameView, _ g: Game, _ r: Rect) {
         guard let me = v.me else { return }
         var y = r.y
-        let alloc = app.draftAllocation ?? me.allocation
+        let ordered = app.orderedAllocation
+        let alloc = app.draftAllocation ?? ordered ?? me.allocation
         put(r.x, y, "Quantum budget USD \(Widgets.number(me.budget)) bn a year · GDP USD \(Widgets.number(me.gdp)) tn · support \(Int(me.support))", .bold, maxWidth: r.w)
         y += 1
-        put(r.x, y, app.draftAllocation == nil ? "Current split. ←→ moves 5 points to or from the selected track." : "Draft split, not ordered yet: Enter orders it, r resets it.", app.draftAllocation == nil ? .dim : .warn, maxWidth: r.w)
+        let note: String
+        if app.draftAllocation != nil {
+            note = "Draft split, not ordered yet: Enter orders it, r resets it."
+        } else if ordered != nil {
+            note = "Ordered split: it applies when the turn is resolved (r withdraws it)."
+        } else {
+            note = "Split in force. ←→ moves 5 points; the other tracks share the difference."
+        }
+        put(r.x, y, note, app.draftAllocation == nil && ordered == nil ? .dim : .warn, maxWidth: r.w)
         y += 2
         let preview = BudgetPreview(view: v, allocation: alloc, scenario: g.scenario)
         let current = BudgetPreview(view: v, allocation: me.allocation, scenario: g.scenario)

@@ -296,6 +296,12 @@ extension AppState {
         return pending[k]
     }
 
+    /// The budget split this delegation has ordered this turn, if any (the last one counts).
+    public var orderedAllocation: [Double]? {
+        for order in pendingOrders.reversed() { if case .allocate(let shares) = order { return shares } }
+        return nil
+    }
+
     /// Ends the current delegation's orders; after the last one the facilitator takes its seat
     /// (when there is one), and after that the turn is resolved.
     mutating func endOrders() -> [AppEffect] {

@@ -68,6 +68,26 @@ struct FlowTests {
         #expect(game.state.blocs[0].mandates[0] >= 0)
     }
 
+    @Test func anOrderedBudgetSplitStaysOnScreenAndCanBeWithdrawn() {
+        var app = Self.app()
+        app.update(.char("s")); app.update(.enter)
+        app.update(.char("3"))                        // budget
+        let before = app.game!.state.blocs[0].allocation
+        #expect(app.render(width: 80, height: 24).contains("Split in force"))
+        app.update(.right); app.update(.right)        // +10 points to the first track
+        #expect(app.render(width: 80, height: 24).contains("Draft split, not ordered yet"))
+        app.update(.enter)
+        guard case .allocate(let shares)? = app.pendingOrders.last else { Issue.record("no allocation ordered"); return }
+        #expect(shares[0] > before[0] + 9)
+        let ordered = app.render(width: 80, height: 24)
+        #expect(ordered.contains("Ordered split: it applies when the turn is resolved"))
+        #expect(ordered.contains("\(Int(shares[0].rounded())) %"))   // the ordered share, not the one in force
+        app.update(.char("r"))
+        #expect(app.pendingOrders.isEmpty)
+        #expect(app.message == "The ordered split is withdrawn: the split in force stays.")
+        #expect(app.render(width: 80, height: 24).contains("Split in force"))
+    }
+
     @Test func smallTerminalAsksForMoreRoomAndRecovers() {
         var app = Self.app()
         app.update(.char("s")); app.update(.enter)
