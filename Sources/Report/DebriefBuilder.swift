@@ -56,17 +56,19 @@ struct Collector {
 
     mutating func add(_ turn: Int, _ kind: TimelineKind, _ blocs: [Int], _ text: String, secret: Bool = false) {
         let list = blocs.filter { $0 >= 0 && $0 < ids.count }.map { ids[$0] }
-        timeline.append(TimelineEntry(turn: turn, label: label(turn), kind: kind, blocs: list, text: text, secret: secret))
+        timeline.append(TimelineEntry(turn: turn, label: label(turn), kind: kind, blocs: list, text: tidyQuotes(text), secret: secret))
     }
 
     // MARK: - One turn
 
     mutating func observe(before: GameState, after: GameState, commands: [Command]) {
         let t = before.turn
+        // Free actions are submitted in the diplomacy phase, before the facilitator's rulings,
+        // injects and events of the events phase: a same-turn ruling follows its proposal.
+        freeActions(t, after: after)
         facilitatorActions(t, before: before, after: after, commands: commands)
         events(t, before: before, after: after)
         dilemmas(t, before: before, after: after)
-        freeActions(t, after: after)
         treaties(t, before: before, after: after)
         crqc(t, before: before, after: after, commands: commands)
         intelligence(t, before: before, after: after)
@@ -96,8 +98,12 @@ struct Collector {
                 let blocs = blocsNamed(in: effect)
                 add(t, .facilitator, blocs, "The facilitator adjusted \(effect.source). Reason given: “\(reason)”.")
             case .ruling(let id, let accept, let effects, let reason):
+                // The ruling took effect if the action was pending before the turn, or was submitted
+                // this turn (its id predicted) and now carries the ruling's status.
+                let ruled: FreeActionStatus = accept ? .accepted : .rejected
+                let was = before.freeActions.first { $0.id == id }
                 guard let a = after.freeActions.first(where: { $0.id == id }),
-                      before.freeActions.first(where: { $0.id == id })?.status == .pending else {
+                      was?.status == .pending || (was == nil && a.turn == t && a.status == ruled) else {
                     add(t, .facilitator, [], "The facilitator ruled on action #\(id), which was not waiting for a ruling.")
                     continue
                 }
@@ -105,7 +111,8 @@ struct Collector {
                     ? "accepted \(possessive(name(a.bloc))) action #\(id) (“\(clip(a.text, 90))”)" +
                       (effects.isEmpty ? "" : " with the effects \(effects.map(\.source).joined(separator: "; "))")
                     : "rejected \(possessive(name(a.bloc))) action #\(id) (“\(clip(a.text, 90))”)"
-                add(t, .facilitator, [a.bloc], "The facilitator \(what). Reason given: “\(reason)”.")
+                // Only the proposing delegation heard the ruling (its news goes to that bloc alone).
+                add(t, .facilitator, [a.bloc], "The facilitator \(what). Reason given: “\(reason)”.", secret: true)
                 if !accept { rejectedRulings.append((a.bloc, a.turn, a.text, reason)) }
             case .reveal(let secret, let to):
                 let whom = to.isEmpty ? "everyone" : blocList(to)
@@ -192,8 +199,9 @@ struct Collector {
     private mutating func freeActions(_ t: Int, after: GameState) {
         for a in after.freeActions where a.turn == t {
             freeActionEntries.append((a.id, timeline.count))
+            // Free actions are seen by their delegation and the facilitator only.
             add(t, .freeAction, [a.bloc], "\(name(a.bloc)) proposed action #\(a.id): “\(clip(a.text, 300))”" +
-                (a.intent.isEmpty ? "." : " (intent: \(clip(a.intent, 160)))."))
+                (a.intent.isEmpty ? "." : " (intent: \(clip(a.intent, 160)))."), secret: true)
         }
     }
 
@@ -368,8 +376,8 @@ struct Collector {
         for (id, k) in freeActionEntries {
             guard let a = state.freeActions.first(where: { $0.id == id }) else { continue }
             switch a.status {
-            case .accepted: timeline[k].text += " Accepted by the facilitator: “\(a.reason)”."
-            case .rejected: timeline[k].text += " Rejected by the facilitator: “\(a.reason)”."
+            case .accepted: timeline[k].text = tidyQuotes(timeline[k].text + " Accepted by the facilitator: “\(a.reason)”.")
+            case .rejected: timeline[k].text = tidyQuotes(timeline[k].text + " Rejected by the facilitator: “\(a.reason)”.")
             case .pending, .unadjudicated: timeline[k].text += " Unadjudicated: the facilitator never ruled on it."
             }
         }
@@ -549,7 +557,7 @@ struct Collector {
         ]
         return [
             Chart(id: "computing", title: "The computing race",
-                  caption: "Effective logical qubits of each bloc against the number needed for a CRQC (dashed line; logarithmic scale).",
+                  caption: "Effective logical qubits of each bloc against the number needed for a CRQC (the threshold).",
                   unit: "logical qubits", logScale: true, series: computing),
             Chart(id: "pqc", title: "Post-quantum migration",
                   caption: "Share of each bloc's traffic migrated to post-quantum cryptography, average of all sectors.",
@@ -590,8 +598,13 @@ struct Collector {
         } else if d.exposure.totalValue > 0 {
             causes.append("Harvested secrets worth \(fmt(d.exposure.totalValue, 0)) were read, short of a catastrophe.")
         }
-        if let first = state.history.first, let last = state.history.last {
-            causes.append("Governance went from \(fmt(first.governance, 0)) to \(fmt(last.governance, 0)), fragmentation from \(fmt(first.fragmentation, 0)) to \(fmt(last.fragmentation, 0)), tension from \(fmt(first.tension, 0)) to \(fmt(last.tension, 0)).")
+        if let last = state.history.last {
+            // From the scenario's starting state, before the first turn.
+            let start = GameState.initial(scenario).world
+            let changes = [change("governance", start.governance, last.governance),
+                           change("fragmentation", start.fragmentation, last.fragmentation),
+                           change("tension", start.tension, last.tension)]
+            causes.append(join(changes).capitalizedFirst + (state.isOver ? "." : " so far."))
         }
         for p in d.turningPoints.prefix(3) {
             causes.append("Turning point, \(p.label): \(p.cause) — \(p.summary).")
@@ -603,6 +616,12 @@ struct Collector {
         return OutcomeReport(id: "unfinished", title: "Unfinished at \(at)",
                              explanation: "The game stopped after \(state.history.count) of \(scenario.calendar.turnCount) turns, before \(at). Everything below is the game so far; no outcome has been judged yet.",
                              causes: causes, firstCRQC: first)
+    }
+
+    /// "governance went from 43 to 50", or "governance stayed at 43" when the whole numbers are equal.
+    func change(_ what: String, _ from: Double, _ to: Double) -> String {
+        let a = fmt(from, 0), b = fmt(to, 0)
+        return a == b ? "\(what) stayed at \(a)" : "\(what) went from \(a) to \(b)"
     }
 
     private func facts(_ state: GameState) -> Questions.Facts {
@@ -679,6 +698,20 @@ func firstSentence(_ text: String, limit: Int = 220) -> String {
         previous = ch
     }
     return clip(out.trimmedSpaces(), limit)
+}
+
+/// A quotation that ends a sentence keeps its own full stop, question or exclamation mark and
+/// loses the one after it: "…follows your lead.”." → "…follows your lead.”".
+func tidyQuotes(_ text: String) -> String {
+    guard text.contains("”.") else { return text }
+    var out = text
+    for mark in [".", "!", "?", "…"] { out = out.replacingOccurrences(of: mark + "”.", with: mark + "”") }
+    return out
+}
+
+/// "one message", "3 messages".
+func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
 }
 
 /// "China's", "United States'".

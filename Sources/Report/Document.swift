@@ -39,7 +39,7 @@ extension Debrief {
         }
 
         out.append(.heading(2, "Delegations and their objectives"))
-        out.append(.paragraph("Final pillars (0–100) and score, highest score first. Secret objectives are revealed here and marked as such."))
+        out.append(.paragraph("Final pillars (0–100) and score, highest score first. A score is the average of the four pillars weighted by the delegation's doctrine, plus the points of every objective met. Secret objectives are revealed here and marked as such."))
         let ranked = delegations.sorted { $0.rank < $1.rank }
         out.append(.table(header: ["#", "Delegation", "Secur.", "Prosp.", "Influ.", "Stab.", "Score"], rows: ranked.map { d in
             ["\(d.rank)", "\(d.name) (\(d.id))"] + d.pillars.prefix(4).map { fmt($0, 0) } + [fmt(d.score, 1)]
@@ -89,7 +89,7 @@ extension Debrief {
 
         out.append(.heading(2, "Questions for discussion"))
         out.append(.numbered(questions))
-        return out
+        return out.map(\.tidied)
     }
 
     /// Decrypted secrets per victim, the largest harvester–victim–sector totals, and who read
@@ -126,14 +126,16 @@ extension Debrief {
             if e.decrypted.count > shown {
                 var rest = 0.0
                 for r in e.decrypted.dropFirst(shown) { rest += r.value }
-                out.append(.paragraph("\(e.decrypted.count - shown) smaller amounts, worth \(fmt(rest, 1)) together, are listed in the JSON report."))
+                let n = e.decrypted.count - shown
+                out.append(.paragraph(n == 1 ? "One smaller amount, worth \(fmt(rest, 1)), is listed in the JSON report."
+                                             : "\(n) smaller amounts, worth \(fmt(rest, 1)) together, are listed in the JSON report."))
             }
         }
         if e.messagesRead.isEmpty {
-            out.append(.paragraph("No negotiation message was read by a third party. \(e.messagesSent) messages were sent; \(e.messagesHarvestedUnread) sat in harvested form, unread."))
+            out.append(.paragraph("No negotiation message was read by a third party. \(counted(e.messagesSent, "message")) \(e.messagesSent == 1 ? "was" : "were") sent; \(e.messagesHarvestedUnread) sat in harvested form, unread."))
             return out
         }
-        out.append(.paragraph("\(e.messagesRead.count) of the \(e.messagesSent) negotiation messages sent were read by a third party after decryption; \(e.messagesHarvestedUnread) more were harvested but never read."))
+        out.append(.paragraph("\(e.messagesRead.count) of the \(counted(e.messagesSent, "negotiation message")) sent \(e.messagesRead.count == 1 ? "was" : "were") read by a third party after decryption; \(e.messagesHarvestedUnread) more \(e.messagesHarvestedUnread == 1 ? "was" : "were") harvested but never read."))
         var readers: [String] = []
         for m in e.messagesRead { for r in m.readBy where !readers.contains(r.bloc) { readers.append(r.bloc) } }
         out.append(.bullets(readers.map { reader in
@@ -154,7 +156,9 @@ extension Debrief {
                 join(m.readBy.map { "\(name($0.bloc)) in \($0.label)" }) + "."
         }))
         if e.messagesRead.count > shown {
-            out.append(.paragraph("The other \(e.messagesRead.count - shown) messages read are listed in the JSON report."))
+            let n = e.messagesRead.count - shown
+            out.append(.paragraph(n == 1 ? "The other message read is listed in the JSON report."
+                                         : "The other \(n) messages read are listed in the JSON report."))
         }
         return out
     }
@@ -228,18 +232,32 @@ extension Debrief {
             header[k + 1] = yy[1]
             free = k + 3
         }
+        if let all = moscaSameEverywhere() {
+            return ["All \(all.rows) bloc-sector rows were \(all.status.symbol) \(all.status.rawValue) every turn."]
+        }
         var lines: [String] = [trimTrailing(pad("", labelWidth) + String(header))]
         for b in blocs {
-            for s in sectors {
-                guard let row = mosca.first(where: { $0.bloc == b.id && $0.sector == s.id }) else { continue }
+            let rows = sectors.compactMap { s in mosca.first { $0.bloc == b.id && $0.sector == s.id } }
+            // A bloc whose sectors all kept one status every turn takes one line.
+            if rows.count > 1, let st = rows[0].statuses.first, rows.allSatisfy({ $0.statuses.allSatisfy { $0 == st } }) {
+                lines.append(clipLine(pad(b.id, idWidth) + " all \(rows.count) sectors \(st.symbol) \(st.rawValue) every turn", width))
+                continue
+            }
+            for row in rows {
                 let cells = groups.map { g -> String in worst(row.statuses[g]).symbol }
-                lines.append(pad(b.id, idWidth) + " " + pad(String(s.id.prefix(sectorWidth)), sectorWidth) + " " + cells.joined())
+                lines.append(pad(b.id, idWidth) + " " + pad(String(row.sector.prefix(sectorWidth)), sectorWidth) + " " + cells.joined())
             }
         }
         let first = turnLabels[0].prefix(4)
         lines.append("(one symbol per turn" + (step > 1 ? ", the worst of each \(step) turns" : "") +
                      "; \(first.suffix(2)) marks the first turn of \(first), and so on)")
         return lines
+    }
+
+    /// When every bloc-sector row kept the same status at every turn: how many rows and which status.
+    func moscaSameEverywhere() -> (rows: Int, status: MoscaStatus)? {
+        guard mosca.count > 1, !turnLabels.isEmpty, let st = mosca.first?.statuses.first else { return nil }
+        return mosca.allSatisfy({ $0.statuses.allSatisfy { $0 == st } }) ? (mosca.count, st) : nil
     }
 
     func worst(_ xs: ArraySlice<MoscaStatus>) -> MoscaStatus {
@@ -251,6 +269,19 @@ extension Debrief {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension Block {
+    /// The block with no full stop doubled after a quotation that ends in one.
+    var tidied: Block {
+        switch self {
+        case .heading(let level, let text): return .heading(level, tidyQuotes(text))
+        case .paragraph(let text): return .paragraph(tidyQuotes(text))
+        case .bullets(let items): return .bullets(items.map(tidyQuotes))
+        case .numbered(let items): return .numbered(items.map(tidyQuotes))
+        case .table, .timeline, .chart, .mosca: return self
+        }
+    }
 }
 
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }

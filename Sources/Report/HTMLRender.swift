@@ -36,7 +36,7 @@ extension Debrief {
                 }
                 body += "</tbody>\n</table>\n"
             case .chart(let i):
-                body += "<figure>\n" + svgChart(charts[i]) + "<details><summary>Values at the end of each year</summary><pre>" +
+                body += "<figure>\n" + svgChart(charts[i]) + plotNote(charts[i]) + "<details><summary>Values at the end of each year</summary><pre>" +
                     esc(chartTable(charts[i], width: 120).joined(separator: "\n")) + "</pre></details>\n</figure>\n"
             case .mosca:
                 body += moscaHTML()
@@ -125,6 +125,11 @@ extension Debrief {
 
     private func moscaHTML() -> String {
         guard !turnLabels.isEmpty else { return "<p>(no turns played)</p>\n" }
+        if let all = moscaSameEverywhere() {
+            let colours: [MoscaStatus: String] = [.red: "background:#b71c1c;color:#fff", .amber: "background:#ffc107;color:#111",
+                                                  .green: "background:#1b5e20;color:#fff"]
+            return "<p class=\"legend\">All \(all.rows) bloc-sector rows were <b style=\"\(colours[all.status] ?? "")\">\(all.status.symbol)</b> \(all.status.rawValue) every turn.</p>\n"
+        }
         var out = "<p class=\"legend\"><span><b class=\"sym\" style=\"background:#b71c1c;color:#fff\">✖</b> red</span>" +
             "<span><b style=\"background:#ffc107;color:#111\">▲</b> amber</span>" +
             "<span><b style=\"background:#1b5e20;color:#fff\">●</b> green</span></p>\n"
@@ -149,6 +154,14 @@ extension Debrief {
             }
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// What only the drawn chart shows: how the reference line is drawn and the scale.
+    func plotNote(_ chart: Chart) -> String {
+        var notes: [String] = []
+        if let r = chart.series.first(where: \.reference) { notes.append("The \(r.name) is the dashed black line.") }
+        if chart.logScale { notes.append("Logarithmic scale.") }
+        return notes.isEmpty ? "" : "<figcaption>\(esc(notes.joined(separator: " ")))</figcaption>\n"
     }
 
     // MARK: - SVG line charts

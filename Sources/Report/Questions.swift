@@ -62,9 +62,15 @@ enum Questions {
         }
 
         // Questions for every game.
-        always.append("The game ended as “\(d.outcome.title)”. " + (d.turningPoints.first.map { p in
-            "The largest single cause of change was “\(p.cause)” in \(p.label). Which decisions by which delegations made that outcome more or less likely?"
-        } ?? "Which decisions by which delegations made that outcome more or less likely?"))
+        if d.finished {
+            always.append("The game ended as “\(d.outcome.title)”. " + (d.turningPoints.first.map { p in
+                "The largest single cause of change was “\(p.cause)” in \(p.label). Which decisions by which delegations made that outcome more or less likely?"
+            } ?? "Which decisions by which delegations made that outcome more or less likely?"))
+        } else {
+            always.append("The game is unfinished: \(d.turnsPlayed) of \(d.turnCount) turns played. " + (d.turningPoints.first.map { p in
+                "The largest single cause of change so far was “\(p.cause)” in \(p.label). Which decisions by which delegations are steering the game, and towards what outcome?"
+            } ?? "Which decisions by which delegations are steering the game, and towards what outcome?"))
+        }
         if let last {
             var leader = 0
             for b in last.blocs.indices where last.blocs[b].computing > last.blocs[leader].computing { leader = b }
@@ -101,7 +107,8 @@ enum Questions {
         let ranked = d.delegations.sorted { $0.rank < $1.rank }
         if let top = ranked.first, let bottom = ranked.last, top.id != bottom.id {
             let missed = bottom.objectives.filter { $0.status == "missed" }.map(\.text)
-            always.append("\(top.name) finished with the highest score and \(bottom.name) with the lowest" +
+            always.append((d.finished ? "\(top.name) finished with the highest score and \(bottom.name) with the lowest"
+                                      : "\(top.name) leads so far with the highest score and \(bottom.name) has the lowest") +
                           (missed.isEmpty ? "." : ", missing “\(unstop(clip(missed[0], 80)))”.") +
                           " Did each pursue its own objectives, or react to the others?")
         }
@@ -113,7 +120,7 @@ enum Questions {
             let aim = del.objectives.first.map { "“\(clip($0.text, 80))”" } ?? "its objectives"
             out.append("\(del.name) set out to achieve \(aim). What stands in its way, and which other delegation could help?")
         }
-        return out
+        return out.map(tidyQuotes)
     }
 
     /// A quotation without its closing full stop, for use inside a sentence.

@@ -49,10 +49,16 @@ struct ReportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
+        // Missing folders are not created: a mistyped path should not leave new folders behind.
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw UserFailure("The report could not be written to \(output): the folder \(folder) does not exist; create it first or choose another --output.")
+        }
         do {
             try SaveStore.writeAtomically(Array(text.utf8), to: output)
         } catch {
-            throw UserFailure("The report could not be written to \(output): check that the folder exists and can be written, or choose another --output.")
+            throw UserFailure("The report could not be written to \(output): the folder \(folder) cannot be written to, or a folder of that name is in the way; choose another --output.")
         }
         SaveFiles.note("Wrote the \(format.rawValue) report to \(output).")
     }

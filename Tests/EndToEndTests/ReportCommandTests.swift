@@ -17,6 +17,7 @@ struct ReportCommandTests {
             #expect(markdown.stdout.contains("\n" + heading), "\(heading)")
         }
 
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: false)
         let html = try Binary.run(["report", "game.json", "--format", "html", "--output", "out/report.html"], directory: folder)
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.isEmpty)
@@ -42,6 +43,36 @@ struct ReportCommandTests {
         #expect((5...8).contains(questions.count))
         // The same save always gives the same report.
         #expect(try Binary.run(["report", "game.json", "--format", "json"], directory: folder).stdout == json.stdout)
+    }
+
+    @Test func anOutputInAMissingFolderIsRefusedWithoutCreatingIt() throws {
+        let folder = try Binary.temporaryFolder()
+        let sim = try Binary.run(["simulate", "--seed", "3", "--turns", "2", "--save", "game.json"], directory: folder)
+        #expect(sim.status == 0, "\(sim.stderr)")
+        let missing = try Binary.run(["report", "game.json", "--output", "nowhere/deeper/x.md"], directory: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("nowhere/deeper/x.md"))
+        #expect(missing.stderr.contains("nowhere/deeper does not exist; create it first or choose another --output."))
+        #expect(!missing.stderr.contains("check that the folder exists"))
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nowhere").path))
+
+        let absolute = try Binary.run(["report", "game.json", "--output", "/nonexistent/dir/x.md"], directory: folder)
+        #expect(absolute.status == 1)
+        #expect(absolute.stderr.contains("the folder /nonexistent/dir does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent"))
+
+        // A file in the way of the folder is not a folder either.
+        try Data("x".utf8).write(to: folder.appendingPathComponent("plain"))
+        let file = try Binary.run(["report", "game.json", "--output", "plain/x.md"], directory: folder)
+        #expect(file.status == 1)
+        #expect(file.stderr.contains("does not exist"))
+
+        // A file beside the save, with no folder given, is written.
+        let here = try Binary.run(["report", "game.json", "--output", "report.md"], directory: folder)
+        #expect(here.status == 0, "\(here.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report.md").path))
     }
 
     @Test func aMissingOrCorruptSaveIsExplainedInPlainWords() throws {

@@ -271,6 +271,155 @@ struct ReportTests {
     }
 }
 
+@Suite("After-action report: rulings, wording and layout found in playtesting")
+struct ReportPlaytestTests {
+    static let scenario = BundledScenarios.defaultScenario
+
+    @Test func aRulingOnAnActionSubmittedTheSameTurnIsReportedAsTheGameAppliedIt() throws {
+        var game = Game(scenario: Self.scenario, seed: 11)
+        // Turn 1: US submits an action and the facilitator accepts it at once, by its predicted id.
+        let accepted = game.state.nextActionID
+        game.resolve(Autoplay.computerCommands(game, level: .standard) + [
+            .order(bloc: "US", .freeAction(text: "Fund a transatlantic PQC testbed", intent: "faster migration")),
+            .facilitator(.ruling(action: accepted, accept: true,
+                                 effects: [ReportTests.effect(.world(.tension), .subtract, 4, "world.tension -= 4")],
+                                 reason: "Both parliaments have the budget")),
+        ])
+        #expect(game.state.freeActions.first { $0.id == accepted }?.status == .accepted)
+        // Turn 2: the same for a rejection, and a ruling on an action that does not exist.
+        let rejected = game.state.nextActionID
+        game.resolve(Autoplay.computerCommands(game, level: .standard) + [
+            .order(bloc: "CN", .freeAction(text: "Buy the EU's dilution-fridge supplier", intent: "EU supply down")),
+            .facilitator(.ruling(action: rejected, accept: false, effects: [], reason: "The sale would be blocked")),
+            .facilitator(.ruling(action: 99, accept: true, effects: [], reason: "no such action")),
+        ])
+        #expect(game.state.freeActions.first { $0.id == rejected }?.status == .rejected)
+
+        let d = DebriefBuilder.build(game)
+        let first = d.timeline.filter { $0.turn == 0 && ($0.kind == .facilitator || $0.kind == .freeAction) }
+        #expect(first.count == 2)
+        #expect(first.first?.kind == .freeAction, "the proposal comes before its ruling")
+        let ruling = try #require(first.first { $0.kind == .facilitator })
+        #expect(ruling.text.contains("accepted United States' action #\(accepted) (“Fund a transatlantic PQC testbed”) with the effects world.tension -= 4"))
+        #expect(ruling.text.contains("Reason given: “Both parliaments have the budget”."))
+        #expect(ruling.blocs == ["US"] && ruling.secret)
+        #expect(first.first?.text.contains("Accepted by the facilitator: “Both parliaments have the budget”.") == true)
+
+        let second = d.timeline.filter { $0.turn == 1 && $0.kind == .facilitator }
+        #expect(second.contains { $0.text.contains("rejected China's action #\(rejected)") && $0.text.contains("The sale would be blocked") })
+        #expect(second.contains { $0.text == "The facilitator ruled on action #99, which was not waiting for a ruling." })
+        #expect(d.timeline.filter { $0.text.contains("was not waiting for a ruling") }.count == 1)
+        #expect(d.questions.contains { $0.contains("The facilitator rejected China's proposal of 2025-Q2") })
+        // The ruling's news went to the proposer alone, so the turn's public news leaves it out; the timeline has it.
+        #expect(!d.turns[0].news.contains { $0.contains("Ruling on") })
+        #expect(Self.markdownSection(d, "Timeline of key events").contains("accepted United States' action #\(accepted)"))
+    }
+
+    static func markdownSection(_ d: Debrief, _ heading: String) -> String {
+        // Wrapped lines joined again, so sentences can be found whole.
+        ReportTests.section(d.markdown(), heading).replacingOccurrences(of: "\n  ", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    @Test func worldIndicesAreComparedWithTheScenarioStartAndUnchangedOnesStay() throws {
+        let d = ReportTests.debrief
+        let start = GameState.initial(Self.scenario).world
+        let last = try #require(ReportTests.game.state.history.last)
+        let line = try #require(d.outcome.causes.first { $0.hasPrefix("Governance ") })
+        let c = Collector(scenario: Self.scenario)
+        #expect(line == (join([c.change("governance", start.governance, last.governance),
+                               c.change("fragmentation", start.fragmentation, last.fragmentation),
+                               c.change("tension", start.tension, last.tension)]).capitalizedFirst + "."))
+        #expect(c.change("governance", 43.2, 42.8) == "governance stayed at 43")
+        #expect(c.change("tension", 20, 35) == "tension went from 20 to 35")
+        // After one turn the start is the scenario's, not the end of turn 1.
+        var one = Game(scenario: Self.scenario, seed: 2)
+        one.resolve(Autoplay.computerCommands(one, level: .standard))
+        let after1 = DebriefBuilder.build(one)
+        let sentence = try #require(after1.outcome.causes.first { $0.contains("overnance") })
+        #expect(sentence.contains(c.change("tension", start.tension, one.state.history[0].tension)))
+        #expect(sentence.hasSuffix(" so far."))
+    }
+
+    @Test func anUnfinishedGameDoesNotClaimAnEndingOrAWinner() {
+        // Few unusual moments after two turns, so every standing question is asked.
+        let d = DebriefBuilder.build(ReportTests.play(turns: 2))
+        let all = d.questions.joined(separator: "\n")
+        #expect(!all.contains("The game ended as"))
+        #expect(!all.contains("finished with the highest score"))
+        #expect(all.contains("The game is unfinished: 2 of 44 turns played."))
+        #expect(all.contains("leads so far with the highest score"))
+        #expect(!DebriefBuilder.build(ReportTests.play(turns: 10)).questions.contains { $0.contains("The game ended as") })
+        #expect(ReportTests.debrief.questions.contains { $0.hasPrefix("The game ended as “") })
+    }
+
+    @Test func countsOfOneAreSingular() {
+        var d = ReportTests.debrief
+        d.exposure.messagesRead = Array(d.exposure.messagesRead.prefix(9))
+        let section = Self.markdownSection(d, "What harvest-now-decrypt-later exposed")
+        #expect(section.contains("The other message read is listed in the JSON report."))
+        #expect(!section.contains("The other 1 messages"))
+        d.exposure.messagesRead = Array(d.exposure.messagesRead.prefix(1))
+        d.exposure.messagesSent = 1
+        d.exposure.messagesHarvestedUnread = 1
+        #expect(Self.markdownSection(d, "What harvest-now-decrypt-later exposed")
+            .contains("1 of the 1 negotiation message sent was read by a third party after decryption; 1 more was harvested but never read."))
+        d.exposure.messagesRead = []
+        #expect(Self.markdownSection(d, "What harvest-now-decrypt-later exposed").contains("1 message was sent; 1 sat in harvested form"))
+    }
+
+    @Test func aQuotationEndingInAFullStopIsNotFollowedByAnother() {
+        #expect(tidyQuotes("He said “The world follows your lead.”.") == "He said “The world follows your lead.”")
+        #expect(tidyQuotes("“Why?”. Then “no”.") == "“Why?” Then “no”.")
+        for text in [ReportTests.debrief.markdown(), ReportTests.debrief.html(), ReportTests.debrief.json()] {
+            for mark in [".", "!", "?"] { #expect(!text.contains(mark + "”.")) }
+        }
+        var game = Game(scenario: Self.scenario, seed: 4)
+        let id = game.state.nextActionID
+        game.resolve([.order(bloc: "EU", .freeAction(text: "Tell Washington it should follow our lead.", intent: "")),
+                      .facilitator(.ruling(action: id, accept: false, effects: [], reason: "Washington declines."))])
+        let d = DebriefBuilder.build(game)
+        #expect(d.timeline.contains { $0.text.contains("“Tell Washington it should follow our lead.” Rejected by the facilitator: “Washington declines.”") })
+        #expect(!d.markdown().contains(".”."))
+    }
+
+    @Test func chartCaptionsFitTheirFormat() {
+        let d = ReportTests.debrief
+        let md = ReportTests.section(d.markdown(), "Charts")
+        #expect(!md.contains("dashed") && !md.contains("logarithmic"))
+        let html = d.html()
+        #expect(html.contains("<figcaption>The CRQC threshold is the dashed black line. Logarithmic scale.</figcaption>"))
+        #expect(html.components(separatedBy: "<figcaption>").count - 1 == 1)
+    }
+
+    @Test func aMoscaGridThatNeverChangesTakesOneLine() throws {
+        var d = ReportTests.debrief
+        for k in d.mosca.indices { d.mosca[k].statuses = d.mosca[k].statuses.map { _ in .red } }
+        let rows = d.mosca.count
+        let md = ReportTests.section(d.markdown(), "Mosca's inequality over time")
+        #expect(md.contains("```\nAll \(rows) bloc-sector rows were ✖ red every turn.\n```"))
+        #expect(d.textLines(width: 60).contains("All \(rows) bloc-sector rows were ✖ red every turn."))
+        #expect(d.html().contains("every turn.</p>") && !d.html().contains("<table class=\"mosca\">"))
+        // The data formats keep every row and turn.
+        let back = try Debrief.fromJSON(d.json())
+        #expect(back.mosca.count == rows && back.mosca.allSatisfy { $0.statuses.count == d.turnsPlayed })
+        #expect(d.csv().components(separatedBy: ",mosca.").count - 1 == rows * d.turnsPlayed)
+        // One bloc that never changed takes one line; the others keep theirs.
+        var e = ReportTests.debrief
+        for k in e.mosca.indices where e.mosca[k].bloc == "US" { e.mosca[k].statuses = e.mosca[k].statuses.map { _ in .green } }
+        let grid = e.moscaGrid(width: 80)
+        #expect(grid.contains("US all \(d.sectors.count) sectors ● green every turn"))
+        #expect(!grid.contains { $0.hasPrefix("US ") && !$0.contains("every turn") })
+        #expect(grid.contains { $0.hasPrefix("EU ") })
+        // The real game varies, so it keeps the grid.
+        #expect(!ReportTests.debrief.markdown().contains("bloc-sector rows were"))
+    }
+
+    @Test func theRankingSaysScoresIncludeObjectivePoints() {
+        let section = ReportTests.section(ReportTests.debrief.markdown(), "Delegations and their objectives").replacingOccurrences(of: "\n", with: " ")
+        #expect(section.contains("plus the points of every objective met."))
+    }
+}
+
 @Suite("After-action report of a large assembly")
 struct LargeAssemblyReportTests {
     /// The default scenario with twenty more member states (copies of its blocs under new ids).
