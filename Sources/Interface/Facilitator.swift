@@ -222,7 +222,7 @@ extension AppState {
             queue(.inject(id: card.id), "Inject “\(card.title)” fires when the turn is resolved" + (again ? " (it was played before)." : "."))
         case .rulingAction(let ids, let blocs):
             let id = ids[picker.selected], b = blocs[picker.selected]
-            modal = .pick(Picker(purpose: .rulingDecision(action: id, bloc: b), question: "Ruling on #\(id) by \(sc.blocs[b].name): \(picker.details[picker.selected])",
+            modal = .pick(Picker(purpose: .rulingDecision(action: id, bloc: b), question: "Ruling on #\(id) by \(picker.details[picker.selected])",
                                  options: ["Accept, with effects", "Reject"], selected: 0))
         case .rulingDecision(let id, let b):
             if picker.selected == 0 {

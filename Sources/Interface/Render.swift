@@ -308,7 +308,10 @@ struct Renderer {
             for (i, o) in p.options.enumerated().dropFirst(first).prefix(visible) {
                 let sel = i == p.selected
                 let tick = p.checked.map { $0.indices.contains(i) && $0[i] ? "◼ " : "◻ " } ?? ""
-                put(x + 2, y + lines.count + 1 + i - first, Widgets.fit((sel ? "▶ " : "  ") + tick + "\(i + 1)) " + o, w - 4), sel ? Style(reverse: true) : .plain)
+                // Numbers are right-aligned so that option 10 lines up with option 9.
+                let number = String(i + 1)
+                let pad = String(repeating: " ", count: max(0, String(p.options.count).count - number.count))
+                put(x + 2, y + lines.count + 1 + i - first, Widgets.fit((sel ? "▶ " : "  ") + tick + pad + number + ") " + o, w - 4), sel ? Style(reverse: true) : .plain)
             }
             for (i, l) in detail.enumerated() { put(x + 2, y + lines.count + visible + 2 + i, l, .dim) }
             put(x + 2, y + lines.count + visible + 2 + extra, p.checked == nil ? "↑↓ choose · Enter confirm · Esc cancel" : "↑↓ move · Space tick · Enter confirm · Esc cancel", .dim)
