@@ -1683,9 +1683,10 @@ briefing: |
   be able to break the RSA and elliptic-curve cryptography that still protects much of the world's
   traffic — a "cryptographically relevant quantum computer" (CRQC).
 
-  Everyone has been recording everyone else's encrypted traffic for years: "harvest now, decrypt
-  later". Whatever was not moved to post-quantum cryptography (PQC) when it was sent can be read
-  the day a CRQC exists. Migration is half done at best.
+  Everyone records everyone else's encrypted traffic: "harvest now, decrypt later". Whatever was
+  not moved to post-quantum cryptography (PQC) when it was sent can be read the day a CRQC
+  exists. Migration is half done at best. (In the game, a stockpile grows from the turn its
+  harvesting operation is ordered.)
 
   This morning a respected newsletter reports that one state has ALREADY built a CRQC and is
   quietly reading old diplomatic cables. Nobody knows whether it is true, or who it would be.
@@ -1741,8 +1742,8 @@ blocs:
       China's is ahead or behind. The rumour is not about you — you think.
       Federal systems are a little over half migrated; the 2030 deadline for web and network
       equipment under CNSA 2.0 is a year away and will be missed in places.
-      You hold a very large archive of Chinese and Russian traffic. If you cross the threshold
-      first, reading it would be tempting and hard to hide.
+      Your services can record Chinese and Russian traffic at scale (Intel screen, h). If you cross
+      the threshold first, reading what they gathered would be tempting and hard to hide.
       Your worst case: China crosses first and says nothing.
     objectives:
       - id: cnsa-2030
@@ -1829,8 +1830,8 @@ blocs:
       Your programme is close behind the Americans — how close, only you know. Your finance and
       energy systems run national post-quantum standards; your ministries still lag.
       Your QKD network, the world's largest, protects the most sensitive government links.
-      Your services have the biggest archive of Western traffic anywhere. Crossing the threshold
-      first, and in silence, would be the intelligence coup of the century.
+      Your services are the most prolific harvesters of Western traffic anywhere. Crossing the
+      threshold first, and in silence, would be the intelligence coup of the century.
       The rumour is not about you. Or is it?
     objectives:
       - id: national-migration
@@ -1871,8 +1872,8 @@ blocs:
     briefing: |
       You are everybody's swing vote. Washington wants you in a verification regime, Beijing wants
       you to adopt its standards, Moscow wants you to keep buying from it.
-      Your migration is far behind and your traffic is harvested by at least three services. If a
-      CRQC exists, you are among the most exposed.
+      Your migration is far behind and at least three services are keen to harvest your traffic.
+      If a CRQC exists, you are among the most exposed.
       An election this spring will decide how far you lean toward the Quad.
     objectives:
       - id: mission-qkd
