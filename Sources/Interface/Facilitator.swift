@@ -99,7 +99,7 @@ extension AppState {
             modal = .pick(Picker(purpose: .injectCard, question: "Inject a card from the deck (✔ = played before; it fires when the turn is resolved):",
                                  options: g.scenario.injects.map { (used.contains($0.id) ? "✔ " : "  ") + $0.title },
                                  selected: 0, details: g.scenario.injects.map { card in
-                                     let effects = card.effects.map(\.source).joined(separator: "; ")
+                                     let effects = EffectText.describe(card.effects, scenario: g.scenario, viewer: nil)
                                      return card.text + (effects.isEmpty ? "" : " [Effects: \(effects)]")
                                  }))
         case .char("n"):

@@ -201,9 +201,12 @@ extension Renderer {
             y += 1
             for line in Widgets.wrap(def.text, width: r.w - 2).prefix(3) { put(r.x + 2, y, line, .plain); y += 1 }
             for (k, o) in (def.dilemma?.options ?? []).enumerated() where y < r.y + r.h {
-                let effects = o.effects.map(\.source).joined(separator: "; ")
-                put(r.x + 2, y, Widgets.fit("\(k + 1)) \(o.label)" + (effects.isEmpty ? "" : " [\(effects)]"), r.w - 2), .dim)
-                y += 1
+                let effects = EffectText.describe(o.effects, scenario: g.scenario, viewer: v.viewerIndex)
+                // The option in words, over up to three lines so its effects are not cut off.
+                for (j, line) in Widgets.wrap("\(k + 1)) \(o.label)" + (effects.isEmpty ? "" : " [\(effects)]"), width: r.w - 5).prefix(3).enumerated() where y < r.y + r.h {
+                    put(r.x + (j == 0 ? 2 : 5), y, line, .dim)
+                    y += 1
+                }
             }
             y += 1
         }

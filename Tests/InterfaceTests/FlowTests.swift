@@ -136,3 +136,30 @@ struct FlowTests {
         #expect(app.render(width: 120, height: 40).contains("end of the debrief") || app.render(width: 120, height: 40).contains("more lines"))
     }
 }
+
+@Suite("Effects in words")
+struct EffectTextTests {
+    static let scenario = BundledScenarios.defaultScenario
+
+    static func effect(_ target: Reference, _ op: AssignOp, _ x: Double, _ source: String) -> Effect {
+        Effect(target: target, op: op, value: .number(x), source: source)
+    }
+
+    @Test func plainNumbersAreSaidInWordsAndEverythingElseKeepsItsExpression() {
+        let s = Self.scenario
+        let gov = s.sectorIndex("government")!
+        let cases: [(Effect, Int?, String)] = [
+            (Self.effect(.bloc(.current, .budget), .multiply, 1.05, "self.budget *= 1.05"), 0, "your quantum budget +5 %"),
+            (Self.effect(.bloc(.current, .pqc(sector: gov)), .add, 0.02, "self.pqc.government += 0.02"), 0, "your \(s.sectors[gov].name) migration +2 pts"),
+            (Self.effect(.bloc(.bloc(2), .support), .subtract, 3, "CN.support -= 3"), 0, "CN domestic support −3"),
+            (Self.effect(.bloc(.bloc(0), .support), .subtract, 3, "US.support -= 3"), 0, "your domestic support −3"),
+            (Self.effect(.bloc(.all, .capital), .set, 2, "all.capital = 2"), nil, "every bloc's political capital set to 2"),
+            (Self.effect(.world(.tension), .add, 4, "world.tension += 4"), nil, "world tension +4"),
+            (Self.effect(.trust(.bloc(0), .bloc(2)), .subtract, 6, "trust(US, CN) -= 6"), 1, "trust between US and CN −6"),
+            (Effect(target: .world(.tension), op: .add, value: .ref(.bloc(.current, .support)), source: "world.tension += self.support"), 0, "world.tension += self.support"),
+        ]
+        for (effect, viewer, expected) in cases {
+            #expect(EffectText.describe(effect, scenario: s, viewer: viewer) == expected)
+        }
+    }
+}
