@@ -34,6 +34,13 @@ extension AppState {
                 if case .saveName = prompt.purpose {
                     let name = AppState.cleanSaveName(prompt.text)
                     guard !name.isEmpty else { message = "A save needs a name."; return [] }
+                    // Replacing a save asks once: the same name confirmed a second time replaces it.
+                    let warning = "A save named “\(name)” exists: Enter again replaces it; or change the name."
+                    if savedGames.contains(where: { $0.path.hasSuffix("/" + name + ".json") || $0.path == name + ".json" }) && prompt.error != warning {
+                        prompt.error = warning
+                        self.modal = .prompt(prompt)
+                        return []
+                    }
                     return [.save(name: name)]
                 }
                 if let effects = finishFacilitatorPrompt(prompt) { return effects }

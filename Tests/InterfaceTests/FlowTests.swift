@@ -88,6 +88,26 @@ struct FlowTests {
         #expect(app.render(width: 80, height: 24).contains("Split in force"))
     }
 
+    @Test func savingOverAnExistingSaveAsksOnce() {
+        var app = Self.app()
+        app.update(.char("s")); app.update(.enter)
+        app.savedGames = [SavedGameInfo(path: "Saves/session-one.json", scenario: "The Quantum Decade", turn: "2025-Q2", delegations: ["US"], date: "today")]
+        app.update(.char("s"))
+        guard case .prompt(let p) = app.modal else { Issue.record("no save prompt"); return }
+        for _ in 0..<p.text.count { app.update(.backspace) }
+        for c in "session-one" { app.update(.char(c)) }
+        #expect(app.update(.enter) == [])
+        guard case .prompt(let asked) = app.modal else { Issue.record("the prompt closed"); return }
+        #expect(asked.error == "A save named “session-one” exists: Enter again replaces it; or change the name.")
+        #expect(app.update(.enter) == [.save(name: "session-one")])
+        // A new name saves at once.
+        app.update(.char("s"))
+        guard case .prompt(let q) = app.modal else { Issue.record("no save prompt"); return }
+        for _ in 0..<q.text.count { app.update(.backspace) }
+        for c in "session-two" { app.update(.char(c)) }
+        #expect(app.update(.enter) == [.save(name: "session-two")])
+    }
+
     @Test func smallTerminalAsksForMoreRoomAndRecovers() {
         var app = Self.app()
         app.update(.char("s")); app.update(.enter)
