@@ -489,7 +489,7 @@ enum WhyLedger {
             // The facilitator reads every bloc's ledger: each bloc's indicators stay apart.
             let owner = viewer == nil && e.subject >= 0 ? (view?.scenario.blocs.indices.contains(e.subject) == true ? view!.scenario.blocs[e.subject].id + " " : "") : ""
             let key = owner + label(e.indicator, world: e.subject == -1, view: view)
-            if scales[key] == nil { scales[key] = scale(e.indicator, world: e.subject == -1, view: view) }
+            if scales[key] == nil { scales[key] = scale(e.indicator, world: e.subject == -1, subject: e.subject, view: view) }
             if let i = groups.firstIndex(where: { $0.indicator == key }) {
                 groups[i].total += e.amount
                 if let c = groups[i].causes.firstIndex(where: { $0.cause == e.cause }) { groups[i].causes[c].amount += e.amount }
@@ -515,7 +515,7 @@ enum WhyLedger {
 
     /// A plain name for an indicator key.
     static func label(_ key: String, world: Bool, view: GameView?) -> String {
-        if world { return "world " + key }
+        if world { return key == "crqcLogicalQubits" ? "logical qubits a CRQC needs" : "world " + key }
         if key.hasPrefix("pqc."), let s = view?.scenario.sectors.first(where: { "pqc." + $0.id == key }) { return "PQC " + s.name }
         if key.hasPrefix("supply."), let c = view?.scenario.chokepoints.first(where: { "supply." + $0.id == key }) { return "supply " + c.name }
         if key.hasPrefix("trust.") { return "trust with " + key.dropFirst(6) }
@@ -534,17 +534,27 @@ enum WhyLedger {
         }
     }
 
-    /// The size against which a change is judged.
-    static func scale(_ key: String, world: Bool, view: GameView?) -> Double {
+    /// The size against which a change is judged: the bloc's own level for quantities (so 3
+    /// points of support outrank 200 km of fibre), for the viewer's bloc or — in the
+    /// facilitator's view — for the bloc the entry is about.
+    static func scale(_ key: String, world: Bool, subject: Int = -1, view: GameView?) -> Double {
         if key.hasPrefix("pqc.") || key.hasPrefix("supply.") { return 0.1 }
+        if world && key == "crqcLogicalQubits" { return max(1, view?.world.crqcLogicalQubits ?? 1) * 0.1 }
         if world || key.hasPrefix("trust.") { return 20 }
-        guard let me = view?.me else { return 20 }
+        let level: (computing: Double, qkdKm: Double, workforce: Double, gdp: Double, budget: Double)
+        if let me = view?.me {
+            level = (me.computing, me.qkdKm, me.workforce, me.gdp, me.budget)
+        } else if let b = view?.blocs.first(where: { $0.index == subject }) {
+            level = (b.computing.value, b.qkdKm.value, b.workforce.value, b.gdp.value, b.budget.value)
+        } else {
+            return 20
+        }
         switch key {
-        case "computing": return max(1, me.computing)
-        case "qkdKm": return max(100, me.qkdKm)
-        case "workforce": return max(1, me.workforce)
-        case "gdp": return max(0.1, me.gdp) * 0.05
-        case "budget": return max(0.05, me.budget) * 0.5
+        case "computing": return max(1, level.computing)
+        case "qkdKm": return max(100, level.qkdKm)
+        case "workforce": return max(1, level.workforce)
+        case "gdp": return max(0.1, level.gdp) * 0.05
+        case "budget": return max(0.05, level.budget) * 0.5
         case "windfall", "exposure": return 1
         default: return 20
         }

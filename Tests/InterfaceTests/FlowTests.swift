@@ -183,3 +183,20 @@ struct EffectTextTests {
         }
     }
 }
+
+@Suite("The why-ledger on screen")
+struct WhyLedgerScaleTests {
+    @Test func theFacilitatorsWhyJudgesEachBlocsChangeAgainstThatBlocsOwnLevel() {
+        var game = Game(scenario: BundledScenarios.defaultScenario, seed: 3)
+        game.resolve(Autoplay.computerCommands(game, level: .standard))
+        let facilitator = game.state.view(for: .facilitator, scenario: game.scenario, seed: game.seed)
+        let us = game.state.blocs[0], kr = game.state.blocs[5]
+        #expect(WhyLedger.scale("qkdKm", world: false, subject: 0, view: facilitator) == max(100, us.qkdKm))
+        #expect(WhyLedger.scale("computing", world: false, subject: 5, view: facilitator) == max(1, kr.computing))
+        #expect(WhyLedger.scale("tension", world: true, subject: -1, view: facilitator) == 20)
+        #expect(WhyLedger.label("crqcLogicalQubits", world: true, view: facilitator) == "logical qubits a CRQC needs")
+        // In a delegation's view the scale is the viewer's own level.
+        let view = game.state.view(for: .bloc(0), scenario: game.scenario, seed: game.seed)
+        #expect(WhyLedger.scale("qkdKm", world: false, subject: 0, view: view) == max(100, us.qkdKm))
+    }
+}
