@@ -40,6 +40,15 @@ public enum StandardFamily: String, CaseIterable, Codable, Sendable {
         case .hybrid: return 2
         }
     }
+
+    /// The family's name as people write it ("NIST", "national", "hybrid").
+    public var title: String {
+        switch self {
+        case .nist: return "NIST"
+        case .national: return "national"
+        case .hybrid: return "hybrid"
+        }
+    }
 }
 
 /// Export-control categories.

@@ -103,7 +103,7 @@ extension AppState {
             give(.mandate(sector: g.scenario.sectors[sector].id, deadline: label), "Mandate: \(g.scenario.sectors[sector].name) quantum-safe by \(label).")
         case .standardFamily:
             let family = StandardFamily.allCases[picker.selected]
-            give(.chooseStandard(family), "Your bloc will adopt the \(family.rawValue) standard family (some migration work is redone).")
+            give(.chooseStandard(family), "Your bloc will adopt the \(family.title) standard family (some migration work is redone).")
         case .messageRecipient:
             let others = g.scenario.blocs.indices.filter { $0 != currentBloc }
             let to = others[picker.selected]

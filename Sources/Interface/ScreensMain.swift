@@ -69,7 +69,7 @@ extension Renderer {
             var line = Widgets.fit(b.id, 5) + " " + qubits + "  " + Widgets.fit(spark, 9) + " "
                 + Widgets.fit(Widgets.int(b.sensing.value), 4, right: true) + "  " + Widgets.fit(gov, 7, right: true) + "  "
                 + Widgets.fit(support, 6, right: true) + " " + trust + " " + Widgets.fit(Widgets.int(b.score), 5, right: true)
-            if wide { line += "  " + Widgets.fit(b.standard.rawValue, 9) + " " + b.groups.prefix(5).joined(separator: ",") }
+            if wide { line += "  " + Widgets.fit(b.standard.title, 9) + " " + b.groups.prefix(5).joined(separator: ",") }
             let style: Style = i == selected ? Style(reverse: true) : (i == me ? .bold : .plain)
             put(r.x, y, Widgets.fit(line, r.w), style)
             y += 1
@@ -97,7 +97,7 @@ extension Renderer {
         put(r.x, y, "◀ \(def.name) (\(def.id)) ▶", .title)
         put(r.x + 40, y, mine ? "your bloc — exact values" : (exact ? "true values (facilitator)" : "estimates ± \(Int((b.computing.error * 100).rounded())) %"), .dim)
         y += 1
-        put(r.x, y, "Doctrine \(def.doctrine.rawValue) · groups \(b.groups.joined(separator: ", ")) · standard \(b.standard.rawValue)\(def.developing ? " · developing" : "")", .plain, maxWidth: r.w)
+        put(r.x, y, "Doctrine \(def.doctrine.rawValue) · groups \(b.groups.joined(separator: ", ")) · standard \(b.standard.title)\(def.developing ? " · developing" : "")", .plain, maxWidth: r.w)
         y += 1
         func row(_ label: String, _ e: Estimate, _ unit: String = "", max top: Double = .infinity) {
             put(r.x, y, Widgets.fit(label, 22))
@@ -180,7 +180,7 @@ extension Renderer {
         guard let me = v.me else { return }
         var y = r.y
         let who = v.qDayBloc.map { g.scenario.blocs[$0].name } ?? "nobody"
-        put(r.x, y, "Standard: \(me.standard.rawValue) · Rival CRQC (your estimate): " + (v.qDayYears >= 50 ? "none in sight" : "~\(Widgets.number(v.qDayYears)) years, \(who)"), .bold, maxWidth: r.w)
+        put(r.x, y, "Standard: \(me.standard.title) · Rival CRQC (your estimate): " + (v.qDayYears >= 50 ? "none in sight" : "~\(Widgets.number(v.qDayYears)) years, \(who)"), .bold, maxWidth: r.w)
         y += 1
         for line in Widgets.wrap("Mosca: if shelf life x + migration time y is more than the time z to a rival's CRQC, data harvested today will be read.", width: r.w) {
             put(r.x, y, line, .dim); y += 1

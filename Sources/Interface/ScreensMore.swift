@@ -401,7 +401,7 @@ extension Renderer {
             put(x + 2, y, "3. Terms of the \(d.type.lowerTitle):", .bold); y += 1
             switch d.type {
             case .pqcAccord:
-                put(x + 2, y, "Standard family  ◀ \(d.family.rawValue) ▶", d.cursor == 0 ? Style(reverse: true) : .plain); y += 1
+                put(x + 2, y, "Standard family  ◀ \(d.family.title) ▶", d.cursor == 0 ? Style(reverse: true) : .plain); y += 1
                 put(x + 2, y, "Deadline         ◀ \(d.deadlineYear)-Q4 ▶", d.cursor == 1 ? Style(reverse: true) : .plain); y += 1
             case .exportRegime:
                 for (i, c) in ControlCategory.allCases.enumerated() {
@@ -455,7 +455,7 @@ enum OrderText {
         case .allocate(let a): return "Budget split: " + zip(Track.allCases, a).map { "\($0.0.rawValue) \(Int($0.1.rounded()))%" }.joined(separator: ", ")
         case .changeBudget(let d): return d > 0 ? "Raise the quantum budget by USD \(Widgets.number(d)) bn" : "Cut the quantum budget by USD \(Widgets.number(-d)) bn"
         case .mandate(let sector, let deadline): return "Mandate: \(s.sectorIndex(sector).map { s.sectors[$0].name } ?? sector) quantum-safe by \(deadline)"
-        case .chooseStandard(let f): return "Adopt the \(f.rawValue) standard family"
+        case .chooseStandard(let f): return "Adopt the \(f.title) standard family"
         case .deployQKD(let bn, let sat): return sat ? "Launch a QKD satellite" : "Build USD \(Widgets.number(bn)) bn of QKD links"
         case .imposeControl(let c, let t): return "Impose \(c.rawValue) export controls on \(t.map(name).joined(separator: ", "))"
         case .liftControl(let c, let t): return "Lift \(c.rawValue) export controls on \(t.map(name).joined(separator: ", "))"
