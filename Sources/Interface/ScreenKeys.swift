@@ -66,18 +66,24 @@ extension AppState {
                 let year = Int(g.scenario.calendar.year(g.state.turn))
                 let last = Int(g.scenario.calendar.year(g.scenario.calendar.turnCount - 1))
                 let years = Array((year + 1)...max(year + 1, min(year + 10, last)))
-                let labels = years.map { y -> String in
-                    switch g.scenario.calendar.length {
+                let calendar = g.scenario.calendar
+                let lastTurn = calendar.turnCount - 1
+                // Year-end deadlines that fall inside the game; a game that ends mid-year offers its last turn instead.
+                var labels = years.map { y -> String in
+                    switch calendar.length {
                     case .quarter: return "\(y)-Q4"
                     case .half: return "\(y)-H2"
                     case .year: return "\(y)"
                     }
-                }
+                }.filter { TurnDate.parse($0).map { calendar.turnIndex(of: $0) <= lastTurn } ?? false }
+                let end = calendar.label(lastTurn)
+                if lastTurn > g.state.turn && !labels.contains(end) { labels.append(end) }
+                guard !labels.isEmpty else { message = "No deadline is left inside the game for a mandate."; return }
                 modal = .pick(Picker(purpose: .mandateDeadline(sector: s), question: "Mandate \(g.scenario.sectors[s].name) quantum-safe by (2 capital):",
                                      options: labels, selected: min(4, labels.count - 1)))
             case .char("f"):
                 modal = .pick(Picker(purpose: .standardFamily, question: "Standard family (2 capital; switching redoes part of the migration):",
-                                     options: ["nist — FIPS 203/204/205", "national — your own algorithms", "hybrid — both, interoperates with everyone"],
+                                     options: ["NIST — FIPS 203/204/205", "national — your own algorithms", "hybrid — both, interoperates with everyone"],
                                      selected: StandardFamily.allCases.firstIndex(of: v.me!.standard)!))
             default: break
             }

@@ -108,6 +108,20 @@ struct FlowTests {
         #expect(app.update(.enter) == [.save(name: "session-two")])
     }
 
+    @Test func mandateDeadlinesStayInsideTheGame() {
+        let quick = BundledScenarios.all.compactMap { try? ScenarioLoader.parse(text: $0.text, file: $0.file) }.first { $0.id == "quick-crisis" }!
+        var app = AppState(choices: [ScenarioChoice(name: quick.title, scenario: quick)])
+        app.update(.char("s")); app.update(.enter)
+        app.update(.char("4")); app.update(.char("m"))
+        guard case .pick(let p) = app.modal else { Issue.record("no deadline picker"); return }
+        let last = quick.calendar.label(quick.calendar.turnCount - 1)
+        #expect(p.options.last == last)   // the game ends mid-year: its last turn is the latest deadline
+        for label in p.options {
+            let index = quick.calendar.turnIndex(of: TurnDate.parse(label)!)
+            #expect(index > 0 && index <= quick.calendar.turnCount - 1, "\(label) is outside the game")
+        }
+    }
+
     @Test func smallTerminalAsksForMoreRoomAndRecovers() {
         var app = Self.app()
         app.update(.char("s")); app.update(.enter)
