@@ -43,21 +43,11 @@ extension AppState {
         default:
             break
         }
+        if browseBlocs(key, count: g.scenario.blocs.count) { return [] }
         switch screen {
         case .facilitator: consoleKey(key, g)
-        case .dashboard:
-            switch key {
-            case .up: moveCursor(-1, count: g.scenario.blocs.count)
-            case .down: moveCursor(1, count: g.scenario.blocs.count)
-            case .enter: focusBloc = row(.dashboard); screen = .bloc
-            default: break
-            }
-        case .bloc:
-            switch key {
-            case .left: focusBloc = (focusBloc - 1 + g.scenario.blocs.count) % g.scenario.blocs.count
-            case .right: focusBloc = (focusBloc + 1) % g.scenario.blocs.count
-            default: break
-            }
+        case .dashboard, .bloc:
+            break
         case .charts:
             switch key {
             case .up: chartIndicator = max(0, chartIndicator - 1)

@@ -2,23 +2,31 @@ import GameCore
 import Strategy
 
 extension AppState {
+    /// Moving through the blocs on the world and bloc screens, the same for delegations and the
+    /// facilitator. Returns whether the key was one of these.
+    mutating func browseBlocs(_ key: Key, count: Int) -> Bool {
+        switch (screen, key) {
+        case (.dashboard, .up): moveCursor(-1, count: count)
+        case (.dashboard, .down): moveCursor(1, count: count)
+        case (.dashboard, .enter): focusBloc = row(.dashboard); screen = .bloc
+        case (.bloc, .left): focusBloc = (focusBloc - 1 + count) % count
+        case (.bloc, .right): focusBloc = (focusBloc + 1) % count
+        default: return false
+        }
+        return true
+    }
+
     /// Keys that act on the current screen (orders, selections).
     mutating func handleScreenKey(_ key: Key) {
         guard let g = game, let me = currentBloc, let v = view else { return }
         let others = g.scenario.blocs.indices.filter { $0 != me }
+        if browseBlocs(key, count: g.scenario.blocs.count) { return }
         switch screen {
         case .dashboard:
-            switch key {
-            case .up: moveCursor(-1, count: g.scenario.blocs.count)
-            case .down: moveCursor(1, count: g.scenario.blocs.count)
-            case .enter: focusBloc = row(.dashboard); screen = .bloc
-            default: break
-            }
+            break
         case .bloc:
             let target = focusBloc
             switch key {
-            case .left: focusBloc = (focusBloc - 1 + g.scenario.blocs.count) % g.scenario.blocs.count
-            case .right: focusBloc = (focusBloc + 1) % g.scenario.blocs.count
             case .up: scroll = max(0, scroll - 1)
             case .down: scroll += 1
             case .char("g") where target != me: give(.dialogue(with: g.scenario.blocs[target].id), "Dialogue with \(g.scenario.blocs[target].name) requested (1 capital).")
