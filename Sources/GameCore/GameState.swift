@@ -160,30 +160,43 @@ public enum Answer: String, Hashable, Codable, Sendable { case pending, accepted
 /// into every viewer's view, or when a loop reads it — costs one reference count rather than one
 /// per array and string it holds. Encoded exactly as its fields (the save format is unchanged).
 public struct Treaty: Hashable, Codable, Sendable {
-    struct Fields: Hashable, Codable, Sendable {
-        var id: Int
-        var type: TreatyType
-        var name: String
-        var proposer: Int
-        var parties: [Int]
-        var answers: [Answer]
-        var ratifyAt: [Int]
-        var withdrawn: [Bool]
-        var status: TreatyStatus
-        var proposedTurn: Int
-        var signedTurn: Int?
-        var inForceTurn: Int?
-        var endedTurn: Int?
-        var terms: TreatyTerms
-        var violations: [Violation]
+    @usableFromInline struct Fields: Hashable, Codable, Sendable {
+        @usableFromInline var id: Int
+        @usableFromInline var type: TreatyType
+        @usableFromInline var name: String
+        @usableFromInline var proposer: Int
+        @usableFromInline var parties: [Int]
+        @usableFromInline var answers: [Answer]
+        @usableFromInline var ratifyAt: [Int]
+        @usableFromInline var withdrawn: [Bool]
+        @usableFromInline var status: TreatyStatus
+        @usableFromInline var proposedTurn: Int
+        @usableFromInline var signedTurn: Int?
+        @usableFromInline var inForceTurn: Int?
+        @usableFromInline var endedTurn: Int?
+        @usableFromInline var terms: TreatyTerms
+        @usableFromInline var violations: [Violation]
     }
 
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+    /// The shared storage. `members` is derived from the parties, answers and withdrawals and kept
+    /// in step with them (it is neither saved nor hashed): phases and computer players ask for it
+    /// many times a turn, and building it anew each time was a hot spot.
+    @usableFromInline final class Box: @unchecked Sendable {
+        @usableFromInline var fields: Fields
+        @usableFromInline var members: [Int]
+        @usableFromInline init(_ fields: Fields) {
+            self.fields = fields
+            members = Box.members(of: fields)
+        }
+        @usableFromInline func refreshMembers() { members = Box.members(of: fields) }
+        static func members(of fields: Fields) -> [Int] {
+            var out: [Int] = []
+            for i in fields.parties.indices where fields.answers[i] == .accepted && !fields.withdrawn[i] { out.append(fields.parties[i]) }
+            return out
+        }
     }
 
-    private var box: Box
+    @usableFromInline var box: Box
 
     public init(id: Int, type: TreatyType, name: String, proposer: Int, parties: [Int], answers: [Answer],
                 ratifyAt: [Int], withdrawn: [Bool], status: TreatyStatus, proposedTurn: Int, signedTurn: Int?,
@@ -199,83 +212,80 @@ public struct Treaty: Hashable, Codable, Sendable {
     public static func == (a: Treaty, b: Treaty) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
     public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
-    @inline(__always)
-    private mutating func unique() {
+    @inlinable @inline(__always)
+    mutating func unique() {
         if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }
 
-    public var id: Int {
+    @inlinable public var id: Int {
         get { box.fields.id }
         _modify { unique(); yield &box.fields.id }
     }
-    public var type: TreatyType {
+    @inlinable public var type: TreatyType {
         get { box.fields.type }
         _modify { unique(); yield &box.fields.type }
     }
-    public var name: String {
+    @inlinable public var name: String {
         get { box.fields.name }
         _modify { unique(); yield &box.fields.name }
     }
-    public var proposer: Int {
+    @inlinable public var proposer: Int {
         get { box.fields.proposer }
         _modify { unique(); yield &box.fields.proposer }
     }
     /// Invited parties including the proposer, in the order named.
-    public var parties: [Int] {
+    @inlinable public var parties: [Int] {
         get { box.fields.parties }
-        _modify { unique(); yield &box.fields.parties }
+        _modify { unique(); yield &box.fields.parties; box.refreshMembers() }
     }
-    public var answers: [Answer] {
+    @inlinable public var answers: [Answer] {
         get { box.fields.answers }
-        _modify { unique(); yield &box.fields.answers }
+        _modify { unique(); yield &box.fields.answers; box.refreshMembers() }
     }
     /// Turn each party ratifies (or −1 not yet scheduled, −2 done).
-    public var ratifyAt: [Int] {
+    @inlinable public var ratifyAt: [Int] {
         get { box.fields.ratifyAt }
         _modify { unique(); yield &box.fields.ratifyAt }
     }
-    public var withdrawn: [Bool] {
+    @inlinable public var withdrawn: [Bool] {
         get { box.fields.withdrawn }
-        _modify { unique(); yield &box.fields.withdrawn }
+        _modify { unique(); yield &box.fields.withdrawn; box.refreshMembers() }
     }
-    public var status: TreatyStatus {
+    @inlinable public var status: TreatyStatus {
         get { box.fields.status }
         _modify { unique(); yield &box.fields.status }
     }
-    public var proposedTurn: Int {
+    @inlinable public var proposedTurn: Int {
         get { box.fields.proposedTurn }
         _modify { unique(); yield &box.fields.proposedTurn }
     }
-    public var signedTurn: Int? {
+    @inlinable public var signedTurn: Int? {
         get { box.fields.signedTurn }
         _modify { unique(); yield &box.fields.signedTurn }
     }
-    public var inForceTurn: Int? {
+    @inlinable public var inForceTurn: Int? {
         get { box.fields.inForceTurn }
         _modify { unique(); yield &box.fields.inForceTurn }
     }
-    public var endedTurn: Int? {
+    @inlinable public var endedTurn: Int? {
         get { box.fields.endedTurn }
         _modify { unique(); yield &box.fields.endedTurn }
     }
-    public var terms: TreatyTerms {
+    @inlinable public var terms: TreatyTerms {
         get { box.fields.terms }
         _modify { unique(); yield &box.fields.terms }
     }
-    public var violations: [Violation] {
+    @inlinable public var violations: [Violation] {
         get { box.fields.violations }
         _modify { unique(); yield &box.fields.violations }
     }
 
     /// Parties that are still members (accepted and not withdrawn).
-    public var members: [Int] {
-        var out: [Int] = []
-        for i in parties.indices where answers[i] == .accepted && !withdrawn[i] { out.append(parties[i]) }
-        return out
-    }
+    @inlinable public var members: [Int] { box.members }
 
-    public func isMember(_ bloc: Int) -> Bool {
-        for i in parties.indices where parties[i] == bloc { return answers[i] == .accepted && !withdrawn[i] }
+    @inlinable public func isMember(_ bloc: Int) -> Bool {
+        let b = box
+        for i in b.fields.parties.indices where b.fields.parties[i] == bloc { return b.fields.answers[i] == .accepted && !b.fields.withdrawn[i] }
         return false
     }
 }

@@ -64,16 +64,26 @@ extension Resolver {
 
     /// Access to each chokepoint, the supply multiplier and the control penalties of every bloc.
     mutating func computeAccess() {
+        // Shares read once into a flat table (chokepoint-major) with each chokepoint's world total,
+        // summed in bloc order as before.
+        var shares = [Double](repeating: 0, count: chokeCount * n)
+        var totals = [Double](repeating: 0, count: chokeCount)
+        for o in 0..<n {
+            for c in 0..<chokeCount { shares[c * n + o] = state.blocs[o].supply[c] }
+        }
+        for c in 0..<chokeCount {
+            var total = 0.0
+            for o in 0..<n { total += shares[c * n + o] }
+            totals[c] = total
+        }
         for b in 0..<n {
             var minAccess = 1.0
             var burn = 0.0
             for c in 0..<chokeCount {
-                var total = 0.0
-                for o in 0..<n { total += state.blocs[o].supply[c] }
-                var access = max(0, 1 - total) + state.blocs[b].supply[c]
+                var access = max(0, 1 - totals[c]) + shares[c * n + b]
                 var leaked = 0.0
                 for p in 0..<n where p != b {
-                    let share = state.blocs[p].supply[c]
+                    let share = shares[c * n + p]
                     guard share > 0 else { continue }
                     switch restriction(p, b, .components) {
                     case 0: access += share

@@ -156,8 +156,9 @@ extension Resolver {
         var dice = rng(.investment, item: b)
         let T = talent(b)
         let M = supplyMultiplier[b]
-        let partners = researchPartners(b)
-        let coop = 1 + 0.06 * Double(min(partners.count, 5))
+        var partnerCount = 0
+        for o in 0..<n where o != b && (index.bound(.researchPact, b, o) || index.bound(.jointLab, b, o)) { partnerCount += 1 }
+        let coop = 1 + 0.06 * Double(min(partnerCount, 5))
 
         // Computing: diminishing returns in spend, noise, and rare breakthroughs.
         let compSpend = max(0, annual(b, .computing) + labShare)
@@ -214,7 +215,7 @@ extension Resolver {
         let supplySpend = annual(b, .supply)
         if supplySpend > 0 {
             let boost = index.isMember(.supplyPact, b) ? 1.25 : 1.0
-            let lost = "market share lost to \(name(b))'s new suppliers"
+            let lost = tables.supplyLostCauses[b]
             for c in 0..<chokeCount {
                 let gain = tuning.supplyRate * supplySpend * dt * boost * (1 - state.blocs[b].supply[c])
                 growSupply(b, c, gain, lostCause: lost)
@@ -272,7 +273,7 @@ extension Resolver {
         let accord = index.isMember(.pqcAccord, b)
         if accord { effort *= tuning.accordBoost }
         var mismatched = 0
-        for p in majorPartners(b) where !compatible(b, p) { mismatched += 1 }
+        for p in 0..<n where p != b && (state.trust[b * n + p] > 50 || index.anyPair[b * n + p]) && !compatible(b, p) { mismatched += 1 }
         effort *= max(0.6, 1 - tuning.interop * Double(mismatched))
         if state.blocs[b].standard == .hybrid { effort *= 0.97 }
         if state.blocs[b].scrambleTurns > 0 { effort *= 1.5 }
@@ -299,7 +300,7 @@ extension Resolver {
         var gains = [Double](repeating: 0, count: n)
         var sensGains = [Double](repeating: 0, count: n)
         for b in 0..<n {
-            for p in researchPartners(b) {
+            for p in 0..<n where p != b && (index.bound(.researchPact, b, p) || index.bound(.jointLab, b, p)) {
                 gains[b] += 0.01 * max(0, state.blocs[p].computing - state.blocs[b].computing)
                 sensGains[b] += 0.01 * max(0, state.blocs[p].sensing - state.blocs[b].sensing)
             }

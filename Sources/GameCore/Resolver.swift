@@ -404,6 +404,8 @@ struct ResolverTables: Sendable {
     let pqcNames: [String]
     let supplyNames: [String]
     let trustNames: [String]
+    /// Why other producers lose world share when bloc b builds its own suppliers (per bloc).
+    let supplyLostCauses: [String]
     /// The game's hidden engineering outlook (a factor on computing growth, fixed by the seed).
     let outlook: Double
     /// Sectors whose id names finance: reading their traffic also costs the victim trade.
@@ -414,6 +416,7 @@ struct ResolverTables: Sendable {
         pqcNames = scenario.sectors.map { "pqc.\($0.id)" }
         supplyNames = scenario.chokepoints.map { "supply.\($0.id)" }
         trustNames = scenario.blocs.map { "trust.\($0.id)" }
+        supplyLostCauses = scenario.blocs.map { "market share lost to \($0.name)'s new suppliers" }
         outlook = Formulas.computingOutlook(seed: seed, rules: scenario.rules)
         financial = scenario.sectors.map { $0.id.contains("finance") }
         tuning = Tuning(scenario.rules)

@@ -34,14 +34,11 @@ struct TreatyIndex {
         // Per category: 1 = a regime member restricts, 2 = a regime member secretly sells (open).
         var regime = [UInt8](repeating: 0, count: cats * nn)
         var supplyOpen = [Bool](repeating: false, count: nn)
-        var members: [Int] = []
         var violating: [Int] = []
         for i in state.treaties.indices where state.treaties[i].status == .inForce {
             let t = state.treaties[i]
             let k = TreatyIndex.typeIndex(t.type)
-            members.removeAll(keepingCapacity: true)
-            let parties = t.parties, answers = t.answers, withdrawn = t.withdrawn
-            for j in parties.indices where answers[j] == .accepted && !withdrawn[j] { members.append(parties[j]) }
+            let members = t.members
             violating.removeAll(keepingCapacity: true)
             for v in t.violations where v.active { violating.append(v.bloc) }
             let supply = t.type == .supplyPact
