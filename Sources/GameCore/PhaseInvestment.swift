@@ -25,7 +25,12 @@ extension Resolver {
         }
         capacityFunds(&extraDev)
         let labPool = jointLabPools()
-        for b in 0..<n { invest(b, extraDev[b], labPool[b]) }
+        // The ledger cause of each in-force talent exchange, written once per treaty rather than once per member.
+        var exchangeCauses = [String](repeating: "", count: state.treaties.count)
+        for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .talentExchange {
+            exchangeCauses[k] = "exchanges under \(state.treaties[k].name)"
+        }
+        for b in 0..<n { invest(b, extraDev[b], labPool[b], exchangeCauses) }
         researchSpillover()
     }
 
@@ -152,7 +157,7 @@ extension Resolver {
         return out
     }
 
-    private mutating func invest(_ b: Int, _ extraDev: Double, _ labShare: Double) {
+    private mutating func invest(_ b: Int, _ extraDev: Double, _ labShare: Double, _ exchangeCauses: [String]) {
         var dice = rng(.investment, item: b)
         let T = talent(b)
         let M = supplyMultiplier[b]
@@ -198,9 +203,9 @@ extension Resolver {
         change(b, .workforce, by: arriving, "graduates of earlier education spending")
         change(b, .workforce, by: -state.blocs[b].workforce * tuning.wfAttrition * dt, "attrition")
         if index.isMember(.talentExchange, b) {
-            for t in state.treaties where t.status == .inForce && t.type == .talentExchange && t.isMember(b) {
-                let members = t.members
-                let cause = "exchanges under \(t.name)"
+            for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .talentExchange && state.treaties[k].isMember(b) {
+                let members = state.treaties[k].members
+                let cause = exchangeCauses[k]
                 for m in members where m != b {
                     let gain = 0.01 * dt * min(state.blocs[b].workforce, state.blocs[m].workforce) / Double(max(1, members.count - 1))
                     change(b, .workforce, by: gain, cause)
@@ -239,11 +244,25 @@ extension Resolver {
             // Every producer loses its part; the investor gains the sum in one change (so the
             // world total is summed once, not once per producer: linear in the number of blocs).
             var taken = 0.0
+            // (What `change(o, .supply(chokepoint: c), by: -take, lostCause)` does for a smaller share, written out.)
+            let indicator = supplyNames[c]
             for o in 0..<n where o != b && state.blocs[o].supply[c] > 0 {
-                let take = remaining * state.blocs[o].supply[c] / others
                 let before = state.blocs[o].supply[c]
-                change(o, .supply(chokepoint: c), by: -take, lostCause)
-                taken += before - state.blocs[o].supply[c]
+                let take = remaining * before / others
+                guard take.isFinite, take != 0 else { continue }
+                let raw = before + -take
+                guard raw.isFinite else { continue }
+                let after: Double
+                if raw <= before {
+                    after = max(0, raw)
+                } else {
+                    var rest = 0.0
+                    for x in 0..<n where x != o { rest += state.blocs[x].supply[c] }
+                    after = clamp(raw, 0, max(0, 1 - rest))
+                }
+                state.blocs[o].supply[c] = after
+                record(o, indicator, lostCause, after - before)
+                taken += before - after
             }
             change(b, .supply(chokepoint: c), by: taken, "supply-chain investment")
         }

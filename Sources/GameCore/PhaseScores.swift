@@ -103,6 +103,9 @@ extension Resolver {
         return out
     }
 
+    /// The pillars' ledger names, in pillar order.
+    static let pillarNames = Pillar.allCases.map(\.rawValue)
+
     /// What each pillar is recomputed from, for the why-ledger.
     static let pillarCause = [
         "follows migration, exposure, sensing, counter-intelligence and rival CRQCs",
@@ -129,46 +132,45 @@ extension Resolver {
         }
         let years = yearsToThresholdTable()
         for b in 0..<n {
-            let bloc = state.blocs[b]
             var weighted = 0.0, weights = 0.0, red = 0.0
             let statuses = moscaStatuses(b, years)
             for s in 0..<sectorCount {
                 let w = scenario.sectors[s].weight
-                weighted += w * bloc.pqc[s]
+                weighted += w * state.blocs[b].pqc[s]
                 weights += w
                 if statuses[s] == .red { red += w }
             }
             let migrated = weights > 0 ? weighted / weights : 0
             let redShare = weights > 0 ? red / weights : 0
             var exposure = 0.0
-            for x in bloc.exposure { exposure += x }
+            for x in state.blocs[b].exposure { exposure += x }
             var rivalCRQC = false
             for o in 0..<n where o != b && state.blocs[o].hasCRQC { rivalCRQC = true }
-            let security = 30 + 30 * migrated + 12 * bloc.sensing / maxSensing + 8 * bloc.counterintel / 100
-                + (rivalCRQC && !bloc.hasCRQC ? 0 : 10) - 10 * redShare - 40 * exposure / (exposure + 10)
+            let security = 30 + 30 * migrated + 12 * state.blocs[b].sensing / maxSensing + 8 * state.blocs[b].counterintel / 100
+                + (rivalCRQC && !state.blocs[b].hasCRQC ? 0 : 10) - 10 * redShare - 40 * exposure / (exposure + 10)
 
             var access = 0.0
-            for a in bloc.access { access += a }
+            for a in state.blocs[b].access { access += a }
             let meanAccess = chokeCount > 0 ? access / Double(chokeCount) : 1
-            let growthIndex = bloc.gdp / scenario.blocs[b].gdp - 1
-            let prosperity = 25 + 25 * (bloc.computing / maxComputing).squareRoot() + 20 * meanAccess
-                + clamp(growthIndex * 150, -10, 20) + 10 * (totalWorkforce > 0 ? (bloc.workforce / totalWorkforce * Double(n) / 3).squareRoot() : 0)
-                - min(20, bloc.tradeLoss * 10)
+            let growthIndex = state.blocs[b].gdp / scenario.blocs[b].gdp - 1
+            let prosperity = 25 + 25 * (state.blocs[b].computing / maxComputing).squareRoot() + 20 * meanAccess
+                + clamp(growthIndex * 150, -10, 20) + 10 * (totalWorkforce > 0 ? (state.blocs[b].workforce / totalWorkforce * Double(n) / 3).squareRoot() : 0)
+                - min(20, state.blocs[b].tradeLoss * 10)
 
             // Standards influence: owners of a shared family gain from the GDP of others on it.
             var standardsInfluence = 0.0
-            if bloc.standard != .national && totalGDP > 0 {
-                let adopters = familyGDP[Int(bloc.standard.code)] - bloc.gdp
-                standardsInfluence = 15 * adopters / totalGDP * (bloc.gdp / totalGDP * Double(n) / 2).squareRoot()
+            if state.blocs[b].standard != .national && totalGDP > 0 {
+                let adopters = familyGDP[Int(state.blocs[b].standard.code)] - state.blocs[b].gdp
+                standardsInfluence = 15 * adopters / totalGDP * (state.blocs[b].gdp / totalGDP * Double(n) / 2).squareRoot()
             }
             var led = 0.0
             for t in state.treaties where t.status == .inForce && t.proposer == b { led += 1 }
-            let influence = 15 + min(20, standardsInfluence) + min(20, led * 4) + min(25, bloc.influencePoints)
-                + 10 * (totalWorkforce > 0 ? bloc.workforce / totalWorkforce * Double(n) / 3 : 0) + (bloc.crqcPublic ? 5 : 0)
+            let influence = 15 + min(20, standardsInfluence) + min(20, led * 4) + min(25, state.blocs[b].influencePoints)
+                + 10 * (totalWorkforce > 0 ? state.blocs[b].workforce / totalWorkforce * Double(n) / 3 : 0) + (state.blocs[b].crqcPublic ? 5 : 0)
 
             let pillars = [clamp(security, 0, 100), clamp(prosperity, 0, 100), clamp(influence, 0, 100), stability]
-            for p in 0..<4 where abs(pillars[p] - bloc.pillars[p]) > 1e-12 {
-                record(b, Pillar.allCases[p].rawValue, Resolver.pillarCause[p], pillars[p] - bloc.pillars[p])
+            for p in 0..<4 where abs(pillars[p] - state.blocs[b].pillars[p]) > 1e-12 {
+                record(b, Resolver.pillarNames[p], Resolver.pillarCause[p], pillars[p] - state.blocs[b].pillars[p])
             }
             state.blocs[b].pillars = pillars
             let w = scenario.rules.weights(scenario.blocs[b].doctrine)

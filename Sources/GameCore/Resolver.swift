@@ -64,8 +64,9 @@ struct Resolver {
     // MARK: - Running a turn
 
     mutating func run() {
-        state.news = []
-        state.ledger = []
+        // Last turn's buffers are reused (the ledger runs to a thousand entries a turn).
+        state.news.removeAll(keepingCapacity: true)
+        state.ledger.removeAll(keepingCapacity: true)
         sortCommands()
         prelude()
         diplomacyPhase()
