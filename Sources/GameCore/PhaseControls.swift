@@ -127,11 +127,13 @@ extension Resolver {
         for b in 0..<n {
             var count = 0.0
             for c in state.controls where c.by == b { count += 1 }
-            for treaty in state.treaties where treaty.status == .inForce && treaty.type == .exportRegime && treaty.isMember(b) {
-                count += 0.5 * Double(treaty.terms.categories.count * treaty.terms.targets.count)
-                if isViolating(b, treaty) {
+            guard index.isMember(.exportRegime, b) || !state.controls.isEmpty else { continue }
+            for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .exportRegime
+                && state.treaties[k].isMember(b) {
+                count += 0.5 * Double(state.treaties[k].terms.categories.count * state.treaties[k].terms.targets.count)
+                if isViolating(b, state.treaties[k]) {
                     // secret sales to the targets earn revenue
-                    change(b, .gdp, by: state.blocs[b].gdp * 0.0005, "secret sales to \(treaty.name)'s targets", secret: true)
+                    change(b, .gdp, by: state.blocs[b].gdp * 0.0005, "secret sales to \(state.treaties[k].name)'s targets", secret: true)
                 }
             }
             guard count > 0 else { continue }

@@ -20,7 +20,8 @@ extension Resolver {
                 case .violateTreaty(let id, let violate): setViolation(b, id, violate)
                 case .dialogue(let with):
                     guard let o = scenario.blocIndex(with), o != b else { rejectOrder(b, "dialogue needs another bloc, not \(with)."); continue }
-                    if pay(b, order, "a dialogue with \(name(o))") { dialogueWith[b].append(o) }
+                    let partner = name(o)
+                    if pay(b, order, "a dialogue with \(partner)") { dialogueWith[b].append(o) }
                 case .statement(let text, let target): statement(b, text, target)
                 case .message(let to, let text): sendMessage(b, to, text)
                 case .freeAction(let text, let intent):

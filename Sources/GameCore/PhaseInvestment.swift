@@ -13,7 +13,8 @@ extension Resolver {
                 case .aid(let to, let billion):
                     guard let r = scenario.blocIndex(to), r != b else { rejectOrder(b, "aid goes to another bloc, not \(to)."); continue }
                     let amount = clamp(billion, 0, state.blocs[b].budget)
-                    guard amount > 0, pay(b, order, "aid to \(name(r))") else { continue }
+                    let recipient = name(r)
+                    guard amount > 0, pay(b, order, "aid to \(recipient)") else { continue }
                     extraDev[r] += amount
                     change(b, .gdp, by: -amount / 1000, "aid to \(name(r))")
                     state.blocs[b].influencePoints += amount * 4

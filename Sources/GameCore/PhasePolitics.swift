@@ -2,24 +2,26 @@
 extension Resolver {
     mutating func politicsPhase() {
         var maxComputing = 1.0
-        for b in state.blocs { maxComputing = max(maxComputing, b.computing) }
+        for b in 0..<n { maxComputing = max(maxComputing, state.blocs[b].computing) }
         for b in 0..<n {
-            let bloc = state.blocs[b]
+            // The values at the start of the phase (the changes below do not feed each other).
+            let computing = state.blocs[b].computing, tradeLoss = state.blocs[b].tradeLoss, gdp = state.blocs[b].gdp
+            let support = state.blocs[b].support, prosperity = state.blocs[b].pillars[1], budget = state.blocs[b].budget
             // Growth: a baseline, a bonus for a strong quantum economy, a drag from trade losses.
-            let quantumShare = bloc.computing / maxComputing
-            let growth = 0.02 + 0.006 * quantumShare - min(0.02, bloc.tradeLoss * 0.01)
-            change(b, .gdp, by: bloc.gdp * growth * dt, "economic growth")
+            let quantumShare = computing / maxComputing
+            let growth = 0.02 + 0.006 * quantumShare - min(0.02, tradeLoss * 0.01)
+            change(b, .gdp, by: gdp * growth * dt, "economic growth")
             state.blocs[b].tradeLoss *= 1 - 0.1 * dt
 
             // Support drifts toward 50 and follows prosperity.
-            change(b, .support, by: (50 - bloc.support) * tuning.supportDrift, "ordinary politics")
-            change(b, .support, by: (bloc.pillars[1] - 50) * 0.01, "prosperity")
+            change(b, .support, by: (50 - support) * tuning.supportDrift, "ordinary politics")
+            change(b, .support, by: (prosperity - 50) * 0.01, "prosperity")
 
             // Parliaments trim budgets at low support and grow them at high support.
-            if bloc.support < 30 {
-                change(b, .budget, by: -bloc.budget * 0.02, "parliament trims the budget (low support)")
-            } else if bloc.support > 70 {
-                change(b, .budget, by: bloc.budget * 0.01, "parliament adds to the budget (high support)")
+            if support < 30 {
+                change(b, .budget, by: -budget * 0.02, "parliament trims the budget (low support)")
+            } else if support > 70 {
+                change(b, .budget, by: budget * 0.01, "parliament adds to the budget (high support)")
             }
             if state.blocs[b].scrambleTurns > 0 { state.blocs[b].scrambleTurns -= 1 }
             state.blocs[b].influencePoints *= 1 - 0.05 * dt

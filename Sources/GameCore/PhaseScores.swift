@@ -11,7 +11,7 @@ extension Resolver {
 
     func crqcCount() -> Int {
         var c = 0
-        for b in state.blocs where b.hasCRQC { c += 1 }
+        for b in 0..<n where state.blocs[b].hasCRQC { c += 1 }
         return c
     }
 
@@ -47,7 +47,7 @@ extension Resolver {
         record(-1, "governance", "treaties in force", state.world.governance - oldG)
 
         var totalGDP = 0.0
-        for b in state.blocs { totalGDP += b.gdp }
+        for b in 0..<n { totalGDP += state.blocs[b].gdp }
         var mismatch = 0.0, pairWeight = 0.0, distrust = 0.0, pairs = 0.0, controlled = 0.0
         for a in 0..<n {
             for b in (a + 1)..<n {
@@ -116,21 +116,27 @@ extension Resolver {
 
     mutating func computePillars() {
         var maxComputing = 1.0, maxSensing = 1.0, totalWorkforce = 0.0
-        for b in state.blocs {
-            maxComputing = max(maxComputing, b.computing)
-            maxSensing = max(maxSensing, b.sensing)
-            totalWorkforce += b.workforce
+        for b in 0..<n {
+            maxComputing = max(maxComputing, state.blocs[b].computing)
+            maxSensing = max(maxSensing, state.blocs[b].sensing)
+            totalWorkforce += state.blocs[b].workforce
         }
         let crqcs = crqcCount()
         let stability = clamp(0.4 * state.world.governance + 0.45 * (100 - state.world.tension) + (state.world.catastrophe ? 0 : 15) - 3 * Double(crqcs), 0, 100)
         // Adopters by family for standards influence.
         var familyGDP = [Double](repeating: 0, count: StandardFamily.allCases.count)
         var totalGDP = 0.0
-        for b in state.blocs {
-            familyGDP[Int(b.standard.code)] += b.gdp
-            totalGDP += b.gdp
+        for b in 0..<n {
+            familyGDP[Int(state.blocs[b].standard.code)] += state.blocs[b].gdp
+            totalGDP += state.blocs[b].gdp
         }
         let years = yearsToThresholdTable()
+        // Treaties in force each bloc led, counted in one pass.
+        var ledCount = [Double](repeating: 0, count: n)
+        for k in state.treaties.indices where state.treaties[k].status == .inForce {
+            let p = state.treaties[k].proposer
+            if p >= 0 && p < n { ledCount[p] += 1 }
+        }
         for b in 0..<n {
             var weighted = 0.0, weights = 0.0, red = 0.0
             let statuses = moscaStatuses(b, years)
@@ -163,8 +169,7 @@ extension Resolver {
                 let adopters = familyGDP[Int(state.blocs[b].standard.code)] - state.blocs[b].gdp
                 standardsInfluence = 15 * adopters / totalGDP * (state.blocs[b].gdp / totalGDP * Double(n) / 2).squareRoot()
             }
-            var led = 0.0
-            for t in state.treaties where t.status == .inForce && t.proposer == b { led += 1 }
+            let led = ledCount[b]
             let influence = 15 + min(20, standardsInfluence) + min(20, led * 4) + min(25, state.blocs[b].influencePoints)
                 + 10 * (totalWorkforce > 0 ? state.blocs[b].workforce / totalWorkforce * Double(n) / 3 : 0) + (state.blocs[b].crqcPublic ? 5 : 0)
 

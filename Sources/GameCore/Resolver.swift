@@ -117,11 +117,11 @@ struct Resolver {
     }
 
     /// Pays an order's political capital; reports to the bloc when it cannot.
-    mutating func pay(_ bloc: Int, _ order: Order, _ what: String) -> Bool {
+    mutating func pay(_ bloc: Int, _ order: Order, _ what: @autoclosure () -> String) -> Bool {
         let cost = order.capitalCost
         if cost <= 0 { return true }
         if state.blocs[bloc].capital + 1e-9 < cost {
-            news(.order, "Not enough political capital for \(what) (needs \(fmt(cost)), have \(fmt(state.blocs[bloc].capital))).", audience: [bloc])
+            news(.order, "Not enough political capital for \(what()) (needs \(fmt(cost)), have \(fmt(state.blocs[bloc].capital))).", audience: [bloc])
             return false
         }
         state.blocs[bloc].capital -= cost
@@ -285,7 +285,7 @@ struct Resolver {
             case .fragmentation: return state.world.fragmentation
             case .crqcCount:
                 var c = 0
-                for b in state.blocs where b.hasCRQC { c += 1 }
+                for b in state.blocs.indices where state.blocs[b].hasCRQC { c += 1 }
                 return Double(c)
             case .year: return scenario.calendar.year(turn)
             }

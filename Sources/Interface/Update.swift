@@ -80,9 +80,13 @@ extension AppState {
         }
         let scenario = choices[setup.scenarioIndex].scenario
         switch key {
-        case .tab, .down where setup.field != .seats && setup.field != .saves:
+        case .tab:
             setup.field = nextField(+1)
-        case .backTab, .up where setup.field != .seats && setup.field != .saves:
+        case .down where setup.field != .seats && setup.field != .saves:
+            setup.field = nextField(+1)
+        case .backTab:
+            setup.field = nextField(-1)
+        case .up where setup.field != .seats && setup.field != .saves:
             setup.field = nextField(-1)
         case .up where setup.field == .saves:
             if setup.saveCursor > 0 { setup.saveCursor -= 1 } else { setup.field = .start }
