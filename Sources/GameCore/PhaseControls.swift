@@ -53,10 +53,12 @@ extension Resolver {
 
     /// How producer `p` restricts `category` toward `t`: 0 = open, 1 = cut by a regime (no leak),
     /// 2 = cut unilaterally (leaks at a premium).
+    @inline(__always)
     func restriction(_ p: Int, _ t: Int, _ category: ControlCategory) -> Int {
         index.restriction(category, p, t)
     }
 
+    @inline(__always)
     func isViolating(_ b: Int, _ treaty: Treaty) -> Bool {
         for v in treaty.violations where v.bloc == b && v.active { return true }
         return false
@@ -108,6 +110,7 @@ extension Resolver {
 
     /// Share of the rest of the world's quantum capability (by logical qubits) denied to `b`
     /// in a category, counting unilateral cuts only by the part that does not leak.
+    @inline(__always)
     private func cutWeight(_ b: Int, _ category: ControlCategory) -> Double {
         var total = 0.0, cut = 0.0
         for p in 0..<n where p != b {

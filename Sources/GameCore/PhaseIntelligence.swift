@@ -150,6 +150,7 @@ extension Resolver {
     }
 
     /// Whether a verification regime in force binds `b` together with another of `members`.
+    @inline(__always)
     func verified(_ b: Int, among members: [Int]) -> Bool {
         for m in members where m != b && index.bound(.verificationRegime, b, m) { return true }
         return false

@@ -138,11 +138,13 @@ extension Resolver {
     }
 
     /// Yearly spend on a track, USD bn.
+    @inline(__always)
     func annual(_ b: Int, _ track: Track) -> Double {
         state.blocs[b].budget * state.blocs[b].allocation[track.index] / 100
     }
 
     /// The talent multiplier: the square root of the workforce against the reference.
+    @inline(__always)
     func talent(_ b: Int) -> Double {
         Formulas.talent(workforce: state.blocs[b].workforce, rules: scenario.rules)
     }
@@ -270,6 +272,7 @@ extension Resolver {
     }
 
     /// Whether two blocs' standard families interoperate (same family, hybrid, or bridged by an accord).
+    @inline(__always)
     func compatible(_ a: Int, _ b: Int) -> Bool {
         let fa = state.blocs[a].standard, fb = state.blocs[b].standard
         if fa == fb && fa != .national { return true }

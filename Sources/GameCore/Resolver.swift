@@ -81,10 +81,13 @@ struct Resolver {
     }
 
     private mutating func sortCommands() {
+        // A delegation's orders arrive together: the last id looked up is usually the next one's.
+        var lastID: String? = nil, lastIndex: Int? = nil
         for command in commands {
             switch command {
             case .order(let id, let order):
-                if let b = scenario.blocIndex(id) {
+                if id != lastID { lastID = id; lastIndex = scenario.blocIndex(id) }
+                if let b = lastIndex {
                     orders[b].append(order)
                 } else {
                     news(.order, "An order of kind \(order.kind) named the unknown bloc \(id) and was ignored.", audience: [])
@@ -196,6 +199,7 @@ struct Resolver {
 
     // MARK: - Reading and writing values
 
+    @inline(__always)
     func value(_ b: Int, _ field: BlocField) -> Double { state.blocs[b].value(of: field) }
 
     /// Sets a value within its range. World production shares are conserved: a bloc can only
@@ -381,6 +385,7 @@ struct Resolver {
 
     // MARK: - Small helpers
 
+    @inline(__always)
     func name(_ b: Int) -> String { scenario.blocs[b].name }
 
     func rng(_ phase: Phase, item: Int = 0, salt: Int = 0) -> Xoshiro256 {
