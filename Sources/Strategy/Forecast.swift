@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GameCore
 
 /// Many headless games at once (`simulate --games N`, the calibration test, the bench).
@@ -17,10 +18,14 @@ public enum Forecast {
         guard count > 0 else { return [] }
         let box = ResultBox<Result>(count: count)
         let workers = max(1, min(threads, count))
-        let play: @Sendable (Int) -> Void = { _ in
+        let play: @Sendable (Int) -> Void = { worker in
+            // Every worker but the first plays on its own copy of the scenario. Copies of one
+            // scenario share their storage, and the reference counts of shared storage are
+            // atomic counters that two cores would pass back and forth all game long.
+            let local = worker == 0 ? scenario : privateCopy(of: scenario)
             while let k = box.claim() {
                 let (seed, _) = firstSeed.addingReportingOverflow(UInt64(k))
-                let game = Autoplay.play(scenario, seed: seed, turns: turns, level: level, recordsHashes: false)
+                let game = Autoplay.play(local, seed: seed, turns: turns, level: level, recordsHashes: false)
                 let done = box.store(result(game), at: k)
                 progress?(done)
             }
@@ -32,6 +37,14 @@ public enum Forecast {
         }
         return box.results()
     }
+}
+
+/// An equal scenario that shares no storage with `scenario` (by a round trip through JSON); the
+/// scenario itself if the copy would differ in any way, so results never depend on it.
+func privateCopy(of scenario: Scenario) -> Scenario {
+    guard let data = try? JSONEncoder().encode(scenario),
+          let copy = try? JSONDecoder().decode(Scenario.self, from: data), copy == scenario else { return scenario }
+    return copy
 }
 
 /// Slots for results, filled by index under a lock.
