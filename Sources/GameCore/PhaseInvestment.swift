@@ -238,7 +238,8 @@ extension Resolver {
         for o in 0..<n { total += state.blocs[o].supply[c] }
         let fromRest = min(want, max(0, 1 - total))
         var remaining = want - fromRest
-        change(b, .supply(chokepoint: c), by: fromRest, "supply-chain investment")
+        let indicator = supplyNames[c]
+        shiftSupply(b, c, by: fromRest, indicator, "supply-chain investment")
         if remaining > 1e-12 {
             // Compete for others' share, proportionally.
             let others = total - state.blocs[b].supply[c]
@@ -248,7 +249,6 @@ extension Resolver {
             // world total is summed once, not once per producer: linear in the number of blocs).
             var taken = 0.0
             // (What `change(o, .supply(chokepoint: c), by: -take, lostCause)` does for a smaller share, written out.)
-            let indicator = supplyNames[c]
             for o in 0..<n where o != b && state.blocs[o].supply[c] > 0 {
                 let before = state.blocs[o].supply[c]
                 let take = remaining * before / others
@@ -267,8 +267,29 @@ extension Resolver {
                 record(o, indicator, lostCause, after - before)
                 taken += before - after
             }
-            change(b, .supply(chokepoint: c), by: taken, "supply-chain investment")
+            shiftSupply(b, c, by: taken, indicator, "supply-chain investment")
         }
+    }
+
+    /// `change(b, .supply(chokepoint: c), by: delta, cause)` written out for the supply field (the
+    /// same arithmetic and ledger entry, without the general field dispatch).
+    @inline(__always)
+    private mutating func shiftSupply(_ b: Int, _ c: Int, by delta: Double, _ indicator: String, _ cause: String) {
+        guard delta.isFinite, delta != 0 else { return }
+        let old = state.blocs[b].supply[c]
+        let raw = old + delta
+        guard raw.isFinite else { return }
+        let new: Double
+        if raw <= old {
+            new = max(0, raw)
+        } else {
+            // A bloc can only take what no other bloc produces.
+            var others = 0.0
+            for o in 0..<n where o != b { others += state.blocs[o].supply[c] }
+            new = clamp(raw, 0, max(0, 1 - others))
+        }
+        state.blocs[b].supply[c] = new
+        record(b, indicator, cause, new - old)
     }
 
     /// Whether two blocs' standard families interoperate (same family, hybrid, or bridged by an accord).
