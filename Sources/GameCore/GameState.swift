@@ -189,9 +189,12 @@ public struct Treaty: Hashable, Codable, Sendable {
             members = Box.members(of: fields)
         }
         @usableFromInline func refreshMembers() { members = Box.members(of: fields) }
+        /// Recomputed after every change of the three arrays, so it must accept the moment between
+        /// appending a party and appending its answer (a party without both counts as no member).
         static func members(of fields: Fields) -> [Int] {
             var out: [Int] = []
-            for i in fields.parties.indices where fields.answers[i] == .accepted && !fields.withdrawn[i] { out.append(fields.parties[i]) }
+            let count = min(fields.parties.count, fields.answers.count, fields.withdrawn.count)
+            for i in 0..<count where fields.answers[i] == .accepted && !fields.withdrawn[i] { out.append(fields.parties[i]) }
             return out
         }
     }

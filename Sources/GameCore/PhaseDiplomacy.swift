@@ -37,7 +37,13 @@ extension Resolver {
         resolveDialogues()
     }
 
-    private func treatyIndex(_ id: Int) -> Int? { state.treaties.firstIndex { $0.id == id } }
+    /// Where treaty `id` is in the list. Ids are unique and handed out in order from 1, so the
+    /// treaty is nearly always at `id - 1`; the search is the fallback.
+    private func treatyIndex(_ id: Int) -> Int? {
+        let guess = id - 1
+        if guess >= 0 && guess < state.treaties.count && state.treaties[guess].id == id { return guess }
+        return state.treaties.firstIndex { $0.id == id }
+    }
 
     private mutating func respond(_ b: Int, _ id: Int, _ accept: Bool) {
         guard let ti = treatyIndex(id), state.treaties[ti].status == .proposed,

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GameCore
 
@@ -27,6 +28,39 @@ struct TreatyTests {
         t = game.state.treaties.last!
         #expect(t.status == .inForce)
         #expect(t.inForceTurn == 3)
+    }
+
+    /// Members are kept with the treaty (not rebuilt on every read): every way of changing parties,
+    /// answers or withdrawals must show in `members` and `isMember`, and a copy changed that way must
+    /// leave the original as it was.
+    @Test func membersFollowEveryChangeAndCopiesStayApart() {
+        let original = Treaty(id: 1, type: .cbm, name: "CBM", proposer: 0, parties: [0, 1, 2],
+                              answers: [.accepted, .pending, .accepted], ratifyAt: [-1, -1, -1],
+                              withdrawn: [false, false, false], status: .proposed, proposedTurn: 0, signedTurn: nil,
+                              inForceTurn: nil, endedTurn: nil, terms: TreatyTerms(), violations: [])
+        #expect(original.members == [0, 2])
+        var t = original
+        t.answers[1] = .accepted
+        #expect(t.members == [0, 1, 2])
+        #expect(t.isMember(1))
+        t.withdrawn[0] = true
+        #expect(t.members == [1, 2])
+        #expect(!t.isMember(0))
+        t.parties.append(3)
+        t.answers.append(.accepted)
+        t.withdrawn.append(false)
+        #expect(t.members == [1, 2, 3])
+        t.status = .inForce   // other fields leave the members alone
+        #expect(t.members == [1, 2, 3])
+        // The original is untouched by the copy's changes.
+        #expect(original.members == [0, 2])
+        #expect(original.answers == [.accepted, .pending, .accepted])
+        #expect(!original.isMember(1))
+        // A decoded treaty has its members too.
+        let data = try! JSONEncoder().encode(t)
+        let decoded = try! JSONDecoder().decode(Treaty.self, from: data)
+        #expect(decoded == t)
+        #expect(decoded.members == [1, 2, 3])
     }
 
     @Test func lowSupportDelaysRatification() {
