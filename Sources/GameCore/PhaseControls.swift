@@ -78,6 +78,11 @@ extension Resolver {
             for o in 0..<n { total += shares[c * n + o] }
             totals[c] = total
         }
+        // Read once: the inner loop below runs blocs × chokepoints × blocs times a turn.
+        let leak = tuning.leak, premium = tuning.premium, nn = n * n
+        let restrict = index.restrict
+        let componentsBase = TreatyIndex.categoryIndex(.components) * nn
+        var accessRow = [Double](repeating: 0, count: chokeCount)
         for b in 0..<n {
             var minAccess = 1.0
             var burn = 0.0
@@ -87,19 +92,20 @@ extension Resolver {
                 for p in 0..<n where p != b {
                     let share = shares[c * n + p]
                     guard share > 0 else { continue }
-                    switch restriction(p, b, .components) {
+                    switch restrict[componentsBase + p * n + b] {   // restriction(p, b, .components)
                     case 0: access += share
                     case 2:
-                        access += share * tuning.leak
-                        leaked += share * tuning.leak
+                        access += share * leak
+                        leaked += share * leak
                     default: break
                     }
                 }
                 access = clamp(access, 0, 1)
-                state.blocs[b].access[c] = access
+                accessRow[c] = access
                 minAccess = min(minAccess, access)
-                burn += leaked * tuning.premium
+                burn += leaked * premium
             }
+            for c in 0..<chokeCount { state.blocs[b].access[c] = accessRow[c] }
             supplyMultiplier[b] = 0.35 + 0.65 * minAccess
             premiumBurn[b] = chokeCount > 0 ? clamp(burn / Double(chokeCount), 0, 0.5) : 0
             systemsPenalty[b] = 0.25 * cutWeight(b, .systems)
