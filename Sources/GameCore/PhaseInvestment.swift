@@ -105,9 +105,10 @@ extension Resolver {
             guard !recipients.isEmpty, !donors.isEmpty else { continue }
             let each = (treaty.terms.contribution ?? 0.05) * dt
             var pot = 0.0
+            let cause = "contribution to \(treaty.name)"
             for d in donors {
                 pot += each
-                change(d, .gdp, by: -each / 1000, "contribution to \(treaty.name)")
+                change(d, .gdp, by: -each / 1000, cause)
                 state.blocs[d].influencePoints += each * 8
             }
             for r in recipients { extra[r] += pot / Double(recipients.count) / dt }

@@ -424,8 +424,20 @@ struct ResolverTables: Sendable {
         trustNames = scenario.blocs.map { "trust.\($0.id)" }
         supplyLostCauses = scenario.blocs.map { "market share lost to \($0.name)'s new suppliers" }
         outlook = Formulas.computingOutlook(seed: seed, rules: scenario.rules)
-        financial = scenario.sectors.map { $0.id.contains("finance") }
+        financial = scenario.sectors.map { ResolverTables.namesFinance($0.id) }
         tuning = Tuning(scenario.rules)
+    }
+
+    /// Whether a sector id contains "finance": a byte search for ASCII ids (the string library's
+    /// `contains` is built on regular expressions and cost a third of a million instructions per
+    /// game); other ids keep the character-by-character comparison.
+    static func namesFinance(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return id.contains("finance") }
+        let word = Array("finance".utf8)
+        guard bytes.count >= word.count else { return false }
+        for start in 0...(bytes.count - word.count) where bytes[start..<(start + word.count)].elementsEqual(word) { return true }
+        return false
     }
 }
 

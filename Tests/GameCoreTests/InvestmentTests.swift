@@ -148,4 +148,14 @@ struct MigrationTests {
         let bridged = Fixture.play(Fixture.scenario { s in friends(&s); s.blocs[2].standard = .hybrid }, turns: 4).state.blocs[3].pqc[1]
         #expect(bridged > base)
     }
+
+    /// Reading the traffic of a sector whose id names finance also costs the victim trade; the flag
+    /// is found by a byte search that must agree with the string library's `contains`.
+    @Test func financeSectorsAreFoundAsTheStringLibraryWould() {
+        let ids = ["finance", "retail-finance", "financial", "fin", "", "defence", "Finance", "e-finance-2",
+                   "finanсe" /* Cyrillic s */, "finance\u{301}", "caf\u{E9}-finance", "réfinance"]
+        for id in ids {
+            #expect(ResolverTables.namesFinance(id) == id.contains("finance"), "\(id)")
+        }
+    }
 }
