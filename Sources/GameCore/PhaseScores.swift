@@ -182,16 +182,18 @@ extension Resolver {
             var total = 0.0, sum = 0.0
             for p in 0..<4 { total += w[p] * pillars[p]; sum += w[p] }
             var points = 0.0
-            for (k, o) in scenario.blocs[b].objectives.enumerated() where state.blocs[b].objectives[k] == .met { points += o.points }
+            for k in scenario.blocs[b].objectives.indices where state.blocs[b].objectives[k] == .met { points += scenario.blocs[b].objectives[k].points }
             state.blocs[b].score = (sum > 0 ? total / sum : 0) + points
         }
     }
 
     private mutating func judgeObjectives(final: Bool) {
         for b in 0..<n {
-            for (k, o) in scenario.blocs[b].objectives.enumerated() where state.blocs[b].objectives[k] == .pending {
-                let due = o.by.map { $0 <= turn } ?? final
-                guard due || (final && o.by != nil) else { continue }
+            for k in scenario.blocs[b].objectives.indices where state.blocs[b].objectives[k] == .pending {
+                let by = scenario.blocs[b].objectives[k].by
+                let due = by.map { $0 <= turn } ?? final
+                guard due || (final && by != nil) else { continue }
+                let o = scenario.blocs[b].objectives[k]
                 let met = evaluate(o.condition.expr, current: b) != 0
                 state.blocs[b].objectives[k] = met ? .met : .failed
                 state.blocs[b].score += met ? o.points : 0
