@@ -157,4 +157,32 @@ struct IntelligenceTests {
         #expect(detected(true) > detected(false))
         #expect(detected(false) > 0)
     }
+
+    /// Harvested lots are dropped once their age reaches their sector's shelf life (quarterly turns:
+    /// cards 2 years, finance 7, government 25), whatever order the stockpile is in; the others stay
+    /// in their order.
+    @Test func decayedLotsAreDroppedInAnyOrder() {
+        let s = Fixture.scenario()
+        let played = Fixture.play(s, turns: 12)
+        #expect(played.state.turn == 12)
+        func lot(_ sector: Int, _ turn: Int) -> HarvestLot {
+            HarvestLot(harvester: Fixture.CN, victim: Fixture.US, sector: sector, turn: turn, volume: 1)
+        }
+        let cardsOld = lot(Fixture.cards, 0)          // 3 years old at turn 12: gone
+        let financeOld = lot(Fixture.finance, 0)      // 3 of 7 years: kept
+        let cardsTwoAndAQuarter = lot(Fixture.cards, 3) // 2.25 years: gone
+        let cardsYoung = lot(Fixture.cards, 5)        // 1.75 years: kept
+        let government = lot(Fixture.government, 11)  // kept
+        func afterOneTurn(_ stockpile: [HarvestLot]) -> [HarvestLot] {
+            var state = played.state
+            state.stockpile = stockpile
+            var game = Game(scenario: s, seed: played.seed, state: state, log: played.log, hashes: played.hashes)
+            game.resolve([])
+            return game.state.stockpile
+        }
+        #expect(afterOneTurn([cardsOld, financeOld, cardsTwoAndAQuarter, cardsYoung, government])
+                == [financeOld, cardsYoung, government])
+        #expect(afterOneTurn([cardsYoung, cardsOld, government, cardsTwoAndAQuarter, financeOld])
+                == [cardsYoung, government, financeOld])
+    }
 }
