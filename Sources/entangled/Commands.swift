@@ -117,7 +117,7 @@ struct Simulate: ParsableCommand {
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done) } }
         let records = Forecast.run(scenario, firstSeed: first, count: count, turns: turns, level: aiLevel, threads: workers,
-                                   progress: progress) { game in GameRecord(game: game) }
+                                   progress: progress) { [format] game in GameRecord(game: game, json: format == .json) }
         bar?.finish()
         let forecast = ForecastSummary(records: records, scenario: scenario)
         print(format == .json ? forecast.json().rendered() : forecast.text())

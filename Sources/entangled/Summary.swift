@@ -129,9 +129,11 @@ struct GameRecord: Sendable {
     let objectivesCount: [Int]
     /// Per bloc, per sector: exposure at the end.
     let exposure: [[Double]]
-    let json: JSON
+    /// The game's JSON summary, only for JSON output (it includes the state hash, which walks the
+    /// whole state, and is a tenth of a game's cost).
+    let json: JSON?
 
-    init(game: Game) {
+    init(game: Game, json withJSON: Bool) {
         let summary = GameSummary(game: game)
         let state = game.state
         seed = game.seed
@@ -142,7 +144,7 @@ struct GameRecord: Sendable {
         objectivesMet = state.blocs.map { b in b.objectives.filter { $0 == .met }.count }
         objectivesCount = state.blocs.map { $0.objectives.count }
         exposure = state.blocs.map { $0.exposure }
-        json = summary.json()
+        json = withJSON ? summary.json() : nil
     }
 }
 
@@ -240,7 +242,7 @@ struct ForecastSummary {
         ]
         return .object([
             ("scenario", .string(scenario.id)),
-            ("games", .array(records.map { $0.json })),
+            ("games", .array(records.map { $0.json ?? .null })),
             ("summary", .object(summary)),
         ])
     }
