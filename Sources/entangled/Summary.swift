@@ -255,7 +255,7 @@ struct ForecastSummary {
         lines.append("First CRQC, by year")
         for (y, c) in firstByYear() { lines.append("  \(y)  " + lpad(String(c), 5) + "  " + bar(c)) }
         let none = records.filter { $0.firstCRQC == nil }.count
-        lines.append("  none  " + lpad(String(none), 4) + "  " + bar(none))
+        lines.append("  none  " + lpad(String(none), 5) + "  " + bar(none))
         lines.append("")
         lines.append("First CRQC, by bloc")
         let byBloc = firstByBloc()

@@ -51,6 +51,28 @@ struct CommandLineTests {
         #expect(summary["gameCount"] as? Int == 3)
     }
 
+    /// The text tables line their counts up: in "First CRQC, by year" the "none" row's count ends
+    /// in the same column as the years' counts.
+    @Test func forecastTablesLineUpTheirCounts() throws {
+        let r = try Binary.run(["simulate", "--games", "3", "--seed", "2025"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex(of: "First CRQC, by year"))
+        let rows = lines[(start + 1)...].prefix { !$0.isEmpty }
+        #expect(rows.count >= 2, "\(r.stdout)")
+        // The column where each row's count ends: the last digit before the bar.
+        func countEnd(_ row: String) -> Int? {
+            let chars = Array(row)
+            var i = 8
+            while i < chars.count && (chars[i] == " " || chars[i].isNumber) { i += 1 }
+            var end = i - 1
+            while end > 0 && chars[end] == " " { end -= 1 }
+            return chars[end].isNumber ? end : nil
+        }
+        let ends = rows.map(countEnd)
+        #expect(Set(ends).count == 1, "\(rows)")
+    }
+
     @Test func validatePassesTheBundledScenariosAndNamesTheLineOfAnError() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Binary.repository.appendingPathComponent("Scenarios").path)
             .filter { $0.hasSuffix(".yaml") }.sorted()
