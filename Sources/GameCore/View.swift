@@ -109,24 +109,27 @@ extension GameState {
     /// The state as `viewer` may see it (DESIGN §2, hidden information).
     /// `history: false` leaves out the (fogged) history, and `records: false` the messages, news,
     /// why-ledger and decrypted archive: computer players' planners read neither, and building them
-    /// for ten players every turn was a large part of a game's cost.
+    /// for ten players every turn was a large part of a game's cost. `allTreaties: false` keeps only
+    /// the treaties a bloc viewer is a party to or knows violations of — all that a computer player
+    /// reads, unless it looks ahead (the look-ahead rebuilds a believed state from every treaty).
     public func view(for viewer: Viewer, scenario: Scenario, seed: UInt64, history includeHistory: Bool = true,
-                     records includeRecords: Bool = true) -> GameView {
+                     records includeRecords: Bool = true, allTreaties: Bool = true) -> GameView {
         let n = blocs.count
         let me: Int? = { if case .bloc(let b) = viewer { return b }; return nil }()
         let rules = scenario.rules
         let baseError = rules[.estimateError]
         // Who shares an in-force confidence-building or verification treaty with the viewer: one
-        // pass over the treaties (a full TreatyIndex per viewer and turn was a hot spot).
-        var cbmWith = [Bool](repeating: false, count: n)
-        var verifiedWith = [Bool](repeating: false, count: n)
+        // pass over the treaties (a full TreatyIndex per viewer and turn was a hot spot). The flags
+        // live on the stack: two small arrays per viewer and turn were a measurable share.
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * n + 1) { flags -> GameView in
+        flags.initialize(repeating: false)
         if let v = me {
             for k in treaties.indices where treaties[k].status == .inForce
                 && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) && treaties[k].isMember(v) {
-                let cbm = treaties[k].type == .cbm
+                let offset = treaties[k].type == .cbm ? 0 : n
                 let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
                 for i in parties.indices where answers[i] == .accepted && !withdrawn[i] && parties[i] < n {
-                    if cbm { cbmWith[parties[i]] = true } else { verifiedWith[parties[i]] = true }
+                    flags[offset + parties[i]] = true
                 }
             }
         }
@@ -134,12 +137,15 @@ extension GameState {
         func relativeError(_ target: Int) -> Double {
             guard let v = me, v != target else { return 0 }
             var e = baseError * (1 - 0.7 * blocs[v].sigint / 100)
-            if cbmWith[target] { e *= 0.7 }
-            if verifiedWith[target] { e *= 0.5 }
+            if flags[target] { e *= 0.7 }
+            if flags[n + target] { e *= 0.5 }
             if intelFreshness[v * n + target] > 0 { e *= 0.3 }
             return e
         }
 
+        // The first half of RandomStreams.noise depends on the seed only: drawn once per view.
+        var seedMix = SplitMix64(seed: seed ^ 0xE571_3A7E)
+        let noiseBase = seedMix.next()
         var estimates: [BlocEstimate] = []
         estimates.reserveCapacity(n)
         var qDay = 50.0
@@ -147,11 +153,16 @@ extension GameState {
         for t in 0..<n {
             let e = relativeError(t)
             var field = 0
+            // RandomStreams.noise(seed:turn:viewer:target:field:), with its seed step hoisted.
+            func noise(_ v: Int, _ f: Int) -> Double {
+                var sm = SplitMix64(seed: noiseBase ^ UInt64(bitPattern: Int64(turn &* 7919 &+ v &* 104_729 &+ t &* 1_299_709 &+ f &* 15_485_863)))
+                let k = sm.next()
+                return Double(k >> 11) * 0x1.0p-53 * 2 - 1
+            }
             func est(_ x: Double, cap: Double = .infinity) -> Estimate {
                 field += 1
                 guard e > 0, let v = me else { return Estimate(value: x, error: 0) }
-                let noise = RandomStreams.noise(seed: seed, turn: turn, viewer: v, target: t, field: field)
-                return Estimate(value: min(cap, max(0, x * (1 + e * noise))), error: e)
+                return Estimate(value: min(cap, max(0, x * (1 + e * noise(v, field)))), error: e)
             }
             // Fields are read in place: copying a whole BlocState per target was a hot spot.
             let known = me == nil || me == t || blocs[t].crqcKnownBy[me!]
@@ -163,12 +174,20 @@ extension GameState {
             // The Q-Day clock counts adversaries only: blocs the viewer trusts less than Mosca.rivalTrust.
             let rival = me.map { t != $0 && trust[$0 * n + t] < Mosca.rivalTrust } ?? true
             if rival && years < qDay { qDay = years; qDayBloc = t }
+            let gdp = est(blocs[t].gdp), budget = est(blocs[t].budget), support = est(blocs[t].support, cap: 100)
+            let sensing = est(blocs[t].sensing, cap: 100), qkdKm = est(blocs[t].qkdKm), workforce = est(blocs[t].workforce)
+            let sigint = est(blocs[t].sigint, cap: 100)
+            let source = blocs[t].pqc
+            let pqc = [Estimate](unsafeUninitializedCapacity: source.count) { buffer, count in
+                for s in source.indices { buffer.initializeElement(at: s, to: est(source[s], cap: 1)) }
+                count = source.count
+            }
             estimates.append(BlocEstimate(
                 index: t, id: scenario.blocs[t].id, name: scenario.blocs[t].name, doctrine: scenario.blocs[t].doctrine,
                 groupNames: scenario.groups, groupIndices: scenario.blocs[t].groups,
-                gdp: est(blocs[t].gdp), budget: est(blocs[t].budget), support: est(blocs[t].support, cap: 100), computing: computing,
-                sensing: est(blocs[t].sensing, cap: 100), qkdKm: est(blocs[t].qkdKm), workforce: est(blocs[t].workforce), sigint: est(blocs[t].sigint, cap: 100),
-                pqc: blocs[t].pqc.map { est($0, cap: 1) }, standard: blocs[t].standard, pillars: blocs[t].pillars, score: blocs[t].score,
+                gdp: gdp, budget: budget, support: support, computing: computing,
+                sensing: sensing, qkdKm: qkdKm, workforce: workforce, sigint: sigint,
+                pqc: pqc, standard: blocs[t].standard, pillars: blocs[t].pillars, score: blocs[t].score,
                 knownCRQC: known && blocs[t].hasCRQC, yearsToCRQC: years, trustWithViewer: me.map { trust[$0 * n + t] } ?? 0))
         }
         if qDayBloc == nil { qDay = 50 }
@@ -177,9 +196,16 @@ extension GameState {
         treatyViews.reserveCapacity(treaties.count)
         for k in treaties.indices {
             let status = treaties[k].status
-            // Proposals and failed proposals are visible to the parties only; signed treaties are public.
-            if status == .proposed || status == .rejected || status == .lapsed, let v = me, !treaties[k].parties.contains(v) { continue }
-            let violations = treaties[k].violations.isEmpty ? [] : treaties[k].violations.filter { v in me == nil || v.knownBy[me!] }
+            let hasViolations = !treaties[k].violations.isEmpty
+            if let v = me {
+                // Proposals and failed proposals are visible to the parties only; signed treaties
+                // are public. A planning view keeps the viewer's treaties and known breaches only.
+                let proposal = status == .proposed || status == .rejected || status == .lapsed
+                if (proposal || !allTreaties) && !treaties[k].parties.contains(v) {
+                    if proposal || allTreaties || !hasViolations || !treaties[k].violations.contains(where: { $0.knownBy[v] }) { continue }
+                }
+            }
+            let violations = !hasViolations ? [] : treaties[k].violations.filter { v in me == nil || v.knownBy[me!] }
             treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
         }
         var stock = [Double](repeating: 0, count: n)
@@ -187,6 +213,7 @@ extension GameState {
 
         var mosca: [MoscaRow] = []
         if let v = me {
+            mosca.reserveCapacity(scenario.sectors.count)
             for s in 0..<scenario.sectors.count {
                 let y = Mosca.yearsToMigrate(migrated: blocs[v].pqc[s], pacePerYear: blocs[v].pqcPace[s])
                 mosca.append(MoscaRow(sector: s, shelfLife: scenario.sectors[s].shelfLife, yearsToMigrate: y, yearsToCRQC: qDay,
@@ -222,15 +249,139 @@ extension GameState {
             viewer: viewer, scenario: scenario, turn: turn, turnLabel: scenario.calendar.label(min(turn, scenario.calendar.turnCount - 1)),
             isOver: isOver, outcome: outcome, me: me.map { blocs[$0] }, blocs: estimates, world: world, trust: trust,
             treaties: treatyViews, controls: controls,
-            harvests: harvests.filter { op in me == nil || op.knownBy[me!] },
+            harvests: me == nil ? harvests : harvests.kept { op in op.knownBy[me!] },
             stockpileByVictim: stock,
-            archive: !includeRecords ? [] : archive.filter { me == nil || $0.harvester == me! },
-            messages: !includeRecords ? [] : messages.filter { m in me == nil || m.from == me! || m.to == me! || m.readBy.contains { $0.bloc == me! } },
-            news: !includeRecords ? [] : news.filter { me == nil || $0.isVisible(to: me!) },
-            ledger: !includeRecords ? [] : ledger.filter { me == nil || $0.subject == me! || ($0.subject == -1 && !$0.secret) },
-            dilemmas: dilemmas.filter { $0.choice == nil && (me == nil || $0.bloc == me!) },
-            freeActions: freeActions.filter { me == nil || $0.bloc == me! },
+            archive: !includeRecords ? [] : archive.kept { me == nil || $0.harvester == me! },
+            messages: !includeRecords ? [] : messages.kept { m in me == nil || m.from == me! || m.to == me! || m.readBy.contains { $0.bloc == me! } },
+            news: !includeRecords ? [] : news.kept { me == nil || $0.isVisible(to: me!) },
+            ledger: !includeRecords ? [] : ledger.kept { me == nil || $0.subject == me! || ($0.subject == -1 && !$0.secret) },
+            dilemmas: dilemmas.kept { $0.choice == nil && (me == nil || $0.bloc == me!) },
+            freeActions: me == nil ? freeActions : freeActions.kept { $0.bloc == me! },
             mosca: mosca, qDayYears: qDay, qDayBloc: qDayBloc,
             history: fogged)
+        }
+    }
+}
+
+extension Array {
+    /// The elements for which `include` holds, in order, like `filter`; but without allocating
+    /// when none or all of them do (an empty array, or this one shared).
+    @inline(__always)
+    func kept(_ include: (Element) -> Bool) -> [Element] {
+        var first = 0
+        while first < count && !include(self[first]) { first += 1 }
+        if first == count { return [] }
+        var second = first + 1
+        while second < count && include(self[second]) { second += 1 }
+        if first == 0 && second == count { return self }
+        var out: [Element] = []
+        out.reserveCapacity(count - first)
+        out.append(contentsOf: self[first..<second])
+        for i in (second + 1)..<Swift.max(second + 1, count) where include(self[i]) { out.append(self[i]) }
+        return out
+    }
+}
+
+extension TreatyType {
+    /// Position in `allCases` (declaration order), without building the `allCases` array.
+    package var ordinal: Int {
+        switch self {
+        case .researchPact: return 0
+        case .jointLab: return 1
+        case .pqcAccord: return 2
+        case .exportRegime: return 3
+        case .cbm: return 4
+        case .cryptanalysisNorm: return 5
+        case .verificationRegime: return 6
+        case .talentExchange: return 7
+        case .supplyPact: return 8
+        case .capacityFund: return 9
+        }
+    }
+}
+
+/// What a computer player reads from the treaties of its view, gathered in one pass. The passes
+/// over treaty fields live here, in GameCore, because they read the treaties' shared storage in
+/// place; from another module every field read is a call that retains and releases an array.
+package struct TreatyDigest {
+    /// Indices into `treaties` of treaties naming the bloc as a party (any status).
+    package var party: [Int] = []
+    /// Indices of signed or in-force treaties the bloc is a member of.
+    package var member: [Int] = []
+    /// Indices of treaties with violations the viewer knows of.
+    package var violated: [Int] = []
+    /// Blocs known to have broken a treaty.
+    package var violators: [Bool]
+    /// Whether the bloc is secretly breaking a treaty right now.
+    package var breaking = false
+}
+
+extension GameView {
+    package func treatyDigest(bloc: Int, blocCount n: Int) -> TreatyDigest {
+        var d = TreatyDigest(violators: [Bool](repeating: false, count: n))
+        d.party.reserveCapacity(treaties.count)
+        d.member.reserveCapacity(treaties.count)
+        for i in treaties.indices {
+            let parties = treaties[i].treaty.parties
+            if let k = parties.firstIndex(of: bloc) {
+                d.party.append(i)
+                let status = treaties[i].treaty.status
+                if (status == .inForce || status == .signed) && treaties[i].treaty.answers[k] == .accepted && !treaties[i].treaty.withdrawn[k] {
+                    d.member.append(i)
+                }
+            }
+            if !treaties[i].knownViolations.isEmpty {
+                d.violated.append(i)
+                for v in treaties[i].knownViolations where v.bloc >= 0 && v.bloc < n {
+                    d.violators[v.bloc] = true
+                    if v.bloc == bloc && v.active { d.breaking = true }
+                }
+            }
+        }
+        return d
+    }
+
+    /// For each treaty type, which blocs already share a live treaty of it with `me` or turned one
+    /// down within `window` turns, among the treaties `party` (indices into `treaties`); flat,
+    /// `TreatyType.ordinal * n + bloc`.
+    package func liveTreatyPartners(of me: Int, party: [Int], blocCount n: Int, window: Int) -> [Bool] {
+        var out = [Bool](repeating: false, count: 10 * n)
+        for i in party {
+            let row = treaties[i].treaty.type.ordinal * n
+            let parties = treaties[i].treaty.parties
+            let answers = treaties[i].treaty.answers
+            let withdrawn = treaties[i].treaty.withdrawn
+            switch treaties[i].treaty.status {
+            case .proposed, .signed, .inForce:
+                guard let mine = parties.firstIndex(of: me), answers[mine] != .rejected, !withdrawn[mine] else { continue }
+                for k in parties.indices where parties[k] < n && answers[k] != .rejected && !withdrawn[k] { out[row + parties[k]] = true }
+            case .rejected, .lapsed:
+                guard turn - treaties[i].treaty.proposedTurn <= window else { continue }
+                for k in parties.indices where parties[k] < n && answers[k] != .accepted { out[row + parties[k]] = true }
+            case .dissolved:
+                break
+            }
+        }
+        return out
+    }
+
+    /// Of treaty `i`: how many other members it has, the sum of `me`'s trust in them (in party
+    /// order) and whether a member other than `me` is known to break it.
+    package func standing(treaty i: Int, of me: Int, blocCount n: Int, trust: [Double]) -> (others: Int, trust: Double, cheated: Bool) {
+        let parties = treaties[i].treaty.parties
+        let answers = treaties[i].treaty.answers
+        let withdrawn = treaties[i].treaty.withdrawn
+        var others = 0
+        var total = 0.0
+        for k in parties.indices where parties[k] != me && parties[k] < n && answers[k] == .accepted && !withdrawn[k] {
+            others += 1
+            total += trust[parties[k]]
+        }
+        guard others > 0 else { return (0, 0, false) }
+        var cheated = false
+        for v in treaties[i].knownViolations where v.bloc != me {
+            if let k = parties.firstIndex(of: v.bloc), answers[k] == .accepted, !withdrawn[k] { cheated = true }
+        }
+        return (others, total, cheated)
     }
 }

@@ -7,7 +7,9 @@ public enum Autoplay {
     public static func computerCommands(_ game: Game, level: AILevel, humans: [Int] = []) -> [Command] {
         var commands: [Command] = []
         for b in 0..<game.scenario.blocs.count where !humans.contains(b) {
-            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false, records: false)
+            // Only the look-ahead (expert) reads treaties the bloc is neither party to nor knows breaches of.
+            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false, records: false,
+                                       allTreaties: level == .expert)
             commands += ComputerPlayer.orders(for: b, view: view, level: level, seed: game.seed)
         }
         return commands

@@ -7,7 +7,7 @@ extension Planner {
     func planControls() {
         // Lift controls on blocs that are no longer rivals (one category a turn).
         let liftAbove: Double = profile.doctrine == .hedger ? -15 : (profile.hawkishness >= 0.6 ? 15 : -5)
-        for category in ControlCategory.allCases {
+        for category in Planner.controlCategories {
             var targets: [Int] = []
             for c in view.controls where c.by == me && c.category == category && c.target < n && trust[c.target] > liftAbove {
                 if !targets.contains(c.target) { targets.append(c.target) }
@@ -21,7 +21,7 @@ extension Planner {
 
         guard !rivals.isEmpty else { return }
         // Which categories this bloc already controls toward each bloc (row = bloc).
-        let categories = ControlCategory.allCases
+        let categories = Planner.controlCategories
         var held = [Bool](repeating: false, count: n * categories.count)
         for c in view.controls where c.by == me && c.target >= 0 && c.target < n {
             if let k = categories.firstIndex(of: c.category) { held[c.target * categories.count + k] = true }
@@ -42,6 +42,9 @@ extension Planner {
             return
         }
     }
+
+    /// `ControlCategory.allCases`, as a literal (building `allCases` allocated twice per planner).
+    static let controlCategories: [ControlCategory] = [.systems, .components, .software, .talent]
 
     /// Whether a control of `category` against rival `r` would bite.
     func wouldControl(_ r: Int, _ category: ControlCategory) -> Bool {
