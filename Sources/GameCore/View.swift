@@ -109,20 +109,20 @@ extension GameState {
     /// The state as `viewer` may see it (DESIGN §2, hidden information).
     /// `history: false` leaves out the (fogged) history, and `records: false` the messages, news,
     /// why-ledger and decrypted archive: computer players' planners read neither, and building them
-    /// for ten players every turn was a large part of a game's cost. `allTreaties: false` keeps only
-    /// the treaties a bloc viewer is a party to or knows violations of — all that a computer player
-    /// reads, unless it looks ahead (the look-ahead rebuilds a believed state from every treaty).
+    /// for ten players every turn was a large part of a game's cost.
+    /// `allTreaties: false` keeps only the treaties a bloc viewer is a party to or knows violations
+    /// of — all that a computer player reads, unless it looks ahead (the look-ahead rebuilds a
+    /// believed state from every treaty).
     public func view(for viewer: Viewer, scenario: Scenario, seed: UInt64, history includeHistory: Bool = true,
                      records includeRecords: Bool = true, allTreaties: Bool = true) -> GameView {
         let n = blocs.count
         let me: Int? = { if case .bloc(let b) = viewer { return b }; return nil }()
         let rules = scenario.rules
         let baseError = rules[.estimateError]
-        // Who shares an in-force confidence-building or verification treaty with the viewer: one
-        // pass over the treaties (a full TreatyIndex per viewer and turn was a hot spot). The flags
-        // live on the stack: two small arrays per viewer and turn were a measurable share.
-        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * n + 1) { flags -> GameView in
-        flags.initialize(repeating: false)
+        // Who shares an in-force confidence-building (first n flags) or verification treaty (next n)
+        // with the viewer: one pass over the treaties (a full TreatyIndex per viewer and turn was a
+        // hot spot), into one array.
+        var flags = [Bool](repeating: false, count: 2 * n)
         if let v = me {
             for k in treaties.indices where treaties[k].status == .inForce
                 && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) && treaties[k].isMember(v) {
@@ -177,11 +177,9 @@ extension GameState {
             let gdp = est(blocs[t].gdp), budget = est(blocs[t].budget), support = est(blocs[t].support, cap: 100)
             let sensing = est(blocs[t].sensing, cap: 100), qkdKm = est(blocs[t].qkdKm), workforce = est(blocs[t].workforce)
             let sigint = est(blocs[t].sigint, cap: 100)
-            let source = blocs[t].pqc
-            let pqc = [Estimate](unsafeUninitializedCapacity: source.count) { buffer, count in
-                for s in source.indices { buffer.initializeElement(at: s, to: est(source[s], cap: 1)) }
-                count = source.count
-            }
+            var pqc: [Estimate] = []
+            pqc.reserveCapacity(blocs[t].pqc.count)
+            for x in blocs[t].pqc { pqc.append(est(x, cap: 1)) }
             estimates.append(BlocEstimate(
                 index: t, id: scenario.blocs[t].id, name: scenario.blocs[t].name, doctrine: scenario.blocs[t].doctrine,
                 groupNames: scenario.groups, groupIndices: scenario.blocs[t].groups,
@@ -259,7 +257,6 @@ extension GameState {
             freeActions: me == nil ? freeActions : freeActions.kept { $0.bloc == me! },
             mosca: mosca, qDayYears: qDay, qDayBloc: qDayBloc,
             history: fogged)
-        }
     }
 }
 
@@ -308,80 +305,80 @@ package struct TreatyDigest {
     package var party: [Int] = []
     /// Indices of signed or in-force treaties the bloc is a member of.
     package var member: [Int] = []
+    /// For each of `member`: how many other members it has, the sum of the bloc's trust in them
+    /// (in party order) and whether another member is known to break it.
+    package var standing: [(others: Int, trust: Double, cheated: Bool)] = []
     /// Indices of treaties with violations the viewer knows of.
     package var violated: [Int] = []
     /// Blocs known to have broken a treaty.
     package var violators: [Bool]
     /// Whether the bloc is secretly breaking a treaty right now.
     package var breaking = false
+    /// For each treaty type, which blocs already share a live treaty of it with the bloc or turned
+    /// one down within the window; flat, `TreatyType.ordinal * n + bloc`.
+    package var live: [Bool]
 }
 
 extension GameView {
-    package func treatyDigest(bloc: Int, blocCount n: Int) -> TreatyDigest {
-        var d = TreatyDigest(violators: [Bool](repeating: false, count: n))
-        d.party.reserveCapacity(treaties.count)
-        d.member.reserveCapacity(treaties.count)
+    /// The treaty digest of `bloc`, whose trust toward each bloc is `trust`; `window` is how many
+    /// turns a turned-down proposal keeps its parties out of a new one of the same type.
+    package func treatyDigest(bloc: Int, blocCount n: Int, trust: [Double], window: Int) -> TreatyDigest {
+        // Local arrays (not the digest's fields) so that the uniqueness checks leave the loops.
+        var party: [Int] = [], member: [Int] = [], violated: [Int] = []
+        var standing: [(others: Int, trust: Double, cheated: Bool)] = []
+        party.reserveCapacity(treaties.count)
+        member.reserveCapacity(treaties.count)
+        standing.reserveCapacity(treaties.count)
+        var violators = [Bool](repeating: false, count: n)
+        var live = [Bool](repeating: false, count: 10 * n)
+        var breaking = false
         for i in treaties.indices {
-            let parties = treaties[i].treaty.parties
+            let treaty = treaties[i].treaty
+            let parties = treaty.parties
             if let k = parties.firstIndex(of: bloc) {
-                d.party.append(i)
-                let status = treaties[i].treaty.status
-                if (status == .inForce || status == .signed) && treaties[i].treaty.answers[k] == .accepted && !treaties[i].treaty.withdrawn[k] {
-                    d.member.append(i)
+                party.append(i)
+                let status = treaty.status
+                let answers = treaty.answers
+                let withdrawn = treaty.withdrawn
+                if (status == .inForce || status == .signed) && answers[k] == .accepted && !withdrawn[k] {
+                    member.append(i)
+                    var others = 0
+                    var total = 0.0
+                    for p in parties.indices where parties[p] != bloc && parties[p] < n && answers[p] == .accepted && !withdrawn[p] {
+                        others += 1
+                        total += trust[parties[p]]
+                    }
+                    var cheated = false
+                    if others > 0 {
+                        for v in treaties[i].knownViolations where v.bloc != bloc {
+                            if let p = parties.firstIndex(of: v.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
+                        }
+                    }
+                    standing.append((others, others > 0 ? total : 0, cheated))
+                }
+                let row = treaty.type.ordinal * n
+                switch status {
+                case .proposed, .signed, .inForce:
+                    if answers[k] != .rejected && !withdrawn[k] {
+                        for p in parties.indices where parties[p] < n && answers[p] != .rejected && !withdrawn[p] { live[row + parties[p]] = true }
+                    }
+                case .rejected, .lapsed:
+                    if turn - treaty.proposedTurn <= window {
+                        for p in parties.indices where parties[p] < n && answers[p] != .accepted { live[row + parties[p]] = true }
+                    }
+                case .dissolved:
+                    break
                 }
             }
             if !treaties[i].knownViolations.isEmpty {
-                d.violated.append(i)
+                violated.append(i)
                 for v in treaties[i].knownViolations where v.bloc >= 0 && v.bloc < n {
-                    d.violators[v.bloc] = true
-                    if v.bloc == bloc && v.active { d.breaking = true }
+                    violators[v.bloc] = true
+                    if v.bloc == bloc && v.active { breaking = true }
                 }
             }
         }
-        return d
-    }
-
-    /// For each treaty type, which blocs already share a live treaty of it with `me` or turned one
-    /// down within `window` turns, among the treaties `party` (indices into `treaties`); flat,
-    /// `TreatyType.ordinal * n + bloc`.
-    package func liveTreatyPartners(of me: Int, party: [Int], blocCount n: Int, window: Int) -> [Bool] {
-        var out = [Bool](repeating: false, count: 10 * n)
-        for i in party {
-            let row = treaties[i].treaty.type.ordinal * n
-            let parties = treaties[i].treaty.parties
-            let answers = treaties[i].treaty.answers
-            let withdrawn = treaties[i].treaty.withdrawn
-            switch treaties[i].treaty.status {
-            case .proposed, .signed, .inForce:
-                guard let mine = parties.firstIndex(of: me), answers[mine] != .rejected, !withdrawn[mine] else { continue }
-                for k in parties.indices where parties[k] < n && answers[k] != .rejected && !withdrawn[k] { out[row + parties[k]] = true }
-            case .rejected, .lapsed:
-                guard turn - treaties[i].treaty.proposedTurn <= window else { continue }
-                for k in parties.indices where parties[k] < n && answers[k] != .accepted { out[row + parties[k]] = true }
-            case .dissolved:
-                break
-            }
-        }
-        return out
-    }
-
-    /// Of treaty `i`: how many other members it has, the sum of `me`'s trust in them (in party
-    /// order) and whether a member other than `me` is known to break it.
-    package func standing(treaty i: Int, of me: Int, blocCount n: Int, trust: [Double]) -> (others: Int, trust: Double, cheated: Bool) {
-        let parties = treaties[i].treaty.parties
-        let answers = treaties[i].treaty.answers
-        let withdrawn = treaties[i].treaty.withdrawn
-        var others = 0
-        var total = 0.0
-        for k in parties.indices where parties[k] != me && parties[k] < n && answers[k] == .accepted && !withdrawn[k] {
-            others += 1
-            total += trust[parties[k]]
-        }
-        guard others > 0 else { return (0, 0, false) }
-        var cheated = false
-        for v in treaties[i].knownViolations where v.bloc != me {
-            if let k = parties.firstIndex(of: v.bloc), answers[k] == .accepted, !withdrawn[k] { cheated = true }
-        }
-        return (others, total, cheated)
+        return TreatyDigest(party: party, member: member, standing: standing, violated: violated, violators: violators,
+                            breaking: breaking, live: live)
     }
 }

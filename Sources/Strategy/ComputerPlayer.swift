@@ -99,6 +99,11 @@ final class Planner {
     let partyTreaties: [Int]
     /// Indices into `view.treaties` of signed or in-force treaties this bloc is a member of.
     let memberTreaties: [Int]
+    /// For each of `memberTreaties`: other members, the sum of trust in them, and whether one of
+    /// them is known to break it.
+    let memberStanding: [(others: Int, trust: Double, cheated: Bool)]
+    /// Per treaty type and bloc, whether they share a live treaty (see `liveTreatyPartners`).
+    let livePartners: [Bool]
     /// Indices into `view.treaties` of treaties with violations this bloc knows of.
     let violationTreaties: [Int]
     /// Blocs this bloc knows to have broken a treaty.
@@ -164,15 +169,24 @@ final class Planner {
 
         // One pass over the treaties (in GameCore); the areas below work from these index lists so
         // that a long game's many old treaties are not walked (and copied) again and again.
-        let digest = view.treatyDigest(bloc: bloc, blocCount: n)
+        let digest = view.treatyDigest(bloc: bloc, blocCount: n, trust: row,
+                                       window: Planner.proposalMemory(turnsPerYear: view.scenario.calendar.turnsPerYear))
         partyTreaties = digest.party
         memberTreaties = digest.member
+        memberStanding = digest.standing
+        livePartners = digest.live
         violationTreaties = digest.violated
         violators = digest.violators
         breaking = digest.breaking
+        free.reserveCapacity(8)
+        costly.reserveCapacity(16)
         // Last, so that the view moves in rather than being copied.
         self.view = view
     }
+
+    /// Turns during which a turned-down proposal keeps its parties out of a new proposal of the
+    /// same type (planning views keep failed proposals that long; see `PlanningIndex`).
+    static func proposalMemory(turnsPerYear: Int) -> Int { 2 * turnsPerYear }
 
     // MARK: - Plan
 

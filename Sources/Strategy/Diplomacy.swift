@@ -119,9 +119,7 @@ extension Planner {
 
     /// For each treaty type, which blocs already share a live treaty of it with this bloc or
     /// turned one down recently (flat: `TreatyType.ordinal * n + bloc`).
-    func liveTreatyPartners() -> [Bool] {
-        view.liveTreatyPartners(of: me, party: partyTreaties, blocCount: n, window: 2 * turnsPerYear)
-    }
+    func liveTreatyPartners() -> [Bool] { livePartners }
 
     /// Partners, terms and need for a proposal of `type`, or nil if there is nobody to ask.
     func draft(_ type: TreatyType, live: [Bool]) -> Draft? {
@@ -202,8 +200,8 @@ extension Planner {
     // MARK: - Leaving treaties
 
     func planTreatyExits() {
-        for i in memberTreaties {
-            let (others, total, cheated) = view.standing(treaty: i, of: me, blocCount: n, trust: trust)
+        for (j, i) in memberTreaties.enumerated() {
+            let (others, total, cheated) = memberStanding[j]
             guard others > 0 else { continue }
             let meanTrust = total / Double(others)
             var p = 0.0
