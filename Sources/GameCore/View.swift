@@ -37,7 +37,18 @@ public struct BlocEstimate: Hashable, Codable, Sendable {
     public var qkdKm: Estimate
     public var workforce: Estimate
     public var sigint: Estimate
-    public var pqc: [Estimate]
+    /// The estimated migrated fraction per sector: `pqcCount` elements of `pqcStore` from
+    /// `pqcStart`. A view keeps every bloc's in one shared array (an array per bloc, per viewer and
+    /// turn, was a measurable share of a game); `pqc` builds the bloc's own array when read.
+    package var pqcStore: [Estimate]
+    package var pqcStart: Int
+    package var pqcCount: Int
+    public var pqc: [Estimate] {
+        get { Array(pqcStore[pqcStart ..< pqcStart + pqcCount]) }
+        set { pqcStore = newValue; pqcStart = 0; pqcCount = newValue.count }
+    }
+    /// Sector `s`'s estimate, without building `pqc` (`s` < `pqcCount`).
+    package func pqcEstimate(_ s: Int) -> Estimate { pqcStore[pqcStart + s] }
     public var standard: StandardFamily
     /// Pillars are public (published rankings); exact.
     public var pillars: [Double]
@@ -47,6 +58,75 @@ public struct BlocEstimate: Hashable, Codable, Sendable {
     /// Estimated years until this bloc reaches the CRQC threshold (0 if known to have one).
     public var yearsToCRQC: Double
     public var trustWithViewer: Double
+
+    init(index: Int, id: String, name: String, doctrine: Doctrine, groupNames: [String], groupIndices: [Int],
+         gdp: Estimate, budget: Estimate, support: Estimate, computing: Estimate, sensing: Estimate, qkdKm: Estimate,
+         workforce: Estimate, sigint: Estimate, pqcStore: [Estimate], pqcStart: Int, pqcCount: Int,
+         standard: StandardFamily, pillars: [Double], score: Double, knownCRQC: Bool, yearsToCRQC: Double,
+         trustWithViewer: Double) {
+        self.index = index; self.id = id; self.name = name; self.doctrine = doctrine
+        self.groupNames = groupNames; self.groupIndices = groupIndices
+        self.gdp = gdp; self.budget = budget; self.support = support; self.computing = computing
+        self.sensing = sensing; self.qkdKm = qkdKm; self.workforce = workforce; self.sigint = sigint
+        self.pqcStore = pqcStore; self.pqcStart = pqcStart; self.pqcCount = pqcCount
+        self.standard = standard; self.pillars = pillars; self.score = score; self.knownCRQC = knownCRQC
+        self.yearsToCRQC = yearsToCRQC; self.trustWithViewer = trustWithViewer
+    }
+
+    // Equality, hashing and coding treat `pqc` as the bloc's own array, exactly as when it was
+    // stored per bloc (same keys, same order).
+    private enum CodingKeys: String, CodingKey {
+        case index, id, name, doctrine, groupNames, groupIndices, gdp, budget, support, computing, sensing, qkdKm,
+             workforce, sigint, pqc, standard, pillars, score, knownCRQC, yearsToCRQC, trustWithViewer
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let pqc = try c.decode([Estimate].self, forKey: .pqc)
+        self.init(index: try c.decode(Int.self, forKey: .index), id: try c.decode(String.self, forKey: .id),
+                  name: try c.decode(String.self, forKey: .name), doctrine: try c.decode(Doctrine.self, forKey: .doctrine),
+                  groupNames: try c.decode([String].self, forKey: .groupNames),
+                  groupIndices: try c.decode([Int].self, forKey: .groupIndices),
+                  gdp: try c.decode(Estimate.self, forKey: .gdp), budget: try c.decode(Estimate.self, forKey: .budget),
+                  support: try c.decode(Estimate.self, forKey: .support), computing: try c.decode(Estimate.self, forKey: .computing),
+                  sensing: try c.decode(Estimate.self, forKey: .sensing), qkdKm: try c.decode(Estimate.self, forKey: .qkdKm),
+                  workforce: try c.decode(Estimate.self, forKey: .workforce), sigint: try c.decode(Estimate.self, forKey: .sigint),
+                  pqcStore: pqc, pqcStart: 0, pqcCount: pqc.count,
+                  standard: try c.decode(StandardFamily.self, forKey: .standard), pillars: try c.decode([Double].self, forKey: .pillars),
+                  score: try c.decode(Double.self, forKey: .score), knownCRQC: try c.decode(Bool.self, forKey: .knownCRQC),
+                  yearsToCRQC: try c.decode(Double.self, forKey: .yearsToCRQC),
+                  trustWithViewer: try c.decode(Double.self, forKey: .trustWithViewer))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(index, forKey: .index); try c.encode(id, forKey: .id); try c.encode(name, forKey: .name)
+        try c.encode(doctrine, forKey: .doctrine); try c.encode(groupNames, forKey: .groupNames)
+        try c.encode(groupIndices, forKey: .groupIndices); try c.encode(gdp, forKey: .gdp); try c.encode(budget, forKey: .budget)
+        try c.encode(support, forKey: .support); try c.encode(computing, forKey: .computing); try c.encode(sensing, forKey: .sensing)
+        try c.encode(qkdKm, forKey: .qkdKm); try c.encode(workforce, forKey: .workforce); try c.encode(sigint, forKey: .sigint)
+        try c.encode(pqc, forKey: .pqc); try c.encode(standard, forKey: .standard); try c.encode(pillars, forKey: .pillars)
+        try c.encode(score, forKey: .score); try c.encode(knownCRQC, forKey: .knownCRQC)
+        try c.encode(yearsToCRQC, forKey: .yearsToCRQC); try c.encode(trustWithViewer, forKey: .trustWithViewer)
+    }
+
+    public static func == (a: BlocEstimate, b: BlocEstimate) -> Bool {
+        a.index == b.index && a.id == b.id && a.name == b.name && a.doctrine == b.doctrine && a.groupNames == b.groupNames
+            && a.groupIndices == b.groupIndices && a.gdp == b.gdp && a.budget == b.budget && a.support == b.support
+            && a.computing == b.computing && a.sensing == b.sensing && a.qkdKm == b.qkdKm && a.workforce == b.workforce
+            && a.sigint == b.sigint && a.pqcStore[a.pqcStart ..< a.pqcStart + a.pqcCount] == b.pqcStore[b.pqcStart ..< b.pqcStart + b.pqcCount]
+            && a.standard == b.standard && a.pillars == b.pillars && a.score == b.score && a.knownCRQC == b.knownCRQC
+            && a.yearsToCRQC == b.yearsToCRQC && a.trustWithViewer == b.trustWithViewer
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index); hasher.combine(id); hasher.combine(name); hasher.combine(doctrine)
+        hasher.combine(groupNames); hasher.combine(groupIndices); hasher.combine(gdp); hasher.combine(budget)
+        hasher.combine(support); hasher.combine(computing); hasher.combine(sensing); hasher.combine(qkdKm)
+        hasher.combine(workforce); hasher.combine(sigint); hasher.combine(pqc); hasher.combine(standard)
+        hasher.combine(pillars); hasher.combine(score); hasher.combine(knownCRQC); hasher.combine(yearsToCRQC)
+        hasher.combine(trustWithViewer)
+    }
 }
 
 /// A treaty as a viewer sees it: violations only when known.
@@ -150,6 +230,26 @@ extension GameState {
         estimates.reserveCapacity(n)
         var qDay = 50.0
         var qDayBloc: Int?
+        // Every bloc's PQC estimates in one array (fields 9… of each target; the noise depends on
+        // the field's number, not on the order of drawing).
+        var pqcAll: [Estimate] = []
+        pqcAll.reserveCapacity(n * scenario.sectors.count)
+        for t in 0..<n {
+            let e = relativeError(t)
+            var field = 8
+            for x in blocs[t].pqc {
+                field += 1
+                if e > 0, let v = me {
+                    var sm = SplitMix64(seed: noiseBase ^ UInt64(bitPattern: Int64(turn &* 7919 &+ v &* 104_729 &+ t &* 1_299_709 &+ field &* 15_485_863)))
+                    let k = sm.next()
+                    let noise = Double(k >> 11) * 0x1.0p-53 * 2 - 1
+                    pqcAll.append(Estimate(value: min(1, max(0, x * (1 + e * noise))), error: e))
+                } else {
+                    pqcAll.append(Estimate(value: x, error: 0))
+                }
+            }
+        }
+        var pqcStart = 0
         for t in 0..<n {
             let e = relativeError(t)
             var field = 0
@@ -177,16 +277,15 @@ extension GameState {
             let gdp = est(blocs[t].gdp), budget = est(blocs[t].budget), support = est(blocs[t].support, cap: 100)
             let sensing = est(blocs[t].sensing, cap: 100), qkdKm = est(blocs[t].qkdKm), workforce = est(blocs[t].workforce)
             let sigint = est(blocs[t].sigint, cap: 100)
-            var pqc: [Estimate] = []
-            pqc.reserveCapacity(blocs[t].pqc.count)
-            for x in blocs[t].pqc { pqc.append(est(x, cap: 1)) }
+            let pqcCount = blocs[t].pqc.count
             estimates.append(BlocEstimate(
                 index: t, id: scenario.blocs[t].id, name: scenario.blocs[t].name, doctrine: scenario.blocs[t].doctrine,
                 groupNames: scenario.groups, groupIndices: scenario.blocs[t].groups,
                 gdp: gdp, budget: budget, support: support, computing: computing,
                 sensing: sensing, qkdKm: qkdKm, workforce: workforce, sigint: sigint,
-                pqc: pqc, standard: blocs[t].standard, pillars: blocs[t].pillars, score: blocs[t].score,
+                pqcStore: pqcAll, pqcStart: pqcStart, pqcCount: pqcCount, standard: blocs[t].standard, pillars: blocs[t].pillars, score: blocs[t].score,
                 knownCRQC: known && blocs[t].hasCRQC, yearsToCRQC: years, trustWithViewer: me.map { trust[$0 * n + t] } ?? 0))
+            pqcStart += pqcCount
         }
         if qDayBloc == nil { qDay = 50 }
 
