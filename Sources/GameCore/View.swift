@@ -47,8 +47,6 @@ public struct BlocEstimate: Hashable, Codable, Sendable {
         get { Array(pqcStore[pqcStart ..< pqcStart + pqcCount]) }
         set { pqcStore = newValue; pqcStart = 0; pqcCount = newValue.count }
     }
-    /// Sector `s`'s estimate, without building `pqc` (`s` < `pqcCount`).
-    package func pqcEstimate(_ s: Int) -> Estimate { pqcStore[pqcStart + s] }
     public var standard: StandardFamily
     /// Pillars are public (published rankings); exact.
     public var pillars: [Double]
@@ -195,6 +193,14 @@ extension GameState {
     /// believed state from every treaty).
     public func view(for viewer: Viewer, scenario: Scenario, seed: UInt64, history includeHistory: Bool = true,
                      records includeRecords: Bool = true, allTreaties: Bool = true) -> GameView {
+        view(for: viewer, scenario: scenario, seed: seed, history: includeHistory, records: includeRecords,
+             allTreaties: allTreaties, context: nil)
+    }
+
+    /// The same, with `context` (`viewContext()` of this very state) sparing each viewer the walk
+    /// over every treaty and stockpile lot of the game.
+    package func view(for viewer: Viewer, scenario: Scenario, seed: UInt64, history includeHistory: Bool,
+                      records includeRecords: Bool, allTreaties: Bool, context: ViewContext?) -> GameView {
         let n = blocs.count
         let me: Int? = { if case .bloc(let b) = viewer { return b }; return nil }()
         let rules = scenario.rules
@@ -204,8 +210,9 @@ extension GameState {
         // hot spot), into one array.
         var flags = [Bool](repeating: false, count: 2 * n)
         if let v = me {
-            for k in treaties.indices where treaties[k].status == .inForce
-                && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) && treaties[k].isMember(v) {
+            for k in treaties.indices where (context.map { $0.info[k] & ViewContext.assurance != 0 }
+                ?? (treaties[k].status == .inForce && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime)))
+                && treaties[k].isMember(v) {
                 let offset = treaties[k].type == .cbm ? 0 : n
                 let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
                 for i in parties.indices where answers[i] == .accepted && !withdrawn[i] && parties[i] < n {
@@ -292,13 +299,20 @@ extension GameState {
         var treatyViews: [TreatyView] = []
         treatyViews.reserveCapacity(treaties.count)
         for k in treaties.indices {
-            let status = treaties[k].status
-            let hasViolations = !treaties[k].violations.isEmpty
+            let proposal: Bool, hasViolations: Bool
+            if let context {
+                proposal = context.info[k] & ViewContext.proposal != 0
+                hasViolations = context.info[k] & ViewContext.violated != 0
+            } else {
+                let status = treaties[k].status
+                proposal = status == .proposed || status == .rejected || status == .lapsed
+                hasViolations = !treaties[k].violations.isEmpty
+            }
             if let v = me {
                 // Proposals and failed proposals are visible to the parties only; signed treaties
                 // are public. A planning view keeps the viewer's treaties and known breaches only.
-                let proposal = status == .proposed || status == .rejected || status == .lapsed
-                if (proposal || !allTreaties) && !treaties[k].parties.contains(v) {
+                if (proposal || !allTreaties)
+                    && !(context.map { ($0.parties[k] >> UInt64(v)) & 1 != 0 } ?? treaties[k].parties.contains(v)) {
                     if proposal || allTreaties || !hasViolations || !treaties[k].violations.contains(where: { $0.knownBy[v] }) { continue }
                 }
             }
@@ -306,7 +320,13 @@ extension GameState {
             treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
         }
         var stock = [Double](repeating: 0, count: n)
-        if let v = me { for lot in stockpile where lot.harvester == v { stock[lot.victim] += lot.volume } }
+        if let v = me {
+            if let context {
+                for t in 0..<n { stock[t] = context.stock[v * n + t] }
+            } else {
+                for lot in stockpile where lot.harvester == v { stock[lot.victim] += lot.volume }
+            }
+        }
 
         var mosca: [MoscaRow] = []
         if let v = me {
@@ -375,6 +395,46 @@ extension Array {
         out.append(contentsOf: self[first..<second])
         for i in (second + 1)..<Swift.max(second + 1, count) where include(self[i]) { out.append(self[i]) }
         return out
+    }
+}
+
+/// What every bloc's view of one state shares, gathered in one pass over the treaties and the
+/// stockpile instead of one per viewer (`GameState.viewContext()`; games of up to 64 blocs).
+package struct ViewContext: Sendable {
+    static let proposal: UInt8 = 1, violated: UInt8 = 2, assurance: UInt8 = 4
+    /// Per treaty: `proposal` (proposed, rejected or lapsed: visible to its parties only),
+    /// `violated` (has violations), `assurance` (an in-force confidence-building or verification treaty).
+    let info: [UInt8]
+    /// Per treaty, its parties as bits.
+    let parties: [UInt64]
+    /// Unread stockpile volume per harvester and victim (`harvester * n + victim`), summed in
+    /// stockpile order as each viewer's own sum was.
+    let stock: [Double]
+}
+
+extension GameState {
+    /// The shared part of this state's views, or nil when it has more than 64 blocs.
+    package func viewContext() -> ViewContext? {
+        let n = blocs.count
+        guard n <= 64 else { return nil }
+        var info = [UInt8](repeating: 0, count: treaties.count)
+        var masks = [UInt64](repeating: 0, count: treaties.count)
+        for k in treaties.indices {
+            let status = treaties[k].status
+            var i: UInt8 = 0
+            if status == .proposed || status == .rejected || status == .lapsed { i |= ViewContext.proposal }
+            if !treaties[k].violations.isEmpty { i |= ViewContext.violated }
+            if status == .inForce && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) { i |= ViewContext.assurance }
+            info[k] = i
+            var mask: UInt64 = 0
+            for p in treaties[k].parties where p >= 0 && p < n { mask |= 1 << UInt64(p) }
+            masks[k] = mask
+        }
+        var stock = [Double](repeating: 0, count: n * n)
+        for lot in stockpile where lot.harvester >= 0 && lot.harvester < n && lot.victim >= 0 && lot.victim < n {
+            stock[lot.harvester * n + lot.victim] += lot.volume
+        }
+        return ViewContext(info: info, parties: masks, stock: stock)
     }
 }
 

@@ -287,6 +287,13 @@ final class Planner {
         return total > 0 ? red / total : 0
     }
 
+    /// Bloc `b`'s estimated PQC migration per sector (`view.blocs[b].pqc` without building an
+    /// array: read from the view's shared store).
+    func pqcEstimates(_ b: Int) -> ArraySlice<Estimate> {
+        let start = view.blocs[b].pqcStart
+        return view.blocs[b].pqcStore[start ..< start + view.blocs[b].pqcCount]
+    }
+
     /// Whether this bloc knows of a treaty violation by `b` (in any treaty).
     func knownViolator(_ b: Int) -> Bool { b >= 0 && b < n && violators[b] }
 

@@ -190,7 +190,7 @@ extension Planner {
         var years = max(0, 0.95 - least) / max(0.001, ordinaryPace() * boost)
         for p in partners {
             var theirs = 1.0
-            for s in 0..<view.blocs[p].pqcCount { theirs = min(theirs, view.blocs[p].pqcEstimate(s).value) }
+            for e in pqcEstimates(p) { theirs = min(theirs, e.value) }
             years = max(years, max(0, 0.95 - theirs) / max(0.001, rule(.pqcBasePace) * boost))
         }
         let turns = Int((years * Double(turnsPerYear)).rounded(.up)) + 1

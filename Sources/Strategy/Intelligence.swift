@@ -106,9 +106,9 @@ extension Planner {
     /// The estimated unmigrated share of a bloc's traffic, averaged over sectors.
     func exposedShare(_ t: Int) -> Double {
         var exposed = 0.0
-        let count = view.blocs[t].pqcCount
-        for s in 0..<count { exposed += 1 - view.blocs[t].pqcEstimate(s).value }
-        return exposed / Double(max(1, count))
+        let estimates = pqcEstimates(t)
+        for e in estimates { exposed += 1 - e.value }
+        return exposed / Double(max(1, estimates.count))
     }
 
     // MARK: - Espionage and counter-intelligence
