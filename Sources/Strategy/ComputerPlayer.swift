@@ -22,7 +22,8 @@ public enum ComputerPlayer {
     ///
     /// The view is consumed: the planner keeps it without copying (pass a view you no longer need).
     public static func orders(for bloc: Int, view: consuming GameView, level: AILevel, seed: UInt64) -> [Command] {
-        guard !view.isOver, view.viewerIndex == bloc, view.me != nil, bloc < view.scenario.blocs.count else { return [] }
+        // (`me?.capital` tests for the bloc's own state without copying it.)
+        guard !view.isOver, view.viewerIndex == bloc, view.me?.capital != nil, bloc < view.scenario.blocs.count else { return [] }
         let id = view.scenario.blocs[bloc].id
         let planner = Planner(bloc: bloc, view: view, level: level, seed: seed)
         let orders = planner.plan()
