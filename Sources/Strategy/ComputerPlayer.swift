@@ -22,15 +22,18 @@ public enum ComputerPlayer {
     ///
     /// The view is consumed: the planner keeps it without copying (pass a view you no longer need).
     public static func orders(for bloc: Int, view: consuming GameView, level: AILevel, seed: UInt64) -> [Command] {
+        var out: [Command] = []
+        appendOrders(for: bloc, view: view, level: level, seed: seed, to: &out)
+        return out
+    }
+
+    /// The same orders, appended to `commands` (one array for every seat of a turn).
+    static func appendOrders(for bloc: Int, view: consuming GameView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
         // (`me?.capital` tests for the bloc's own state without copying it.)
-        guard !view.isOver, view.viewerIndex == bloc, view.me?.capital != nil, bloc < view.scenario.blocs.count else { return [] }
+        guard !view.isOver, view.viewerIndex == bloc, view.me?.capital != nil, bloc < view.scenario.blocs.count else { return }
         let id = view.scenario.blocs[bloc].id
         let planner = Planner(bloc: bloc, view: view, level: level, seed: seed)
-        let orders = planner.plan()
-        var out: [Command] = []
-        out.reserveCapacity(orders.count)
-        for order in orders { out.append(.order(bloc: id, order)) }
-        return out
+        for order in planner.plan() { commands.append(.order(bloc: id, order)) }
     }
 }
 
