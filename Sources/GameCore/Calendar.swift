@@ -68,6 +68,27 @@ public struct GameCalendar: Hashable, Codable, Sendable {
         let quarter = start.quarterOrdinal + index * (4 / length.turnsPerYear)
         let year = quarter >= 0 ? quarter / 4 : (quarter - 3) / 4
         let q = quarter - year * 4
+        // Four-digit years (all real ones) are spelled byte by byte into a small string: views and
+        // computer players ask for labels every turn, and interpolation cost a heap string each time.
+        if year >= 1000 && year <= 9999 {
+            let kind: UInt8, period: Int
+            switch length {
+            case .quarter: kind = UInt8(ascii: "Q"); period = q + 1
+            case .half: kind = UInt8(ascii: "H"); period = q / 2 + 1
+            case .year: kind = 0; period = 0
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7) { bytes in
+                bytes[0] = UInt8(truncatingIfNeeded: 48 + year / 1000)
+                bytes[1] = UInt8(truncatingIfNeeded: 48 + (year / 100) % 10)
+                bytes[2] = UInt8(truncatingIfNeeded: 48 + (year / 10) % 10)
+                bytes[3] = UInt8(truncatingIfNeeded: 48 + year % 10)
+                guard kind != 0 else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<4]), as: UTF8.self) }
+                bytes[4] = UInt8(ascii: "-")
+                bytes[5] = kind
+                bytes[6] = UInt8(truncatingIfNeeded: 48 + period)
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<7]), as: UTF8.self)
+            }
+        }
         switch length {
         case .quarter: return "\(year)-Q\(q + 1)"
         case .half: return "\(year)-H\(q / 2 + 1)"

@@ -37,7 +37,16 @@ public struct BlocEstimate: Hashable, Codable, Sendable {
     public var qkdKm: Estimate
     public var workforce: Estimate
     public var sigint: Estimate
-    public var pqc: [Estimate]
+    /// The estimated migrated fraction per sector: `pqcCount` elements of `pqcStore` from
+    /// `pqcStart`. A view keeps every bloc's in one shared array (an array per bloc, per viewer and
+    /// turn, was a measurable share of a game); `pqc` builds the bloc's own array when read.
+    package var pqcStore: [Estimate]
+    package var pqcStart: Int
+    package var pqcCount: Int
+    public var pqc: [Estimate] {
+        get { Array(pqcStore[pqcStart ..< pqcStart + pqcCount]) }
+        set { pqcStore = newValue; pqcStart = 0; pqcCount = newValue.count }
+    }
     public var standard: StandardFamily
     /// Pillars are public (published rankings); exact.
     public var pillars: [Double]
@@ -47,6 +56,75 @@ public struct BlocEstimate: Hashable, Codable, Sendable {
     /// Estimated years until this bloc reaches the CRQC threshold (0 if known to have one).
     public var yearsToCRQC: Double
     public var trustWithViewer: Double
+
+    init(index: Int, id: String, name: String, doctrine: Doctrine, groupNames: [String], groupIndices: [Int],
+         gdp: Estimate, budget: Estimate, support: Estimate, computing: Estimate, sensing: Estimate, qkdKm: Estimate,
+         workforce: Estimate, sigint: Estimate, pqcStore: [Estimate], pqcStart: Int, pqcCount: Int,
+         standard: StandardFamily, pillars: [Double], score: Double, knownCRQC: Bool, yearsToCRQC: Double,
+         trustWithViewer: Double) {
+        self.index = index; self.id = id; self.name = name; self.doctrine = doctrine
+        self.groupNames = groupNames; self.groupIndices = groupIndices
+        self.gdp = gdp; self.budget = budget; self.support = support; self.computing = computing
+        self.sensing = sensing; self.qkdKm = qkdKm; self.workforce = workforce; self.sigint = sigint
+        self.pqcStore = pqcStore; self.pqcStart = pqcStart; self.pqcCount = pqcCount
+        self.standard = standard; self.pillars = pillars; self.score = score; self.knownCRQC = knownCRQC
+        self.yearsToCRQC = yearsToCRQC; self.trustWithViewer = trustWithViewer
+    }
+
+    // Equality, hashing and coding treat `pqc` as the bloc's own array, exactly as when it was
+    // stored per bloc (same keys, same order).
+    private enum CodingKeys: String, CodingKey {
+        case index, id, name, doctrine, groupNames, groupIndices, gdp, budget, support, computing, sensing, qkdKm,
+             workforce, sigint, pqc, standard, pillars, score, knownCRQC, yearsToCRQC, trustWithViewer
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let pqc = try c.decode([Estimate].self, forKey: .pqc)
+        self.init(index: try c.decode(Int.self, forKey: .index), id: try c.decode(String.self, forKey: .id),
+                  name: try c.decode(String.self, forKey: .name), doctrine: try c.decode(Doctrine.self, forKey: .doctrine),
+                  groupNames: try c.decode([String].self, forKey: .groupNames),
+                  groupIndices: try c.decode([Int].self, forKey: .groupIndices),
+                  gdp: try c.decode(Estimate.self, forKey: .gdp), budget: try c.decode(Estimate.self, forKey: .budget),
+                  support: try c.decode(Estimate.self, forKey: .support), computing: try c.decode(Estimate.self, forKey: .computing),
+                  sensing: try c.decode(Estimate.self, forKey: .sensing), qkdKm: try c.decode(Estimate.self, forKey: .qkdKm),
+                  workforce: try c.decode(Estimate.self, forKey: .workforce), sigint: try c.decode(Estimate.self, forKey: .sigint),
+                  pqcStore: pqc, pqcStart: 0, pqcCount: pqc.count,
+                  standard: try c.decode(StandardFamily.self, forKey: .standard), pillars: try c.decode([Double].self, forKey: .pillars),
+                  score: try c.decode(Double.self, forKey: .score), knownCRQC: try c.decode(Bool.self, forKey: .knownCRQC),
+                  yearsToCRQC: try c.decode(Double.self, forKey: .yearsToCRQC),
+                  trustWithViewer: try c.decode(Double.self, forKey: .trustWithViewer))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(index, forKey: .index); try c.encode(id, forKey: .id); try c.encode(name, forKey: .name)
+        try c.encode(doctrine, forKey: .doctrine); try c.encode(groupNames, forKey: .groupNames)
+        try c.encode(groupIndices, forKey: .groupIndices); try c.encode(gdp, forKey: .gdp); try c.encode(budget, forKey: .budget)
+        try c.encode(support, forKey: .support); try c.encode(computing, forKey: .computing); try c.encode(sensing, forKey: .sensing)
+        try c.encode(qkdKm, forKey: .qkdKm); try c.encode(workforce, forKey: .workforce); try c.encode(sigint, forKey: .sigint)
+        try c.encode(pqc, forKey: .pqc); try c.encode(standard, forKey: .standard); try c.encode(pillars, forKey: .pillars)
+        try c.encode(score, forKey: .score); try c.encode(knownCRQC, forKey: .knownCRQC)
+        try c.encode(yearsToCRQC, forKey: .yearsToCRQC); try c.encode(trustWithViewer, forKey: .trustWithViewer)
+    }
+
+    public static func == (a: BlocEstimate, b: BlocEstimate) -> Bool {
+        a.index == b.index && a.id == b.id && a.name == b.name && a.doctrine == b.doctrine && a.groupNames == b.groupNames
+            && a.groupIndices == b.groupIndices && a.gdp == b.gdp && a.budget == b.budget && a.support == b.support
+            && a.computing == b.computing && a.sensing == b.sensing && a.qkdKm == b.qkdKm && a.workforce == b.workforce
+            && a.sigint == b.sigint && a.pqcStore[a.pqcStart ..< a.pqcStart + a.pqcCount] == b.pqcStore[b.pqcStart ..< b.pqcStart + b.pqcCount]
+            && a.standard == b.standard && a.pillars == b.pillars && a.score == b.score && a.knownCRQC == b.knownCRQC
+            && a.yearsToCRQC == b.yearsToCRQC && a.trustWithViewer == b.trustWithViewer
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index); hasher.combine(id); hasher.combine(name); hasher.combine(doctrine)
+        hasher.combine(groupNames); hasher.combine(groupIndices); hasher.combine(gdp); hasher.combine(budget)
+        hasher.combine(support); hasher.combine(computing); hasher.combine(sensing); hasher.combine(qkdKm)
+        hasher.combine(workforce); hasher.combine(sigint); hasher.combine(pqc); hasher.combine(standard)
+        hasher.combine(pillars); hasher.combine(score); hasher.combine(knownCRQC); hasher.combine(yearsToCRQC)
+        hasher.combine(trustWithViewer)
+    }
 }
 
 /// A treaty as a viewer sees it: violations only when known.
@@ -110,23 +188,35 @@ extension GameState {
     /// `history: false` leaves out the (fogged) history, and `records: false` the messages, news,
     /// why-ledger and decrypted archive: computer players' planners read neither, and building them
     /// for ten players every turn was a large part of a game's cost.
+    /// `allTreaties: false` keeps only the treaties a bloc viewer is a party to or knows violations
+    /// of — all that a computer player reads, unless it looks ahead (the look-ahead rebuilds a
+    /// believed state from every treaty).
     public func view(for viewer: Viewer, scenario: Scenario, seed: UInt64, history includeHistory: Bool = true,
-                     records includeRecords: Bool = true) -> GameView {
+                     records includeRecords: Bool = true, allTreaties: Bool = true) -> GameView {
+        view(for: viewer, scenario: scenario, seed: seed, history: includeHistory, records: includeRecords,
+             allTreaties: allTreaties, context: nil)
+    }
+
+    /// The same, with `context` (`viewContext()` of this very state) sparing each viewer the walk
+    /// over every treaty and stockpile lot of the game.
+    package func view(for viewer: Viewer, scenario: Scenario, seed: UInt64, history includeHistory: Bool,
+                      records includeRecords: Bool, allTreaties: Bool, context: ViewContext?) -> GameView {
         let n = blocs.count
         let me: Int? = { if case .bloc(let b) = viewer { return b }; return nil }()
         let rules = scenario.rules
         let baseError = rules[.estimateError]
-        // Who shares an in-force confidence-building or verification treaty with the viewer: one
-        // pass over the treaties (a full TreatyIndex per viewer and turn was a hot spot).
-        var cbmWith = [Bool](repeating: false, count: n)
-        var verifiedWith = [Bool](repeating: false, count: n)
+        // Who shares an in-force confidence-building (first n flags) or verification treaty (next n)
+        // with the viewer: one pass over the treaties (a full TreatyIndex per viewer and turn was a
+        // hot spot), into one array.
+        var flags = [Bool](repeating: false, count: 2 * n)
         if let v = me {
-            for k in treaties.indices where treaties[k].status == .inForce
-                && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) && treaties[k].isMember(v) {
-                let cbm = treaties[k].type == .cbm
+            for k in treaties.indices where (context.map { $0.info[k] & ViewContext.assurance != 0 }
+                ?? (treaties[k].status == .inForce && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime)))
+                && treaties[k].isMember(v) {
+                let offset = treaties[k].type == .cbm ? 0 : n
                 let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
                 for i in parties.indices where answers[i] == .accepted && !withdrawn[i] && parties[i] < n {
-                    if cbm { cbmWith[parties[i]] = true } else { verifiedWith[parties[i]] = true }
+                    flags[offset + parties[i]] = true
                 }
             }
         }
@@ -134,24 +224,52 @@ extension GameState {
         func relativeError(_ target: Int) -> Double {
             guard let v = me, v != target else { return 0 }
             var e = baseError * (1 - 0.7 * blocs[v].sigint / 100)
-            if cbmWith[target] { e *= 0.7 }
-            if verifiedWith[target] { e *= 0.5 }
+            if flags[target] { e *= 0.7 }
+            if flags[n + target] { e *= 0.5 }
             if intelFreshness[v * n + target] > 0 { e *= 0.3 }
             return e
         }
 
+        // The first half of RandomStreams.noise depends on the seed only: drawn once per view.
+        var seedMix = SplitMix64(seed: seed ^ 0xE571_3A7E)
+        let noiseBase = seedMix.next()
         var estimates: [BlocEstimate] = []
         estimates.reserveCapacity(n)
         var qDay = 50.0
         var qDayBloc: Int?
+        // Every bloc's PQC estimates in one array (fields 9… of each target; the noise depends on
+        // the field's number, not on the order of drawing).
+        var pqcAll: [Estimate] = []
+        pqcAll.reserveCapacity(n * scenario.sectors.count)
+        for t in 0..<n {
+            let e = relativeError(t)
+            var field = 8
+            for x in blocs[t].pqc {
+                field += 1
+                if e > 0, let v = me {
+                    var sm = SplitMix64(seed: noiseBase ^ UInt64(bitPattern: Int64(turn &* 7919 &+ v &* 104_729 &+ t &* 1_299_709 &+ field &* 15_485_863)))
+                    let k = sm.next()
+                    let noise = Double(k >> 11) * 0x1.0p-53 * 2 - 1
+                    pqcAll.append(Estimate(value: min(1, max(0, x * (1 + e * noise))), error: e))
+                } else {
+                    pqcAll.append(Estimate(value: x, error: 0))
+                }
+            }
+        }
+        var pqcStart = 0
         for t in 0..<n {
             let e = relativeError(t)
             var field = 0
+            // RandomStreams.noise(seed:turn:viewer:target:field:), with its seed step hoisted.
+            func noise(_ v: Int, _ f: Int) -> Double {
+                var sm = SplitMix64(seed: noiseBase ^ UInt64(bitPattern: Int64(turn &* 7919 &+ v &* 104_729 &+ t &* 1_299_709 &+ f &* 15_485_863)))
+                let k = sm.next()
+                return Double(k >> 11) * 0x1.0p-53 * 2 - 1
+            }
             func est(_ x: Double, cap: Double = .infinity) -> Estimate {
                 field += 1
                 guard e > 0, let v = me else { return Estimate(value: x, error: 0) }
-                let noise = RandomStreams.noise(seed: seed, turn: turn, viewer: v, target: t, field: field)
-                return Estimate(value: min(cap, max(0, x * (1 + e * noise))), error: e)
+                return Estimate(value: min(cap, max(0, x * (1 + e * noise(v, field)))), error: e)
             }
             // Fields are read in place: copying a whole BlocState per target was a hot spot.
             let known = me == nil || me == t || blocs[t].crqcKnownBy[me!]
@@ -163,30 +281,56 @@ extension GameState {
             // The Q-Day clock counts adversaries only: blocs the viewer trusts less than Mosca.rivalTrust.
             let rival = me.map { t != $0 && trust[$0 * n + t] < Mosca.rivalTrust } ?? true
             if rival && years < qDay { qDay = years; qDayBloc = t }
+            let gdp = est(blocs[t].gdp), budget = est(blocs[t].budget), support = est(blocs[t].support, cap: 100)
+            let sensing = est(blocs[t].sensing, cap: 100), qkdKm = est(blocs[t].qkdKm), workforce = est(blocs[t].workforce)
+            let sigint = est(blocs[t].sigint, cap: 100)
+            let pqcCount = blocs[t].pqc.count
             estimates.append(BlocEstimate(
                 index: t, id: scenario.blocs[t].id, name: scenario.blocs[t].name, doctrine: scenario.blocs[t].doctrine,
                 groupNames: scenario.groups, groupIndices: scenario.blocs[t].groups,
-                gdp: est(blocs[t].gdp), budget: est(blocs[t].budget), support: est(blocs[t].support, cap: 100), computing: computing,
-                sensing: est(blocs[t].sensing, cap: 100), qkdKm: est(blocs[t].qkdKm), workforce: est(blocs[t].workforce), sigint: est(blocs[t].sigint, cap: 100),
-                pqc: blocs[t].pqc.map { est($0, cap: 1) }, standard: blocs[t].standard, pillars: blocs[t].pillars, score: blocs[t].score,
+                gdp: gdp, budget: budget, support: support, computing: computing,
+                sensing: sensing, qkdKm: qkdKm, workforce: workforce, sigint: sigint,
+                pqcStore: pqcAll, pqcStart: pqcStart, pqcCount: pqcCount, standard: blocs[t].standard, pillars: blocs[t].pillars, score: blocs[t].score,
                 knownCRQC: known && blocs[t].hasCRQC, yearsToCRQC: years, trustWithViewer: me.map { trust[$0 * n + t] } ?? 0))
+            pqcStart += pqcCount
         }
         if qDayBloc == nil { qDay = 50 }
 
         var treatyViews: [TreatyView] = []
         treatyViews.reserveCapacity(treaties.count)
         for k in treaties.indices {
-            let status = treaties[k].status
-            // Proposals and failed proposals are visible to the parties only; signed treaties are public.
-            if status == .proposed || status == .rejected || status == .lapsed, let v = me, !treaties[k].parties.contains(v) { continue }
-            let violations = treaties[k].violations.isEmpty ? [] : treaties[k].violations.filter { v in me == nil || v.knownBy[me!] }
+            let proposal: Bool, hasViolations: Bool
+            if let context {
+                proposal = context.info[k] & ViewContext.proposal != 0
+                hasViolations = context.info[k] & ViewContext.violated != 0
+            } else {
+                let status = treaties[k].status
+                proposal = status == .proposed || status == .rejected || status == .lapsed
+                hasViolations = !treaties[k].violations.isEmpty
+            }
+            if let v = me {
+                // Proposals and failed proposals are visible to the parties only; signed treaties
+                // are public. A planning view keeps the viewer's treaties and known breaches only.
+                if (proposal || !allTreaties)
+                    && !(context.map { ($0.parties[k] >> UInt64(v)) & 1 != 0 } ?? treaties[k].parties.contains(v)) {
+                    if proposal || allTreaties || !hasViolations || !treaties[k].violations.contains(where: { $0.knownBy[v] }) { continue }
+                }
+            }
+            let violations = !hasViolations ? [] : treaties[k].violations.filter { v in me == nil || v.knownBy[me!] }
             treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
         }
         var stock = [Double](repeating: 0, count: n)
-        if let v = me { for lot in stockpile where lot.harvester == v { stock[lot.victim] += lot.volume } }
+        if let v = me {
+            if let context {
+                for t in 0..<n { stock[t] = context.stock[v * n + t] }
+            } else {
+                for lot in stockpile where lot.harvester == v { stock[lot.victim] += lot.volume }
+            }
+        }
 
         var mosca: [MoscaRow] = []
         if let v = me {
+            mosca.reserveCapacity(scenario.sectors.count)
             for s in 0..<scenario.sectors.count {
                 let y = Mosca.yearsToMigrate(migrated: blocs[v].pqc[s], pacePerYear: blocs[v].pqcPace[s])
                 mosca.append(MoscaRow(sector: s, shelfLife: scenario.sectors[s].shelfLife, yearsToMigrate: y, yearsToCRQC: qDay,
@@ -222,15 +366,178 @@ extension GameState {
             viewer: viewer, scenario: scenario, turn: turn, turnLabel: scenario.calendar.label(min(turn, scenario.calendar.turnCount - 1)),
             isOver: isOver, outcome: outcome, me: me.map { blocs[$0] }, blocs: estimates, world: world, trust: trust,
             treaties: treatyViews, controls: controls,
-            harvests: harvests.filter { op in me == nil || op.knownBy[me!] },
+            harvests: me == nil ? harvests : harvests.kept { op in op.knownBy[me!] },
             stockpileByVictim: stock,
-            archive: !includeRecords ? [] : archive.filter { me == nil || $0.harvester == me! },
-            messages: !includeRecords ? [] : messages.filter { m in me == nil || m.from == me! || m.to == me! || m.readBy.contains { $0.bloc == me! } },
-            news: !includeRecords ? [] : news.filter { me == nil || $0.isVisible(to: me!) },
-            ledger: !includeRecords ? [] : ledger.filter { me == nil || $0.subject == me! || ($0.subject == -1 && !$0.secret) },
-            dilemmas: dilemmas.filter { $0.choice == nil && (me == nil || $0.bloc == me!) },
-            freeActions: freeActions.filter { me == nil || $0.bloc == me! },
+            archive: !includeRecords ? [] : archive.kept { me == nil || $0.harvester == me! },
+            messages: !includeRecords ? [] : messages.kept { m in me == nil || m.from == me! || m.to == me! || m.readBy.contains { $0.bloc == me! } },
+            news: !includeRecords ? [] : news.kept { me == nil || $0.isVisible(to: me!) },
+            ledger: !includeRecords ? [] : ledger.kept { me == nil || $0.subject == me! || ($0.subject == -1 && !$0.secret) },
+            dilemmas: dilemmas.kept { $0.choice == nil && (me == nil || $0.bloc == me!) },
+            freeActions: me == nil ? freeActions : freeActions.kept { $0.bloc == me! },
             mosca: mosca, qDayYears: qDay, qDayBloc: qDayBloc,
             history: fogged)
+    }
+}
+
+extension Array {
+    /// The elements for which `include` holds, in order, like `filter`; but without allocating
+    /// when none or all of them do (an empty array, or this one shared).
+    @inline(__always)
+    func kept(_ include: (Element) -> Bool) -> [Element] {
+        var first = 0
+        while first < count && !include(self[first]) { first += 1 }
+        if first == count { return [] }
+        var second = first + 1
+        while second < count && include(self[second]) { second += 1 }
+        if first == 0 && second == count { return self }
+        var out: [Element] = []
+        out.reserveCapacity(count - first)
+        out.append(contentsOf: self[first..<second])
+        for i in (second + 1)..<Swift.max(second + 1, count) where include(self[i]) { out.append(self[i]) }
+        return out
+    }
+}
+
+/// What every bloc's view of one state shares, gathered in one pass over the treaties and the
+/// stockpile instead of one per viewer (`GameState.viewContext()`; games of up to 64 blocs).
+package struct ViewContext: Sendable {
+    static let proposal: UInt8 = 1, violated: UInt8 = 2, assurance: UInt8 = 4
+    /// Per treaty: `proposal` (proposed, rejected or lapsed: visible to its parties only),
+    /// `violated` (has violations), `assurance` (an in-force confidence-building or verification treaty).
+    let info: [UInt8]
+    /// Per treaty, its parties as bits.
+    let parties: [UInt64]
+    /// Unread stockpile volume per harvester and victim (`harvester * n + victim`), summed in
+    /// stockpile order as each viewer's own sum was.
+    let stock: [Double]
+}
+
+extension GameState {
+    /// The shared part of this state's views, or nil when it has more than 64 blocs.
+    package func viewContext() -> ViewContext? {
+        let n = blocs.count
+        guard n <= 64 else { return nil }
+        var info = [UInt8](repeating: 0, count: treaties.count)
+        var masks = [UInt64](repeating: 0, count: treaties.count)
+        for k in treaties.indices {
+            let status = treaties[k].status
+            var i: UInt8 = 0
+            if status == .proposed || status == .rejected || status == .lapsed { i |= ViewContext.proposal }
+            if !treaties[k].violations.isEmpty { i |= ViewContext.violated }
+            if status == .inForce && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) { i |= ViewContext.assurance }
+            info[k] = i
+            var mask: UInt64 = 0
+            for p in treaties[k].parties where p >= 0 && p < n { mask |= 1 << UInt64(p) }
+            masks[k] = mask
+        }
+        var stock = [Double](repeating: 0, count: n * n)
+        for lot in stockpile where lot.harvester >= 0 && lot.harvester < n && lot.victim >= 0 && lot.victim < n {
+            stock[lot.harvester * n + lot.victim] += lot.volume
+        }
+        return ViewContext(info: info, parties: masks, stock: stock)
+    }
+}
+
+extension TreatyType {
+    /// Position in `allCases` (declaration order), without building the `allCases` array.
+    package var ordinal: Int {
+        switch self {
+        case .researchPact: return 0
+        case .jointLab: return 1
+        case .pqcAccord: return 2
+        case .exportRegime: return 3
+        case .cbm: return 4
+        case .cryptanalysisNorm: return 5
+        case .verificationRegime: return 6
+        case .talentExchange: return 7
+        case .supplyPact: return 8
+        case .capacityFund: return 9
+        }
+    }
+}
+
+/// What a computer player reads from the treaties of its view, gathered in one pass. The passes
+/// over treaty fields live here, in GameCore, because they read the treaties' shared storage in
+/// place; from another module every field read is a call that retains and releases an array.
+package struct TreatyDigest {
+    /// Indices into `treaties` of treaties naming the bloc as a party (any status).
+    package var party: [Int] = []
+    /// Indices of signed or in-force treaties the bloc is a member of.
+    package var member: [Int] = []
+    /// For each of `member`: how many other members it has, the sum of the bloc's trust in them
+    /// (in party order) and whether another member is known to break it.
+    package var standing: [(others: Int, trust: Double, cheated: Bool)] = []
+    /// Indices of treaties with violations the viewer knows of.
+    package var violated: [Int] = []
+    /// Blocs known to have broken a treaty.
+    package var violators: [Bool]
+    /// Whether the bloc is secretly breaking a treaty right now.
+    package var breaking = false
+    /// For each treaty type, which blocs already share a live treaty of it with the bloc or turned
+    /// one down within the window; flat, `TreatyType.ordinal * n + bloc`.
+    package var live: [Bool]
+}
+
+extension GameView {
+    /// The treaty digest of `bloc`, whose trust toward each bloc is `trust`; `window` is how many
+    /// turns a turned-down proposal keeps its parties out of a new one of the same type.
+    package func treatyDigest(bloc: Int, blocCount n: Int, trust: [Double], window: Int) -> TreatyDigest {
+        // Local arrays (not the digest's fields) so that the uniqueness checks leave the loops.
+        var party: [Int] = [], member: [Int] = [], violated: [Int] = []
+        var standing: [(others: Int, trust: Double, cheated: Bool)] = []
+        party.reserveCapacity(treaties.count)
+        member.reserveCapacity(treaties.count)
+        standing.reserveCapacity(treaties.count)
+        var violators = [Bool](repeating: false, count: n)
+        var live = [Bool](repeating: false, count: 10 * n)
+        var breaking = false
+        for i in treaties.indices {
+            let treaty = treaties[i].treaty
+            let parties = treaty.parties
+            if let k = parties.firstIndex(of: bloc) {
+                party.append(i)
+                let status = treaty.status
+                let answers = treaty.answers
+                let withdrawn = treaty.withdrawn
+                if (status == .inForce || status == .signed) && answers[k] == .accepted && !withdrawn[k] {
+                    member.append(i)
+                    var others = 0
+                    var total = 0.0
+                    for p in parties.indices where parties[p] != bloc && parties[p] < n && answers[p] == .accepted && !withdrawn[p] {
+                        others += 1
+                        total += trust[parties[p]]
+                    }
+                    var cheated = false
+                    if others > 0 {
+                        for v in treaties[i].knownViolations where v.bloc != bloc {
+                            if let p = parties.firstIndex(of: v.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
+                        }
+                    }
+                    standing.append((others, others > 0 ? total : 0, cheated))
+                }
+                let row = treaty.type.ordinal * n
+                switch status {
+                case .proposed, .signed, .inForce:
+                    if answers[k] != .rejected && !withdrawn[k] {
+                        for p in parties.indices where parties[p] < n && answers[p] != .rejected && !withdrawn[p] { live[row + parties[p]] = true }
+                    }
+                case .rejected, .lapsed:
+                    if turn - treaty.proposedTurn <= window {
+                        for p in parties.indices where parties[p] < n && answers[p] != .accepted { live[row + parties[p]] = true }
+                    }
+                case .dissolved:
+                    break
+                }
+            }
+            if !treaties[i].knownViolations.isEmpty {
+                violated.append(i)
+                for v in treaties[i].knownViolations where v.bloc >= 0 && v.bloc < n {
+                    violators[v.bloc] = true
+                    if v.bloc == bloc && v.active { breaking = true }
+                }
+            }
+        }
+        return TreatyDigest(party: party, member: member, standing: standing, violated: violated, violators: violators,
+                            breaking: breaking, live: live)
     }
 }

@@ -6,9 +6,14 @@ public enum Autoplay {
     /// `humans` lists bloc indices that are not played by the computer.
     public static func computerCommands(_ game: Game, level: AILevel, humans: [Int] = []) -> [Command] {
         var commands: [Command] = []
+        commands.reserveCapacity(8 * game.scenario.blocs.count)
+        // What the views share is gathered once for all of them.
+        let context = game.state.viewContext()
         for b in 0..<game.scenario.blocs.count where !humans.contains(b) {
-            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false, records: false)
-            commands += ComputerPlayer.orders(for: b, view: view, level: level, seed: game.seed)
+            // Only the look-ahead (expert) reads treaties the bloc is neither party to nor knows breaches of.
+            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false, records: false,
+                                       allTreaties: level == .expert, context: context)
+            ComputerPlayer.appendOrders(for: b, view: view, level: level, seed: game.seed, to: &commands)
         }
         return commands
     }

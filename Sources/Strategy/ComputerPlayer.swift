@@ -19,12 +19,21 @@ public enum ComputerPlayer {
     /// Deterministic: the same view, level and seed give the same orders. The only randomness is the
     /// game's strategy stream for this bloc and turn. Returns no orders when the view is not the
     /// bloc's own (a facilitator view or another bloc's) or the game is over.
-    public static func orders(for bloc: Int, view: GameView, level: AILevel, seed: UInt64) -> [Command] {
-        guard !view.isOver, view.viewerIndex == bloc, let me = view.me, bloc < view.scenario.blocs.count else { return [] }
-        let planner = Planner(bloc: bloc, me: me, view: view, level: level, seed: seed)
-        let orders = planner.plan()
+    ///
+    /// The view is consumed: the planner keeps it without copying (pass a view you no longer need).
+    public static func orders(for bloc: Int, view: consuming GameView, level: AILevel, seed: UInt64) -> [Command] {
+        var out: [Command] = []
+        appendOrders(for: bloc, view: view, level: level, seed: seed, to: &out)
+        return out
+    }
+
+    /// The same orders, appended to `commands` (one array for every seat of a turn).
+    static func appendOrders(for bloc: Int, view: consuming GameView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
+        // (`me?.capital` tests for the bloc's own state without copying it.)
+        guard !view.isOver, view.viewerIndex == bloc, view.me?.capital != nil, bloc < view.scenario.blocs.count else { return }
         let id = view.scenario.blocs[bloc].id
-        return orders.map { .order(bloc: id, $0) }
+        let planner = Planner(bloc: bloc, view: view, level: level, seed: seed)
+        for order in planner.plan() { commands.append(.order(bloc: id, order)) }
     }
 }
 
@@ -64,10 +73,12 @@ struct LevelSettings {
 /// reference instead of copying the whole planner.
 final class Planner {
     let view: GameView
-    let scenario: Scenario
-    let rules: Rules
+    /// The scenario, its rules and this bloc's own state, read in place from the view (copies of
+    /// them per planner were a measurable share of a game).
+    var scenario: Scenario { view.scenario }
+    var rules: Rules { view.scenario.rules }
+    var state: BlocState { view.me.unsafelyUnwrapped }
     let me: Int
-    let state: BlocState
     let profile: Profile
     let level: AILevel
     let settings: LevelSettings
@@ -92,6 +103,11 @@ final class Planner {
     let partyTreaties: [Int]
     /// Indices into `view.treaties` of signed or in-force treaties this bloc is a member of.
     let memberTreaties: [Int]
+    /// For each of `memberTreaties`: other members, the sum of trust in them, and whether one of
+    /// them is known to break it.
+    let memberStanding: [(others: Int, trust: Double, cheated: Bool)]
+    /// Per treaty type and bloc, whether they share a live treaty (see `liveTreatyPartners`).
+    let livePartners: [Bool]
     /// Indices into `view.treaties` of treaties with violations this bloc knows of.
     let violationTreaties: [Int]
     /// Blocs this bloc knows to have broken a treaty.
@@ -112,18 +128,23 @@ final class Planner {
     /// The orders as planned, before any look-ahead chose among variants of them.
     var planned: [Order] = []
 
-    init(bloc: Int, me: BlocState, view: GameView, level: AILevel, seed: UInt64) {
-        self.view = view
-        scenario = view.scenario
-        rules = view.scenario.rules
+    /// The planner of `bloc` with `me` as its own state (tests; the game passes the view alone).
+    convenience init(bloc: Int, me: BlocState, view: GameView, level: AILevel, seed: UInt64) {
+        var view = view
+        view.me = me
+        self.init(bloc: bloc, view: view, level: level, seed: seed)
+    }
+
+    /// `view` must be `bloc`'s own view (its `me` set).
+    init(bloc: Int, view: GameView, level: AILevel, seed: UInt64) {
         self.me = bloc
-        state = me
         profile = Profile(view.scenario.blocs[bloc].doctrine, rules: view.scenario.rules)
         self.level = level
         settings = LevelSettings(level)
         self.seed = seed
         rng = RandomStreams.stream(seed: seed, turn: view.turn, phase: .strategy, item: bloc)
-        n = view.blocs.count
+        let n = view.blocs.count
+        self.n = n
         turn = view.turn
         turnsPerYear = view.scenario.calendar.turnsPerYear
         turnsLeft = max(0, view.scenario.calendar.turnCount - 1 - view.turn)
@@ -133,6 +154,8 @@ final class Planner {
         let threshold = profile.rivalThreshold
         var rivalList: [Int] = []
         var friendList: [Int] = []
+        rivalList.reserveCapacity(n)
+        friendList.reserveCapacity(n)
         var best: Int?
         var bestComputing = 0.0
         for o in 0..<n where o != bloc {
@@ -148,35 +171,26 @@ final class Planner {
         leader = best
         maxOtherComputing = bestComputing
 
-        // One pass over the treaties; the areas below work from these index lists so that a long
-        // game's many old treaties are not walked (and copied) again and again.
-        var party: [Int] = [], member: [Int] = [], violated: [Int] = []
-        var cheats = [Bool](repeating: false, count: n)
-        var breakingNow = false
-        let treaties = view.treaties
-        for i in treaties.indices {
-            let parties = treaties[i].treaty.parties
-            if let k = parties.firstIndex(of: bloc) {
-                party.append(i)
-                let status = treaties[i].treaty.status
-                if (status == .inForce || status == .signed) && treaties[i].treaty.answers[k] == .accepted && !treaties[i].treaty.withdrawn[k] {
-                    member.append(i)
-                }
-            }
-            if !treaties[i].knownViolations.isEmpty {
-                violated.append(i)
-                for v in treaties[i].knownViolations where v.bloc >= 0 && v.bloc < n {
-                    cheats[v.bloc] = true
-                    if v.bloc == bloc && v.active { breakingNow = true }
-                }
-            }
-        }
-        partyTreaties = party
-        memberTreaties = member
-        violationTreaties = violated
-        violators = cheats
-        breaking = breakingNow
+        // One pass over the treaties (in GameCore); the areas below work from these index lists so
+        // that a long game's many old treaties are not walked (and copied) again and again.
+        let digest = view.treatyDigest(bloc: bloc, blocCount: n, trust: row,
+                                       window: Planner.proposalMemory(turnsPerYear: view.scenario.calendar.turnsPerYear))
+        partyTreaties = digest.party
+        memberTreaties = digest.member
+        memberStanding = digest.standing
+        livePartners = digest.live
+        violationTreaties = digest.violated
+        violators = digest.violators
+        breaking = digest.breaking
+        free.reserveCapacity(8)
+        costly.reserveCapacity(16)
+        // Last, so that the view moves in rather than being copied.
+        self.view = view
     }
+
+    /// Turns during which a turned-down proposal keeps its parties out of a new proposal of the
+    /// same type (planning views keep failed proposals that long; see `PlanningIndex`).
+    static func proposalMemory(turnsPerYear: Int) -> Int { 2 * turnsPerYear }
 
     // MARK: - Plan
 
@@ -275,6 +289,13 @@ final class Planner {
             }
         }
         return total > 0 ? red / total : 0
+    }
+
+    /// Bloc `b`'s estimated PQC migration per sector (`view.blocs[b].pqc` without building an
+    /// array: read from the view's shared store).
+    func pqcEstimates(_ b: Int) -> ArraySlice<Estimate> {
+        let start = view.blocs[b].pqcStart
+        return view.blocs[b].pqcStore[start ..< start + view.blocs[b].pqcCount]
     }
 
     /// Whether this bloc knows of a treaty violation by `b` (in any treaty).

@@ -118,36 +118,16 @@ extension Planner {
     }
 
     /// For each treaty type, which blocs already share a live treaty of it with this bloc or
-    /// turned one down recently (row = type index, column = bloc).
-    func liveTreatyPartners() -> [[Bool]] {
-        let types = TreatyType.allCases
-        var out = [[Bool]](repeating: [Bool](repeating: false, count: n), count: types.count)
-        let window = 2 * turnsPerYear
-        for i in partyTreaties {
-            guard let ti = types.firstIndex(of: view.treaties[i].treaty.type) else { continue }
-            let parties = view.treaties[i].treaty.parties
-            let answers = view.treaties[i].treaty.answers
-            let withdrawn = view.treaties[i].treaty.withdrawn
-            switch view.treaties[i].treaty.status {
-            case .proposed, .signed, .inForce:
-                guard let mine = parties.firstIndex(of: me), answers[mine] != .rejected, !withdrawn[mine] else { continue }
-                for k in parties.indices where parties[k] < n && answers[k] != .rejected && !withdrawn[k] { out[ti][parties[k]] = true }
-            case .rejected, .lapsed:
-                guard turn - view.treaties[i].treaty.proposedTurn <= window else { continue }
-                for k in parties.indices where parties[k] < n && answers[k] != .accepted { out[ti][parties[k]] = true }
-            case .dissolved:
-                break
-            }
-        }
-        return out
-    }
+    /// turned one down recently (flat: `TreatyType.ordinal * n + bloc`).
+    func liveTreatyPartners() -> [Bool] { livePartners }
 
     /// Partners, terms and need for a proposal of `type`, or nil if there is nobody to ask.
-    func draft(_ type: TreatyType, live: [[Bool]]) -> Draft? {
-        guard let ti = TreatyType.allCases.firstIndex(of: type) else { return nil }
+    func draft(_ type: TreatyType, live: [Bool]) -> Draft? {
+        let row = type.ordinal * n
         let minimum = profile.minimumTrust(type)
         var pool: [Int] = []
-        for o in 0..<n where o != me && trust[o] >= minimum && !live[ti][o] { pool.append(o) }
+        pool.reserveCapacity(n)
+        for o in 0..<n where o != me && trust[o] >= minimum && !live[row + o] { pool.append(o) }
         pool.sort { trust[$0] != trust[$1] ? trust[$0] > trust[$1] : $0 < $1 }
         var partners: [Int] = []
         var terms = OrderTerms()
@@ -210,7 +190,7 @@ extension Planner {
         var years = max(0, 0.95 - least) / max(0.001, ordinaryPace() * boost)
         for p in partners {
             var theirs = 1.0
-            for e in view.blocs[p].pqc { theirs = min(theirs, e.value) }
+            for e in pqcEstimates(p) { theirs = min(theirs, e.value) }
             years = max(years, max(0, 0.95 - theirs) / max(0.001, rule(.pqcBasePace) * boost))
         }
         let turns = Int((years * Double(turnsPerYear)).rounded(.up)) + 1
@@ -220,21 +200,9 @@ extension Planner {
     // MARK: - Leaving treaties
 
     func planTreatyExits() {
-        for i in memberTreaties {
-            let parties = view.treaties[i].treaty.parties
-            let answers = view.treaties[i].treaty.answers
-            let withdrawn = view.treaties[i].treaty.withdrawn
-            var others = 0
-            var total = 0.0
-            for k in parties.indices where parties[k] != me && parties[k] < n && answers[k] == .accepted && !withdrawn[k] {
-                others += 1
-                total += trust[parties[k]]
-            }
+        for (j, i) in memberTreaties.enumerated() {
+            let (others, total, cheated) = memberStanding[j]
             guard others > 0 else { continue }
-            var cheated = false
-            for v in view.treaties[i].knownViolations where v.bloc != me {
-                if let k = parties.firstIndex(of: v.bloc), answers[k] == .accepted, !withdrawn[k] { cheated = true }
-            }
             let meanTrust = total / Double(others)
             var p = 0.0
             if cheated { p = 0.1 + 0.5 * (1 - profile.cooperation) }

@@ -18,11 +18,14 @@ extension Planner {
         if distance >= (settings.lookAhead ? 4 : 6) { give(.allocate(shares)) }
     }
 
+    /// `Track.allCases.count`, counted once.
+    static let trackCount = Track.allCases.count
+
     /// The split the doctrine wants given the situation: half the scenario's own split, half the
     /// doctrine's, then tilted toward whatever is short.
     func targetAllocation() -> [Double] {
         let base = scenario.blocs[me].allocation
-        let count = Track.allCases.count
+        let count = Planner.trackCount
         var a = [Double](repeating: 0, count: count)
         for k in 0..<count {
             let own = k < base.count ? base[k] : profile.allocation[k]
@@ -65,18 +68,38 @@ extension Planner {
         var sum = 0.0
         for x in raw { sum += x }
         guard sum > 0 else { return profile.allocation }
-        let scaled = raw.map { $0 * 100 / sum }
-        var floors = scaled.map { $0.rounded(.down) }
-        var used = 0.0
-        for x in floors { used += x }
-        var left = Int(100 - used)
-        var order = Array(0..<scaled.count)
-        order.sort { (scaled[$0] - floors[$0]) != (scaled[$1] - floors[$1]) ? (scaled[$0] - floors[$0]) > (scaled[$1] - floors[$1]) : $0 < $1 }
-        var i = 0
-        while left > 0 && !order.isEmpty {
-            floors[order[i % order.count]] += 1
-            left -= 1
-            i += 1
+        let count = raw.count
+        var floors = [Double](repeating: 0, count: count)
+        // Remainders and the order of tracks by them live on the stack (three arrays and a sort
+        // per call were a measurable share of planning).
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { remainder in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+                var used = 0.0
+                for k in 0..<count {
+                    let scaled = raw[k] * 100 / sum
+                    let f = scaled.rounded(.down)
+                    floors[k] = f
+                    remainder[k] = scaled - f
+                    used += f
+                }
+                var left = Int(100 - used)
+                // Insertion sort: largest remainder first, ties by track order (a total order, so
+                // the same result as any correct sort).
+                for k in 0..<count {
+                    var j = k
+                    while j > 0 && remainder[order[j - 1]] < remainder[k] {
+                        order[j] = order[j - 1]
+                        j -= 1
+                    }
+                    order[j] = k
+                }
+                var i = 0
+                while left > 0 && count > 0 {
+                    floors[order[i % count]] += 1
+                    left -= 1
+                    i += 1
+                }
+            }
         }
         return floors
     }

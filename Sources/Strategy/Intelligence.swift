@@ -5,43 +5,59 @@ extension Planner {
     // MARK: - Export controls
 
     func planControls() {
-        // Lift controls on blocs that are no longer rivals (one category a turn).
+        // One pass over the world's controls: which categories this bloc holds toward each bloc
+        // (row = bloc), which of them it would lift, and whether a rival controls it.
+        let categories = Planner.controlCategories
+        let count = categories.count
         let liftAbove: Double = profile.doctrine == .hedger ? -15 : (profile.hawkishness >= 0.6 ? 15 : -5)
-        for category in ControlCategory.allCases {
-            var targets: [Int] = []
-            for c in view.controls where c.by == me && c.category == category && c.target < n && trust[c.target] > liftAbove {
-                if !targets.contains(c.target) { targets.append(c.target) }
+        var held = [Bool](repeating: false, count: 2 * n * count)
+        let lift = n * count
+        var controlledByRival = false
+        for c in view.controls {
+            if c.by == me && c.target >= 0 && c.target < n {
+                let k = Planner.ordinal(c.category)
+                held[c.target * count + k] = true
+                if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
             }
+            if c.target == me && rivals.contains(c.by) { controlledByRival = true }
+        }
+        // Lift controls on blocs that are no longer rivals (one category a turn).
+        for (k, category) in categories.enumerated() {
+            var targets: [Int] = []
+            for t in 0..<n where held[lift + k * n + t] { targets.append(t) }
             if !targets.isEmpty {
-                targets.sort()
                 consider(.liftControl(category: category, targets: targets.map { id($0) }), priority: 1.2)
                 break
             }
         }
 
         guard !rivals.isEmpty else { return }
-        // Which categories this bloc already controls toward each bloc (row = bloc).
-        let categories = ControlCategory.allCases
-        var held = [Bool](repeating: false, count: n * categories.count)
-        for c in view.controls where c.by == me && c.target >= 0 && c.target < n {
-            if let k = categories.firstIndex(of: c.category) { held[c.target * categories.count + k] = true }
-        }
         // Blocs that control us invite retaliation from the hard-line doctrines.
-        var retaliate = false
-        if profile.doctrine == .stateDirected || profile.doctrine == .spoiler {
-            for c in view.controls where c.target == me && rivals.contains(c.by) { retaliate = true }
-        }
+        let retaliate = (profile.doctrine == .stateDirected || profile.doctrine == .spoiler) && controlledByRival
         let p = 0.25 * profile.hawkishness + (retaliate ? 0.1 : 0)
         guard maybe(p) else { return }
         for (k, category) in categories.enumerated() {
             var targets: [Int] = []
-            for r in rivals where !held[r * categories.count + k] && wouldControl(r, category) { targets.append(r) }
+            for r in rivals where !held[r * count + k] && wouldControl(r, category) { targets.append(r) }
             guard !targets.isEmpty else { continue }
             targets.sort()
             consider(.imposeControl(category: category, targets: targets.map { id($0) }), priority: 0.9 + profile.hawkishness)
             return
         }
     }
+
+    /// Position of `category` in `controlCategories`.
+    static func ordinal(_ category: ControlCategory) -> Int {
+        switch category {
+        case .systems: return 0
+        case .components: return 1
+        case .software: return 2
+        case .talent: return 3
+        }
+    }
+
+    /// `ControlCategory.allCases`, as a literal (building `allCases` allocated twice per planner).
+    static let controlCategories: [ControlCategory] = [.systems, .components, .software, .talent]
 
     /// Whether a control of `category` against rival `r` would bite.
     func wouldControl(_ r: Int, _ category: ControlCategory) -> Bool {
@@ -90,8 +106,9 @@ extension Planner {
     /// The estimated unmigrated share of a bloc's traffic, averaged over sectors.
     func exposedShare(_ t: Int) -> Double {
         var exposed = 0.0
-        for e in view.blocs[t].pqc { exposed += 1 - e.value }
-        return exposed / Double(max(1, view.blocs[t].pqc.count))
+        let estimates = pqcEstimates(t)
+        for e in estimates { exposed += 1 - e.value }
+        return exposed / Double(max(1, estimates.count))
     }
 
     // MARK: - Espionage and counter-intelligence

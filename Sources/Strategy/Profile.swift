@@ -29,47 +29,74 @@ struct Profile: Sendable {
 
     init(_ doctrine: Doctrine, rules: Rules) {
         self.doctrine = doctrine
-        let w = rules.weights(doctrine)
+        // `rules.weights(doctrine)`, without building `Doctrine.allCases` for every planner.
+        let w = rules.doctrineWeights[Profile.ordinal(doctrine)]
         var sum = 0.0
         for x in w { sum += x }
         weights = sum > 0 ? w.map { $0 / sum } : [0.25, 0.25, 0.25, 0.25]
         switch doctrine {
         case .techLeader:
             risk = 0.5; cooperation = 0.5; hawkishness = 0.75; qkdAffinity = 0.15
-            allocation = [40, 15, 3, 15, 20, 7]
+            allocation = Profile.techLeaderAllocation
             family = .nist
-            proposes = [.exportRegime, .researchPact, .talentExchange, .cbm]
+            proposes = Profile.techLeaderProposes
             harvestTargets = 2; decrypts = true; disclosure = 0.06
         case .stateDirected:
             risk = 0.6; cooperation = 0.35; hawkishness = 0.6; qkdAffinity = 0.9
-            allocation = [35, 15, 15, 12, 15, 8]
+            allocation = Profile.stateDirectedAllocation
             family = .national
-            proposes = [.researchPact, .supplyPact, .jointLab]
+            proposes = Profile.stateDirectedProposes
             harvestTargets = 2; decrypts = true; disclosure = 0
         case .standardsPower:
             risk = 0.1; cooperation = 0.9; hawkishness = 0.3; qkdAffinity = 0.35
-            allocation = [25, 10, 7, 18, 30, 10]
+            allocation = Profile.standardsPowerAllocation
             family = .nist
-            proposes = [.pqcAccord, .cbm, .cryptanalysisNorm, .capacityFund, .verificationRegime]
+            proposes = Profile.standardsPowerProposes
             harvestTargets = 0; decrypts = false; disclosure = 1
         case .hedger:
             risk = 0.35; cooperation = 0.7; hawkishness = 0.2; qkdAffinity = 0.3
-            allocation = [25, 10, 5, 20, 25, 15]
+            allocation = Profile.hedgerAllocation
             family = .hybrid
-            proposes = [.talentExchange, .supplyPact, .researchPact, .cbm]
+            proposes = Profile.hedgerProposes
             harvestTargets = 0; decrypts = false; disclosure = 0.4
         case .middlePower:
             risk = 0.2; cooperation = 0.8; hawkishness = 0.25; qkdAffinity = 0.3
-            allocation = [25, 10, 7, 20, 25, 13]
+            allocation = Profile.middlePowerAllocation
             family = .nist
-            proposes = [.jointLab, .talentExchange, .supplyPact, .capacityFund, .pqcAccord]
+            proposes = Profile.middlePowerProposes
             harvestTargets = 0; decrypts = false; disclosure = 0.5
         case .spoiler:
             risk = 0.85; cooperation = 0.15; hawkishness = 0.85; qkdAffinity = 0.4
-            allocation = [30, 25, 5, 10, 15, 15]
+            allocation = Profile.spoilerAllocation
             family = .national
-            proposes = [.supplyPact, .researchPact]
+            proposes = Profile.spoilerProposes
             harvestTargets = 3; decrypts = true; disclosure = 0
+        }
+    }
+
+    // The doctrines' own splits and proposal lists, built once (not per planner).
+    static let techLeaderAllocation: [Double] = [40, 15, 3, 15, 20, 7]
+    static let techLeaderProposes: [TreatyType] = [.exportRegime, .researchPact, .talentExchange, .cbm]
+    static let stateDirectedAllocation: [Double] = [35, 15, 15, 12, 15, 8]
+    static let stateDirectedProposes: [TreatyType] = [.researchPact, .supplyPact, .jointLab]
+    static let standardsPowerAllocation: [Double] = [25, 10, 7, 18, 30, 10]
+    static let standardsPowerProposes: [TreatyType] = [.pqcAccord, .cbm, .cryptanalysisNorm, .capacityFund, .verificationRegime]
+    static let hedgerAllocation: [Double] = [25, 10, 5, 20, 25, 15]
+    static let hedgerProposes: [TreatyType] = [.talentExchange, .supplyPact, .researchPact, .cbm]
+    static let middlePowerAllocation: [Double] = [25, 10, 7, 20, 25, 13]
+    static let middlePowerProposes: [TreatyType] = [.jointLab, .talentExchange, .supplyPact, .capacityFund, .pqcAccord]
+    static let spoilerAllocation: [Double] = [30, 25, 5, 10, 15, 15]
+    static let spoilerProposes: [TreatyType] = [.supplyPact, .researchPact]
+
+    /// Position of `doctrine` in `Doctrine.allCases`.
+    static func ordinal(_ doctrine: Doctrine) -> Int {
+        switch doctrine {
+        case .techLeader: return 0
+        case .stateDirected: return 1
+        case .standardsPower: return 2
+        case .hedger: return 3
+        case .middlePower: return 4
+        case .spoiler: return 5
         }
     }
 
