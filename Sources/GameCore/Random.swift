@@ -99,10 +99,21 @@ public enum RandomStreams {
     /// A deterministic number in [-1, 1) for one (turn, viewer, target, field) — used for estimates,
     /// which are a pure function of the state and must not consume any stream.
     public static func noise(seed: UInt64, turn: Int, viewer: Int, target: Int, field: Int) -> Double {
+        noise(base: noiseBase(seed: seed), turn: turn, viewer: viewer, target: target, field: field)
+    }
+
+    /// The part of `noise` that depends on the seed only (a view draws it once for all its fields).
+    @inline(__always)
+    public static func noiseBase(seed: UInt64) -> UInt64 {
         var sm = SplitMix64(seed: seed ^ 0xE571_3A7E)
-        var k = sm.next() ^ UInt64(bitPattern: Int64(turn &* 7919 &+ viewer &* 104_729 &+ target &* 1_299_709 &+ field &* 15_485_863))
-        sm = SplitMix64(seed: k)
-        k = sm.next()
+        return sm.next()
+    }
+
+    /// `noise(seed:…)` from its seed part.
+    @inline(__always)
+    public static func noise(base: UInt64, turn: Int, viewer: Int, target: Int, field: Int) -> Double {
+        var sm = SplitMix64(seed: base ^ UInt64(bitPattern: Int64(turn &* 7919 &+ viewer &* 104_729 &+ target &* 1_299_709 &+ field &* 15_485_863)))
+        let k = sm.next()
         return Double(k >> 11) * 0x1.0p-53 * 2 - 1
     }
 }

@@ -165,7 +165,7 @@ public struct Rules: Hashable, Codable, Sendable {
     }
 
     public func weights(_ doctrine: Doctrine) -> [Double] {
-        doctrineWeights[Doctrine.allCases.firstIndex(of: doctrine)!]
+        doctrineWeights[doctrine.ordinal]
     }
 
     /// Default pillar weights, in percent (security, prosperity, influence, stability).

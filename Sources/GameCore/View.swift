@@ -231,8 +231,7 @@ extension GameState {
         }
 
         // The first half of RandomStreams.noise depends on the seed only: drawn once per view.
-        var seedMix = SplitMix64(seed: seed ^ 0xE571_3A7E)
-        let noiseBase = seedMix.next()
+        let noiseBase = RandomStreams.noiseBase(seed: seed)
         var estimates: [BlocEstimate] = []
         estimates.reserveCapacity(n)
         var qDay = 50.0
@@ -247,9 +246,7 @@ extension GameState {
             for x in blocs[t].pqc {
                 field += 1
                 if e > 0, let v = me {
-                    var sm = SplitMix64(seed: noiseBase ^ UInt64(bitPattern: Int64(turn &* 7919 &+ v &* 104_729 &+ t &* 1_299_709 &+ field &* 15_485_863)))
-                    let k = sm.next()
-                    let noise = Double(k >> 11) * 0x1.0p-53 * 2 - 1
+                    let noise = RandomStreams.noise(base: noiseBase, turn: turn, viewer: v, target: t, field: field)
                     pqcAll.append(Estimate(value: min(1, max(0, x * (1 + e * noise))), error: e))
                 } else {
                     pqcAll.append(Estimate(value: x, error: 0))
@@ -260,11 +257,8 @@ extension GameState {
         for t in 0..<n {
             let e = relativeError(t)
             var field = 0
-            // RandomStreams.noise(seed:turn:viewer:target:field:), with its seed step hoisted.
             func noise(_ v: Int, _ f: Int) -> Double {
-                var sm = SplitMix64(seed: noiseBase ^ UInt64(bitPattern: Int64(turn &* 7919 &+ v &* 104_729 &+ t &* 1_299_709 &+ f &* 15_485_863)))
-                let k = sm.next()
-                return Double(k >> 11) * 0x1.0p-53 * 2 - 1
+                RandomStreams.noise(base: noiseBase, turn: turn, viewer: v, target: t, field: f)
             }
             func est(_ x: Double, cap: Double = .infinity) -> Estimate {
                 field += 1

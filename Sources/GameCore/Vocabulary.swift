@@ -9,6 +9,18 @@ public enum Doctrine: String, CaseIterable, Codable, Sendable {
     case hedger
     case middlePower = "middle-power"
     case spoiler
+
+    /// Position in `allCases` (without building the array).
+    @inlinable public var ordinal: Int {
+        switch self {
+        case .techLeader: return 0
+        case .stateDirected: return 1
+        case .standardsPower: return 2
+        case .hedger: return 3
+        case .middlePower: return 4
+        case .spoiler: return 5
+        }
+    }
 }
 
 /// The six investment tracks, in allocation order.

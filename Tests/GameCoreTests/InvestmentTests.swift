@@ -158,4 +158,14 @@ struct MigrationTests {
             #expect(ResolverTables.namesFinance(id) == id.contains("finance"), "\(id)")
         }
     }
+
+    /// Pillar weights and rule values are looked up by position: each doctrine's and rule's
+    /// `ordinal` is its place in `allCases`, and each doctrine gets its own weights.
+    @Test func ordinalsArePositionsInAllCases() {
+        for (k, d) in Doctrine.allCases.enumerated() {
+            #expect(d.ordinal == k, "\(d)")
+            #expect(Rules().weights(d) == Rules.defaultWeights(d), "\(d)")
+        }
+        for (k, key) in RuleKey.allCases.enumerated() { #expect(key.ordinal == k, "\(key)") }
+    }
 }
