@@ -249,24 +249,10 @@ extension Resolver {
             // Every producer loses its part; the investor gains the sum in one change (so the
             // world total is summed once, not once per producer: linear in the number of blocs).
             var taken = 0.0
-            // (What `change(o, .supply(chokepoint: c), by: -take, lostCause)` does for a smaller share, written out.)
             for o in 0..<n where o != b && state.blocs[o].supply[c] > 0 {
                 let before = state.blocs[o].supply[c]
-                let take = remaining * before / others
-                guard take.isFinite, take != 0 else { continue }
-                let raw = before + -take
-                guard raw.isFinite else { continue }
-                let after: Double
-                if raw <= before {
-                    after = max(0, raw)
-                } else {
-                    var rest = 0.0
-                    for x in 0..<n where x != o { rest += state.blocs[x].supply[c] }
-                    after = clamp(raw, 0, max(0, 1 - rest))
-                }
-                state.blocs[o].supply[c] = after
-                record(o, indicator, lostCause, after - before)
-                taken += before - after
+                shiftSupply(o, c, by: -(remaining * before / others), indicator, lostCause)
+                taken += before - state.blocs[o].supply[c]
             }
             shiftSupply(b, c, by: taken, indicator, "supply-chain investment")
         }

@@ -81,29 +81,9 @@ struct TreatyIndex {
         }
     }
 
-    static func typeIndex(_ t: TreatyType) -> Int {
-        switch t {
-        case .researchPact: return 0
-        case .jointLab: return 1
-        case .pqcAccord: return 2
-        case .exportRegime: return 3
-        case .cbm: return 4
-        case .cryptanalysisNorm: return 5
-        case .verificationRegime: return 6
-        case .talentExchange: return 7
-        case .supplyPact: return 8
-        case .capacityFund: return 9
-        }
-    }
+    @inline(__always) static func typeIndex(_ t: TreatyType) -> Int { t.ordinal }
 
-    static func categoryIndex(_ c: ControlCategory) -> Int {
-        switch c {
-        case .systems: return 0
-        case .components: return 1
-        case .software: return 2
-        case .talent: return 3
-        }
-    }
+    @inline(__always) static func categoryIndex(_ c: ControlCategory) -> Int { c.ordinal }
 
     @inline(__always) func bound(_ type: TreatyType, _ a: Int, _ b: Int) -> Bool { pair[TreatyIndex.typeIndex(type) * n * n + a * n + b] }
     @inline(__always) func isMember(_ type: TreatyType, _ a: Int) -> Bool { member[TreatyIndex.typeIndex(type) * n + a] }

@@ -432,23 +432,6 @@ extension GameState {
     }
 }
 
-extension TreatyType {
-    /// Position in `allCases` (declaration order), without building the `allCases` array.
-    package var ordinal: Int {
-        switch self {
-        case .researchPact: return 0
-        case .jointLab: return 1
-        case .pqcAccord: return 2
-        case .exportRegime: return 3
-        case .cbm: return 4
-        case .cryptanalysisNorm: return 5
-        case .verificationRegime: return 6
-        case .talentExchange: return 7
-        case .supplyPact: return 8
-        case .capacityFund: return 9
-        }
-    }
-}
 
 /// What a computer player reads from the treaties of its view, gathered in one pass. The passes
 /// over treaty fields live here, in GameCore, because they read the treaties' shared storage in

@@ -66,6 +66,16 @@ public enum StandardFamily: String, CaseIterable, Codable, Sendable {
 /// Export-control categories.
 public enum ControlCategory: String, CaseIterable, Codable, Sendable {
     case systems, components, software, talent
+
+    /// Position in `allCases` (without building the array).
+    @inlinable public var ordinal: Int {
+        switch self {
+        case .systems: return 0
+        case .components: return 1
+        case .software: return 2
+        case .talent: return 3
+        }
+    }
 }
 
 /// The ten treaty types.
@@ -154,6 +164,24 @@ public enum MoscaStatus: String, Codable, Sendable {
         case .red: return "✖"
         case .amber: return "▲"
         case .green: return "●"
+        }
+    }
+}
+
+extension TreatyType {
+    /// Position in `allCases` (declaration order), without building the `allCases` array.
+    @inlinable public var ordinal: Int {
+        switch self {
+        case .researchPact: return 0
+        case .jointLab: return 1
+        case .pqcAccord: return 2
+        case .exportRegime: return 3
+        case .cbm: return 4
+        case .cryptanalysisNorm: return 5
+        case .verificationRegime: return 6
+        case .talentExchange: return 7
+        case .supplyPact: return 8
+        case .capacityFund: return 9
         }
     }
 }

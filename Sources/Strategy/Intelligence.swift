@@ -15,7 +15,7 @@ extension Planner {
         var controlledByRival = false
         for c in view.controls {
             if c.by == me && c.target >= 0 && c.target < n {
-                let k = Planner.ordinal(c.category)
+                let k = c.category.ordinal
                 held[c.target * count + k] = true
                 if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
             }
@@ -43,16 +43,6 @@ extension Planner {
             targets.sort()
             consider(.imposeControl(category: category, targets: targets.map { id($0) }), priority: 0.9 + profile.hawkishness)
             return
-        }
-    }
-
-    /// Position of `category` in `controlCategories`.
-    static func ordinal(_ category: ControlCategory) -> Int {
-        switch category {
-        case .systems: return 0
-        case .components: return 1
-        case .software: return 2
-        case .talent: return 3
         }
     }
 

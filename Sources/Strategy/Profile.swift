@@ -30,7 +30,7 @@ struct Profile: Sendable {
     init(_ doctrine: Doctrine, rules: Rules) {
         self.doctrine = doctrine
         // `rules.weights(doctrine)`, without building `Doctrine.allCases` for every planner.
-        let w = rules.doctrineWeights[Profile.ordinal(doctrine)]
+        let w = rules.doctrineWeights[doctrine.ordinal]
         var sum = 0.0
         for x in w { sum += x }
         weights = sum > 0 ? w.map { $0 / sum } : [0.25, 0.25, 0.25, 0.25]
@@ -87,18 +87,6 @@ struct Profile: Sendable {
     static let middlePowerProposes: [TreatyType] = [.jointLab, .talentExchange, .supplyPact, .capacityFund, .pqcAccord]
     static let spoilerAllocation: [Double] = [30, 25, 5, 10, 15, 15]
     static let spoilerProposes: [TreatyType] = [.supplyPact, .researchPact]
-
-    /// Position of `doctrine` in `Doctrine.allCases`.
-    static func ordinal(_ doctrine: Doctrine) -> Int {
-        switch doctrine {
-        case .techLeader: return 0
-        case .stateDirected: return 1
-        case .standardsPower: return 2
-        case .hedger: return 3
-        case .middlePower: return 4
-        case .spoiler: return 5
-        }
-    }
 
     /// How much the doctrine likes being party to a treaty of this type, 0…1.
     func affinity(_ type: TreatyType) -> Double {

@@ -167,5 +167,7 @@ struct MigrationTests {
             #expect(Rules().weights(d) == Rules.defaultWeights(d), "\(d)")
         }
         for (k, key) in RuleKey.allCases.enumerated() { #expect(key.ordinal == k, "\(key)") }
+        for (k, type) in TreatyType.allCases.enumerated() { #expect(type.ordinal == k, "\(type)") }
+        for (k, category) in ControlCategory.allCases.enumerated() { #expect(category.ordinal == k, "\(category)") }
     }
 }
