@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GameCore
 
@@ -184,5 +185,32 @@ struct IntelligenceTests {
                 == [financeOld, cardsYoung, government])
         #expect(afterOneTurn([cardsYoung, cardsOld, government, cardsTwoAndAQuarter, financeOld])
                 == [cardsYoung, government, financeOld])
+    }
+
+    /// A bloc estimate writes its own equality, hashing and coding (its PQC estimates live in an
+    /// array the whole view shares). Every stored field must be coded, `pqc` standing for the
+    /// shared store, and a decoded estimate must equal the original: a field added without
+    /// updating those fails here.
+    @Test func blocEstimatesCodeEveryFieldAndRoundTrip() throws {
+        let game = Fixture.play(Fixture.scenario(), turns: 3)
+        let view = game.state.view(for: .bloc(Fixture.EU), scenario: game.scenario, seed: game.seed)
+        for estimate in view.blocs {
+            let stored = Set(Mirror(reflecting: estimate).children.compactMap(\.label))
+            let expected = stored.subtracting(["pqcStore", "pqcStart", "pqcCount"]).union(["pqc"])
+            let data = try JSONEncoder().encode(estimate)
+            let keys = Set(try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any]).keys)
+            #expect(keys == expected)
+            let decoded = try JSONDecoder().decode(BlocEstimate.self, from: data)
+            #expect(decoded == estimate)
+            #expect(decoded.hashValue == estimate.hashValue)
+            #expect(decoded.pqc == estimate.pqc && estimate.pqc.count == game.scenario.sectors.count)
+        }
+        // Equality compares each estimate's own PQC slice of the shared store.
+        try #require(view.blocs[Fixture.US].pqc != view.blocs[Fixture.CN].pqc)
+        var other = view.blocs[Fixture.CN]
+        other.pqc = view.blocs[Fixture.US].pqc
+        #expect(other != view.blocs[Fixture.CN])
+        other.pqc = view.blocs[Fixture.CN].pqc
+        #expect(other == view.blocs[Fixture.CN])
     }
 }
