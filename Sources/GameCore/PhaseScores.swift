@@ -207,13 +207,14 @@ extension Resolver {
         records.reserveCapacity(n)
         let years = yearsToThresholdTable()
         for b in 0..<n {
-            let bloc = state.blocs[b]
+            // Fields read in place (a copy of the whole bloc state per bloc and turn was measurable).
             var exposure = 0.0
-            for x in bloc.exposure { exposure += x }
-            records.append(BlocRecord(computing: bloc.computing, sensing: bloc.sensing, qkdKm: bloc.qkdKm, workforce: bloc.workforce,
-                                      support: bloc.support, gdp: bloc.gdp, budget: bloc.budget, pqc: bloc.pqc,
-                                      pillars: bloc.pillars, score: bloc.score, exposure: exposure, hasCRQC: bloc.hasCRQC,
-                                      mosca: moscaStatuses(b, years)))
+            for x in state.blocs[b].exposure { exposure += x }
+            records.append(BlocRecord(computing: state.blocs[b].computing, sensing: state.blocs[b].sensing,
+                                      qkdKm: state.blocs[b].qkdKm, workforce: state.blocs[b].workforce,
+                                      support: state.blocs[b].support, gdp: state.blocs[b].gdp, budget: state.blocs[b].budget,
+                                      pqc: state.blocs[b].pqc, pillars: state.blocs[b].pillars, score: state.blocs[b].score,
+                                      exposure: exposure, hasCRQC: state.blocs[b].hasCRQC, mosca: moscaStatuses(b, years)))
         }
         state.history.append(TurnRecord(turn: turn, blocs: records, tension: state.world.tension, governance: state.world.governance,
                                         fragmentation: state.world.fragmentation, crqcLogicalQubits: state.world.crqcLogicalQubits))

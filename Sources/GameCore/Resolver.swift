@@ -83,6 +83,9 @@ struct Resolver {
     private mutating func sortCommands() {
         // A delegation's orders arrive together: the last id looked up is usually the next one's.
         var lastID: String? = nil, lastIndex: Int? = nil
+        // Room for a delegation's usual orders up front (growing each list from empty reallocated it several times a turn).
+        let room = min(16, commands.count)
+        for b in 0..<n { orders[b].reserveCapacity(room) }
         for command in commands {
             switch command {
             case .order(let id, let order):
