@@ -32,6 +32,22 @@ public enum BlocField: Hashable, Codable, Sendable {
     }
 
     /// The plain (non-indexed) field names accepted after `BLOC.`.
+    /// The range the engine keeps an assignable value in (an effect beyond it stops at the edge),
+    /// as `Resolver.set` clamps it; nil where the limit depends on the state (capital) or there is
+    /// none to speak of (the standard family, derived values).
+    public var range: ClosedRange<Double>? {
+        switch self {
+        case .gdp: return 0.001...Double.greatestFiniteMagnitude
+        case .budget: return 0...10_000
+        case .support, .sensing, .sigint, .counterintel: return 0...100
+        case .computing: return 0...1e9
+        case .qkdKm: return 0...1e7
+        case .workforce: return 0...1e6
+        case .pqc, .supply: return 0...1
+        case .capital, .standard, .security, .prosperity, .influence, .stability, .score, .crqc, .exposure: return nil
+        }
+    }
+
     public static let plainNames: [(String, BlocField)] = [
         ("gdp", .gdp), ("budget", .budget), ("capital", .capital), ("support", .support),
         ("computing", .computing), ("sensing", .sensing), ("qkdKm", .qkdKm), ("workforce", .workforce),
@@ -46,6 +62,15 @@ public enum WorldField: String, Hashable, Codable, Sendable, CaseIterable {
     case tension, crqcLogicalQubits, governance, fragmentation, crqcCount, year
 
     public var isAssignable: Bool { self == .tension || self == .crqcLogicalQubits }
+
+    /// The range the engine keeps an assignable world value in (see `BlocField.range`).
+    public var range: ClosedRange<Double>? {
+        switch self {
+        case .tension: return 0...100
+        case .crqcLogicalQubits: return 1...1e9
+        default: return nil
+        }
+    }
 }
 
 /// Something a path names.

@@ -119,6 +119,9 @@ public struct Prompt: Hashable, Sendable {
     public var text: String
     /// What was wrong with the text last time Enter was pressed (the text is kept).
     public var error: String? = nil
+    /// What was typed in the steps after this one before Esc came back here: going forward again
+    /// offers it again (see `Prompt.next`).
+    public var ahead: [String] = []
 }
 
 public struct Picker: Hashable, Sendable {
@@ -233,6 +236,8 @@ public struct AppState: Sendable {
     public var chartIndicator: Int = 0
     public var scroll: Int = 0
     public var modal: Modal?
+    /// The dialog a Ctrl-C covered with the quit question; it comes back when the answer is no.
+    var modalBeforeQuit: Modal?
     public var message: String?
     public var colors: Bool = true
     public var shouldQuit = false

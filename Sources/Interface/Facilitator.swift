@@ -93,7 +93,7 @@ extension AppState {
                                      return card.text + (effects.isEmpty ? "" : " [Effects: \(effects)]")
                                  }))
         case .char("n"):
-            modal = .prompt(Prompt(purpose: .eventTitle, question: "A custom event. Its title (everyone reads it in the news):", text: ""))
+            modal = .prompt(.eventTitle())
         case .char("r"):
             let actions = rulableActions()
             guard !actions.isEmpty else { message = "No free-text action is waiting for a ruling."; return }
@@ -216,16 +216,14 @@ extension AppState {
                                  options: ["Accept, with effects", "Reject"], selected: 0))
         case .rulingDecision(let id, let b):
             if picker.selected == 0 {
-                modal = .prompt(Prompt(purpose: .rulingEffects(action: id, bloc: b),
-                                       question: "Effects of the accepted action, separated by ; (self is \(sc.blocs[b].id)), e.g. self.support += 3; world.tension -= 2. Empty: no effect.",
-                                       text: ""))
+                modal = .prompt(.rulingEffects(action: id, bloc: b, scenario: sc))
             } else {
                 modal = .prompt(Prompt(purpose: .rulingReason(action: id, accept: false, effects: []),
                                        question: "Why is it rejected? \(sc.blocs[b].name) reads this reason.", text: ""))
             }
         case .adjustTarget:
             if picker.selected == picker.options.count - 1 {
-                modal = .prompt(Prompt(purpose: .adjustEffect, question: "An effect in the expression language, e.g. CN.support -= 5 or trust(US, CN) += 10:", text: ""))
+                modal = .prompt(.adjustEffect())
                 return []
             }
             let bloc: Int? = picker.selected == 0 ? nil : picker.selected - 1
@@ -281,23 +279,24 @@ extension AppState {
         switch prompt.purpose {
         case .eventTitle:
             guard !text.isEmpty else { retry("The event needs a title."); return [] }
-            modal = .prompt(Prompt(purpose: .eventText(title: text), question: "The text of “\(text)” (what happened, as the news tells it):", text: ""))
+            modal = .prompt(prompt.next(.eventText(title: text)))
         case .eventText(let title):
             guard !text.isEmpty else { retry("The event needs a text: one or two sentences of news."); return [] }
-            modal = .prompt(Prompt(purpose: .eventEffects(title: title, text: text),
-                                   question: "Its effects, separated by ; e.g. all.support -= 2; world.tension += 5. Empty: news only.", text: ""))
+            modal = .prompt(prompt.next(.eventEffects(title: title, text: text)))
         case .eventEffects(let title, let eventText):
             switch parseEffects(text, allowsCurrent: false) {
             case .failure(let error): retry(error.message)
             case .success(let effects):
+                if let warning = rangeWarning(effects), prompt.error != warning { retry(warning); return [] }
                 queue(.customEvent(title: title, text: eventText, effects: effects), "Custom event “\(title)” happens when the turn is resolved.")
             }
-        case .rulingEffects(let id, _):
+        case .rulingEffects(let id, let bloc):
             switch parseEffects(text, allowsCurrent: true) {
             case .failure(let error): retry(error.message)
             case .success(let effects):
-                modal = .prompt(Prompt(purpose: .rulingReason(action: id, accept: true, effects: effects),
-                                       question: "The reason for the ruling (the delegation reads it):", text: ""))
+                if let warning = rangeWarning(effects, current: bloc), prompt.error != warning { retry(warning); return [] }
+                modal = .prompt(prompt.next(Prompt(purpose: .rulingReason(action: id, accept: true, effects: effects),
+                                       question: "The reason for the ruling (the delegation reads it):", text: "")))
             }
         case .rulingReason(let id, let accept, let effects):
             guard !text.isEmpty else { retry("A ruling needs a reason: the delegation reads it."); return [] }
@@ -314,7 +313,8 @@ extension AppState {
             guard !value.isEmpty else { retry("Type a number, such as 45, +5 or *0.8."); return [] }
             do {
                 let effect = try ExpressionParser.parseEffect("\(path) \(op) \(value)", in: ExpressionContext(scenario: sc, allowsCurrent: false, allowsAll: true))
-                modal = .prompt(Prompt(purpose: .adjustReason(effect: effect), question: "Why \(effect.source)? (everyone reads the reason in the news)", text: ""))
+                if let warning = rangeWarning([effect]), prompt.error != warning { retry(warning); return [] }
+                modal = .prompt(prompt.next(Prompt(purpose: .adjustReason(effect: effect), question: "Why \(effect.source)? (everyone reads the reason in the news)", text: "")))
             } catch {
                 retry("“\(text)” is not a value for \(path): \(error.message)")
             }
@@ -324,7 +324,8 @@ extension AppState {
             case .failure(let error): retry(error.message)
             case .success(let effects):
                 guard effects.count == 1 else { retry("Type one effect at a time; each adjustment has its own reason."); return [] }
-                modal = .prompt(Prompt(purpose: .adjustReason(effect: effects[0]), question: "Why \(effects[0].source)? (everyone reads the reason in the news)", text: ""))
+                if let warning = rangeWarning(effects), prompt.error != warning { retry(warning); return [] }
+                modal = .prompt(prompt.next(Prompt(purpose: .adjustReason(effect: effects[0]), question: "Why \(effects[0].source)? (everyone reads the reason in the news)", text: "")))
             }
         case .adjustReason(let effect):
             guard !text.isEmpty else { retry("An adjustment needs a reason: everyone reads it in the news."); return [] }
@@ -382,6 +383,60 @@ extension AppState {
         for (k, c) in sc.chokepoints.enumerated() { out.append(("supply \(c.name) (0–1)", "\(id).supply.\(c.id)", s.supply[k])) }
         for (o, other) in sc.blocs.enumerated() where o != b { out.append(("trust with \(other.id)", "trust(\(id), \(other.id))", g.state.trust(b, o))) }
         return out.map { (label: $0.0, path: $0.1, value: $0.2) }
+    }
+
+    /// A warning for effects that would take a value past the range the engine keeps it in (the
+    /// value stops at the edge), judged on the current values; nil when every effect fits or its
+    /// value is not a plain number. `current` is the bloc `self` stands for (rulings).
+    func rangeWarning(_ effects: [Effect], current: Int? = nil) -> String? {
+        guard let g = game else { return nil }
+        func number(_ e: Expr) -> Double? {
+            switch e {
+            case .number(let x): return x
+            case .unary(.negate, .number(let x)): return -x
+            default: return nil
+            }
+        }
+        func describe(_ r: ClosedRange<Double>) -> String {
+            r.upperBound >= Double.greatestFiniteMagnitude ? "at least \(Widgets.number(r.lowerBound))"
+                : "from \(Widgets.number(r.lowerBound)) to \(Widgets.number(r.upperBound))"
+        }
+        var notes: [String] = []
+        for effect in effects {
+            guard let v = number(effect.value) else { continue }
+            var olds: [Double] = [], range: ClosedRange<Double>?, name = ""
+            switch effect.target {
+            case .bloc(let ref, let field):
+                range = field.range
+                name = effect.source.split(separator: " ").first.map(String.init) ?? ""
+                let blocs: [Int]
+                switch ref {
+                case .bloc(let b): blocs = [b]
+                case .current: blocs = current.map { [$0] } ?? []
+                case .all: blocs = Array(g.state.blocs.indices)
+                }
+                olds = blocs.filter { g.state.blocs.indices.contains($0) }.map { g.state.blocs[$0].value(of: field) }
+            case .world(let w):
+                range = w.range
+                name = "world.\(w.rawValue)"
+                olds = [w == .tension ? g.state.world.tension : g.state.world.crqcLogicalQubits]
+            case .trust:
+                range = -100...100
+                name = "trust"
+                olds = [0]      // the rule is the same for every pair: only a set value or a change beyond ±200 is sure to stop
+                if effect.op != .set && abs(v) <= 200 { continue }
+            case .turn:
+                continue
+            }
+            guard let r = range else { continue }
+            let results = olds.map { effect.op.result($0, v) }
+            guard let out = results.first(where: { !r.contains($0) }) else { continue }
+            let edge = out < r.lowerBound ? r.lowerBound : r.upperBound
+            notes.append("\(name) runs \(describe(r)), so “\(effect.source)” stops at \(Widgets.number(edge))")
+        }
+        guard !notes.isEmpty else { return nil }
+        return notes.prefix(2).joined(separator: "; ") + (notes.count > 2 ? " (and \(notes.count - 2) more)" : "")
+            + ". Enter again keeps it as it is, or change it."
     }
 
     mutating func queue(_ action: FacilitatorAction, _ note: String) {

@@ -5,8 +5,8 @@ extension AppState {
     mutating func updateModal(_ modal: Modal, _ key: Key) -> [AppEffect] {
         switch modal {
         case .confirmQuit:
-            if key == .char("y") || key == .char("Y") { shouldQuit = true; self.modal = nil; return [.quit] }
-            if key == .char("n") || key == .escape || key == .char("N") { self.modal = nil }
+            if key == .char("y") || key == .char("Y") { shouldQuit = true; self.modal = nil; modalBeforeQuit = nil; return [.quit] }
+            if key == .char("n") || key == .escape || key == .char("N") { self.modal = modalBeforeQuit; modalBeforeQuit = nil }
             return []
         case .confirmEndTurn:
             if key == .char("y") || key == .char("Y") || key == .enter {
@@ -24,7 +24,9 @@ extension AppState {
             return []
         case .prompt(var prompt):
             switch key {
-            case .escape: self.modal = nil
+            case .escape:
+                // A later step of a dialog goes back one step with what was typed there; a first step closes.
+                self.modal = previousStep(of: prompt).map { .prompt($0) }
             case .backspace, .delete: if !prompt.text.isEmpty { prompt.text.removeLast() }; self.modal = .prompt(prompt)
             case .char(let c):
                 if prompt.text.count < 500 && !c.isNewline { prompt.text.append(c) }
@@ -85,7 +87,7 @@ extension AppState {
                  target == nil ? "Statement will be published." : "Accusation against \(g.scenario.blocs[target!].name) will be published.")
         case .freeAction:
             guard !text.isEmpty else { message = "No action submitted."; return }
-            modal = .prompt(Prompt(purpose: .freeActionIntent(text: text), question: "What effect do you intend? (the facilitator rules on it)", text: ""))
+            modal = .prompt(prompt.next(.freeActionIntent(action: text)))
         case .freeActionIntent(let action):
             give(.freeAction(text: action, intent: text), facilitatorSeat
                  ? "Sent to the facilitator for a ruling; it shows as awaiting ruling until then."
@@ -129,10 +131,14 @@ extension AppState {
         guard let g = game, let me = currentBloc else { modal = nil; return }
         let others = g.scenario.blocs.indices.filter { $0 != me }
         switch (draft.step, key) {
-        case (_, .escape):
+        case (.type, .escape):
             modal = nil
             message = "Draft discarded."
             return
+        case (.confirm, .escape), (.terms, .escape), (.parties, .escape),
+             (.confirm, .backspace), (.terms, .backspace), (.parties, .backspace):
+            // Back one step, keeping every choice made so far.
+            draft.step = draft.step == .confirm ? .terms : (draft.step == .terms ? .parties : .type)
         case (.type, .up): draft.typeIndex = max(0, draft.typeIndex - 1)
         case (.type, .down): draft.typeIndex = min(TreatyType.allCases.count - 1, draft.typeIndex + 1)
         case (.type, .enter): draft.step = .parties; draft.cursor = 0
@@ -157,8 +163,6 @@ extension AppState {
             modal = nil
             give(order, "Proposal of a \(draft.type.lowerTitle) will be sent; the others answer next turn.")
             return
-        case (.confirm, .backspace), (.terms, .backspace), (.parties, .backspace):
-            draft.step = draft.step == .confirm ? .terms : (draft.step == .terms ? .parties : .type)
         default: break
         }
         modal = .draft(draft)

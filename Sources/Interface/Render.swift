@@ -265,7 +265,7 @@ struct Renderer {
         switch modal {
         case .confirmQuit:
             let y = frame(5, "Quit")
-            put(x + 2, y + 1, "Quit the game? Unsaved progress of this turn is lost.", .plain, maxWidth: w - 4)
+            put(x + 2, y + 1, app.game == nil || app.mode == .setup ? "Quit Entangled States?" : "Quit the game? Unsaved progress of this turn is lost.", .plain, maxWidth: w - 4)
             put(x + 2, y + 3, "y yes · n no", .key)
         case .confirmEndTurn where app.mode == .facilitating:
             let y = frame(7, "End the facilitator's turn")
@@ -282,12 +282,15 @@ struct Renderer {
             put(x + 2, y + lines.count + 2, "y yes · n no", .key)
         case .confirmEndTurn:
             let orders = app.pendingOrders
-            let y = frame(7, "End your orders")
+            // What ending now would drop or decide, one warning per line (wrapped).
+            let warnings = app.endTurnWarnings.flatMap { Widgets.wrap("! " + $0, width: w - 4) }
+            let y = frame(7 + warnings.count, "End your orders")
             put(x + 2, y + 1, "End \(app.currentBloc.map { app.game!.scenario.blocs[$0].name } ?? "your") orders for this turn?", .plain, maxWidth: w - 4)
             put(x + 2, y + 2, "You have \(orders.count) order\(orders.count == 1 ? "" : "s") (see o).", .dim, maxWidth: w - 4)
+            for (i, line) in warnings.enumerated() { put(x + 2, y + 3 + i, line, .warn, maxWidth: w - 4) }
             let last = app.currentHuman.map { $0 == app.humans.count - 1 } ?? true
-            put(x + 2, y + 3, last ? (app.facilitatorSeat ? "Then the facilitator takes the keyboard." : "Then the turn is resolved.") : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
-            put(x + 2, y + 5, "y yes · n no", .key)
+            put(x + 2, y + 3 + warnings.count, last ? (app.facilitatorSeat ? "Then the facilitator takes the keyboard." : "Then the turn is resolved.") : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
+            put(x + 2, y + 5 + warnings.count, "y yes · n no", .key)
         case .prompt(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)
             let errors = p.error.map { Widgets.wrap($0, width: w - 4) } ?? []
@@ -296,7 +299,7 @@ struct Renderer {
             let shown = String(p.text.suffix(w - 6))
             put(x + 2, y + lines.count + 2, "> " + shown + "▏", .bold, maxWidth: w - 4)
             for (i, l) in errors.enumerated() { put(x + 2, y + lines.count + 3 + i, l, .bad) }
-            put(x + 2, y + lines.count + 3 + errors.count, "Enter confirm · Esc cancel", .dim)
+            put(x + 2, y + lines.count + 3 + errors.count, app.previousStep(of: p) == nil ? "Enter confirm · Esc cancel" : "Enter confirm · Esc back a step", .dim)
         case .pick(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)
             let detail = p.details.indices.contains(p.selected) ? Array(Widgets.wrap(p.details[p.selected], width: w - 4).prefix(5)) : []

@@ -56,8 +56,12 @@ extension AppState {
             case .char("k"): give(.deployQKD(billion: 0.2, satellite: false), "USD 0.2 bn of extra QKD links ordered (1 capital).")
             case .char("K"): give(.deployQKD(billion: 0.4, satellite: true), "A QKD satellite launch ordered (1 capital).")
             case .char("r"):
-                draftAllocation = nil
-                if let k = currentHuman, orderedAllocation != nil {
+                // First the draft goes (back to the ordered split, if any); pressed again, the order goes.
+                if draftAllocation != nil {
+                    draftAllocation = nil
+                    message = orderedAllocation != nil ? "Draft discarded: the ordered split stays (r again withdraws it)."
+                                                       : "Budget split reset to the one in force."
+                } else if let k = currentHuman, orderedAllocation != nil {
                     pending[k].removeAll { if case .allocate = $0 { return true }; return false }
                     message = "The ordered split is withdrawn: the split in force stays."
                 } else {
@@ -194,7 +198,7 @@ extension AppState {
                 moveCursor(0, count: pending[k].count)
                 message = "Order removed."
             case .char("n"):
-                modal = .prompt(Prompt(purpose: .freeAction, question: "Describe an action in your own words (the facilitator rules on it):", text: ""))
+                modal = .prompt(.freeAction())
             default: break
             }
         case .charts:

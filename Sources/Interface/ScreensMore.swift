@@ -75,8 +75,18 @@ extension Renderer {
             var st: Style = .plain
             switch t.status {
             case .proposed:
-                if let k = t.parties.firstIndex(of: me), t.answers[k] == .pending { status = "ANSWER NEEDED"; st = .warn }
-                else { status = "proposed" }
+                if let k = t.parties.firstIndex(of: me), t.answers[k] == .pending {
+                    // An answer ordered this turn is sent when the orders end.
+                    let answer = app.pendingOrders.reduce(Bool?.none) { last, o in
+                        if case .respondTreaty(let id, let accept) = o, id == t.id { return accept }
+                        return last
+                    }
+                    switch answer {
+                    case true?: status = "you accept"; st = .good
+                    case false?: status = "you reject"
+                    case nil: status = "ANSWER NEEDED"; st = .warn
+                    }
+                } else { status = "proposed" }
             case .signed: status = "signed, ratifying"
             case .inForce: status = "in force"; st = .good
             case .rejected: status = "rejected"; st = .dim
@@ -425,7 +435,7 @@ extension Renderer {
                 put(x + 2, y, l); y += 1
             }
         }
-        put(x + 2, y0 + h - 2, "↑↓ move · Enter next · Backspace back · Esc cancel", .dim, maxWidth: w - 4)
+        put(x + 2, y0 + h - 2, d.step == .type ? "↑↓ move · Enter next · Esc cancel" : "↑↓ move · Enter next · Esc back a step", .dim, maxWidth: w - 4)
     }
 }
 

@@ -16,12 +16,33 @@ public enum AppEffect: Hashable, Sendable {
 }
 
 extension AppState {
+    /// Applies one key press made in a window of `width`×`height`. While the window is too small
+    /// to show the game, keys are not acted on: the player cannot see what they would do (the
+    /// screen only asks for a larger window). Timer ticks, resizes and Ctrl-C still count (a second
+    /// Ctrl-C quits, so a player who cannot enlarge the window can still leave).
+    @discardableResult
+    public mutating func update(_ key: Key, width: Int, height: Int) -> [AppEffect] {
+        if width < AppState.minimumWidth || height < AppState.minimumHeight {
+            switch key {
+            case .tick, .resize, .interrupt: break
+            default: return []
+            }
+        }
+        return update(key)
+    }
+
     /// Applies one key press. Pure: the same state and key always give the same result.
     @discardableResult
     public mutating func update(_ key: Key) -> [AppEffect] {
         if case .tick(let now) = key { return tick(now) }
         message = nil
         if key == .resize { return [] }
+        if key == .interrupt {
+            if modal == .confirmQuit { modal = nil; modalBeforeQuit = nil; shouldQuit = true; return [.quit] }
+            modalBeforeQuit = modal
+            modal = .confirmQuit
+            return []
+        }
         if let modal {
             return updateModal(modal, key)
         }
@@ -140,6 +161,8 @@ extension AppState {
         case .char("l"):
             if savedGames.isEmpty { setup.error = "There are no saved games in \(saveFolder)." }
             else { setup.field = .saves }
+        case .escape where setup.field == .saves:
+            setup.field = .start
         case .char("q"), .escape:
             modal = .confirmQuit
         case .char("?"):
@@ -351,5 +374,39 @@ extension AppState {
             if !humans.isEmpty { screen = .report }
         }
         return [.turnResolved]
+    }
+}
+
+extension AppState {
+    /// What ending the current delegation's orders now would drop or decide for it: an unordered
+    /// budget draft, proposals it has not answered, dilemmas it has not chosen. One sentence each.
+    var endTurnWarnings: [String] {
+        guard let g = game, let me = currentBloc, let v = view else { return [] }
+        var out: [String] = []
+        if draftAllocation != nil {
+            out.append("Your budget draft is not ordered and will be dropped (Enter on the budget screen orders it).")
+        }
+        var answered = Set<Int>(), chosen = Set<Int>()
+        for order in pendingOrders {
+            if case .respondTreaty(let id, _) = order { answered.insert(id) }
+            if case .chooseDilemma(let id, _) = order { chosen.insert(id) }
+        }
+        let expiry = g.scenario.rules[.proposalExpiryTurns]
+        var waiting = 0, failing = 0
+        for row in v.treaties where row.treaty.status == .proposed && !answered.contains(row.treaty.id) {
+            guard let k = row.treaty.parties.firstIndex(of: me), row.treaty.answers[k] == .pending else { continue }
+            waiting += 1
+            if Double(g.state.turn - row.treaty.proposedTurn) >= expiry { failing += 1 }
+        }
+        if waiting > 0 {
+            let fails = failing == 0 ? "" : (failing == waiting ? (waiting == 1 ? "; unanswered, it fails this turn" : "; unanswered, they fail this turn")
+                                                                : "; \(failing) of them fail\(failing == 1 ? "s" : "") this turn if unanswered")
+            out.append("\(waiting) proposal\(waiting == 1 ? " waits" : "s wait") for your answer (Diplomacy: a accepts, r rejects)\(fails).")
+        }
+        let open = v.dilemmas.filter { !chosen.contains($0.id) && $0.posedTurn < g.state.turn }.count
+        if open > 0 {
+            out.append("\(open) dilemma\(open == 1 ? " is" : "s are") not chosen: \(open == 1 ? "its" : "each one's") last option will be taken.")
+        }
+        return out
     }
 }

@@ -25,6 +25,8 @@ public final class Terminal {
     private var previous: Screen?
     private let colors: Bool
     nonisolated(unsafe) private static var active = false
+    /// Ctrl-C presses the game has not read yet (set by the SIGINT handler).
+    nonisolated(unsafe) private static var interrupts: sig_atomic_t = 0
 
     /// Checks the environment and starts curses. Throws a plain-language failure instead of exiting.
     public init(colors wantColors: Bool) throws {
@@ -94,8 +96,10 @@ public final class Terminal {
 
     /// Waits for the next key (or the key timeout).
     public func readKey() -> Key? {
+        if Terminal.interrupts > 0 { Terminal.interrupts = 0; return .interrupt }
         var ch: wint_t = 0
         let r = es_get_wch(&ch)
+        if Terminal.interrupts > 0 { Terminal.interrupts = 0; return .interrupt }
         if r == ERR { return nil }
         if r == KEY_CODE_YES {
             let code = Int32(ch)
@@ -141,10 +145,19 @@ public final class Terminal {
         endwin()
     }
 
-    /// SIGINT and SIGTERM restore the terminal and exit; fatal signals restore it and re-raise
+    /// Ctrl-C (SIGINT) becomes a key that asks whether to quit, as q does; a second Ctrl-C before
+    /// the game has read the first (a game that does not respond) restores the terminal and exits.
+    /// SIGTERM and SIGHUP restore the terminal and exit; fatal signals restore it and re-raise
     /// with the default action so the crash is still reported.
     private static func installSignalHandlers() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        signal(SIGINT) { s in
+            if Terminal.interrupts > 0 {
+                Terminal.restore()
+                _exit(128 + s)
+            }
+            Terminal.interrupts = 1
+        }
+        for sig in [SIGTERM, SIGHUP] {
             signal(sig) { s in
                 Terminal.restore()
                 _exit(128 + s)

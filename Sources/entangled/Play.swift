@@ -97,7 +97,8 @@ struct Play: ParsableCommand {
             for effect in app.update(.tick(ProcessInfo.processInfo.systemUptime)) { saves.perform(effect, in: &app) }
             guard let key else { continue }
             if key == .resize { terminal.invalidate() }
-            for effect in app.update(key) { saves.perform(effect, in: &app) }
+            let now = terminal.size
+            for effect in app.update(key, width: now.width, height: now.height) { saves.perform(effect, in: &app) }
         }
     }
 }

@@ -125,6 +125,72 @@ struct FacilitatorFlowTests {
                                                     effects: [Self.effect("all.support -= 2"), Self.effect("world.tension += 5")])])
     }
 
+    @Test func escapeGoesBackAStepOfACustomEventWithWhatWasTyped() {
+        var app = Self.atFacilitatorSeat()
+        app.update(.char("n"))
+        Self.type(&app, "Cable cut"); app.update(.enter)
+        Self.type(&app, "A Baltic cable is cut."); app.update(.enter)
+        Self.type(&app, "world.tension += 5")
+        #expect(app.render(width: 80, height: 24).contains("Esc back a step"))
+        app.update(.escape)                          // effects → text, as typed
+        guard case .prompt(let text) = app.modal else { Issue.record("the dialog closed"); return }
+        #expect(text.purpose == .eventText(title: "Cable cut"))
+        #expect(text.text == "A Baltic cable is cut.")
+        app.update(.escape)                          // text → title, as typed
+        guard case .prompt(let title) = app.modal else { Issue.record("the dialog closed"); return }
+        #expect(title.purpose == .eventTitle)
+        #expect(title.text == "Cable cut")
+        #expect(app.render(width: 80, height: 24).contains("Esc cancel"))
+        Self.type(&app, "s"); app.update(.enter)     // edit the title, then go forward again
+        guard case .prompt(let again) = app.modal else { Issue.record("the dialog closed"); return }
+        #expect(again.purpose == .eventText(title: "Cable cuts"))
+        app.update(.enter)                           // the text is still there, and so are the effects
+        guard case .prompt(let effects) = app.modal else { Issue.record("the dialog closed"); return }
+        #expect(effects.text == "world.tension += 5")
+        app.update(.enter)
+        #expect(app.modal == nil)
+        #expect(Self.endTurn(&app) == [.customEvent(title: "Cable cuts", text: "A Baltic cable is cut.",
+                                                    effects: [Self.effect("world.tension += 5")])])
+    }
+
+    @Test func escapeOnTheFirstStepClosesTheDialog() {
+        var app = Self.atFacilitatorSeat()
+        app.update(.char("n"))
+        Self.type(&app, "Cable cut")
+        app.update(.escape)
+        #expect(app.modal == nil)
+        #expect(app.facilitatorQueue.isEmpty)
+    }
+
+    @Test func valuesBeyondTheirRangeAreNamedBeforeTheyAreQueued() {
+        var app = Self.atFacilitatorSeat()
+        app.update(.char("n"))
+        Self.type(&app, "Windfall"); app.update(.enter)
+        Self.type(&app, "Money rains."); app.update(.enter)
+        Self.type(&app, "all.support += 100000; world.tension -= 1"); app.update(.enter)
+        guard case .prompt(let warned) = app.modal else { Issue.record("queued without a word"); return }
+        #expect(warned.text == "all.support += 100000; world.tension -= 1")
+        #expect(warned.error == "all.support runs from 0 to 100, so “all.support += 100000” stops at 100. Enter again keeps it as it is, or change it.")
+        app.update(.enter)                           // the facilitator insists: queued as typed
+        #expect(app.modal == nil)
+        // An adjustment to a value in range is not questioned; one beyond it is, with the edge it stops at.
+        app.update(.char("a"))
+        guard case .pick(let targets) = app.modal else { Issue.record("no adjust picker"); return }
+        for _ in 0..<(targets.options.count - 1) { app.update(.down) }
+        app.update(.enter)                           // a whole effect
+        Self.type(&app, "CN.pqc.finance = 2"); app.update(.enter)
+        guard case .prompt(let pqc) = app.modal else { Issue.record("queued without a word"); return }
+        #expect(pqc.error == "CN.pqc.finance runs from 0 to 1, so “CN.pqc.finance = 2” stops at 1. Enter again keeps it as it is, or change it.")
+        for _ in 0..<1 { app.update(.backspace) }
+        Self.type(&app, "0.5"); app.update(.enter)
+        guard case .prompt(let reason) = app.modal else { Issue.record("no reason prompt"); return }
+        #expect(reason.purpose == .adjustReason(effect: Self.effect("CN.pqc.finance = 0.5")))
+        app.update(.escape)                          // back to the effect, as typed
+        guard case .prompt(let back) = app.modal else { Issue.record("the dialog closed"); return }
+        #expect(back.purpose == .adjustEffect)
+        #expect(back.text == "CN.pqc.finance = 0.5")
+    }
+
     @Test func rulingOnAnActionSubmittedThisTurn() {
         var app = Self.atFacilitatorSeat { app in
             app.update(.char("o")); app.update(.char("n"))

@@ -82,10 +82,129 @@ struct FlowTests {
         let ordered = app.render(width: 80, height: 24)
         #expect(ordered.contains("Ordered split: it applies when the turn is resolved"))
         #expect(ordered.contains("\(Int(shares[0].rounded())) %"))   // the ordered share, not the one in force
+        // A new draft on top of the order: r drops the draft first, and the order stays.
+        app.update(.right)
+        #expect(app.render(width: 80, height: 24).contains("Draft split, not ordered yet"))
+        app.update(.char("r"))
+        #expect(app.message == "Draft discarded: the ordered split stays (r again withdraws it).")
+        #expect(app.pendingOrders == [.allocate(shares)])
+        #expect(app.render(width: 80, height: 24).contains("Ordered split: it applies when the turn is resolved"))
         app.update(.char("r"))
         #expect(app.pendingOrders.isEmpty)
         #expect(app.message == "The ordered split is withdrawn: the split in force stays.")
         #expect(app.render(width: 80, height: 24).contains("Split in force"))
+    }
+
+    @Test func keysWaitWhileTheWindowIsTooSmallToShowTheGame() {
+        var app = Self.app()
+        app.update(.char("s")); app.update(.enter)
+        #expect(app.mode == .playing(0))
+        // At 60×15 the screen only asks for room: keys pressed blind do nothing.
+        for key: Key in [.char("5"), .enter, .char("e"), .char("y"), .char("q")] { #expect(app.update(key, width: 60, height: 15) == []) }
+        #expect(app.screen == .dashboard)
+        #expect(app.modal == nil)
+        #expect(app.pendingOrders.isEmpty)
+        #expect(app.game?.state.turn == 0)
+        // Timer ticks and resizes still count; at 80×24 keys act again.
+        app.update(.resize, width: 60, height: 15)
+        app.update(.char("5"), width: 80, height: 24)
+        #expect(app.screen == .controls)
+    }
+
+    @Test func controlCAsksToQuitAndKeepsAnOpenDialog() {
+        var app = Self.app()
+        app.update(.char("s")); app.update(.enter)
+        app.update(.char("8")); app.update(.enter); app.update(.enter)   // messages: to the first bloc listed
+        guard case .prompt = app.modal else { Issue.record("no message prompt"); return }
+        for c in "Meet in Geneva?" { app.update(.char(c)) }
+        let typed = app.modal
+        app.update(.interrupt)
+        #expect(app.modal == .confirmQuit)
+        #expect(!app.shouldQuit)
+        app.update(.char("n"))                         // not quitting: the message is still being typed
+        #expect(app.modal == typed)
+        app.update(.interrupt)
+        #expect(app.update(.interrupt) == [.quit])     // a second Ctrl-C while asked quits
+        #expect(app.shouldQuit)
+    }
+
+    @Test func escapeInTheLoadListGoesBackInsteadOfAskingToQuit() {
+        var app = Self.app()
+        app.savedGames = [SavedGameInfo(path: "Saves/one.json", scenario: "The Quantum Decade", turn: "2025-Q2", delegations: ["US"], date: "today")]
+        app.update(.char("l"))
+        #expect(app.setup.field == .saves)
+        app.update(.escape)
+        #expect(app.modal == nil)
+        #expect(app.setup.field != .saves)
+        app.update(.char("q"))
+        #expect(app.modal == .confirmQuit)
+        let asked = app.render(width: 80, height: 24)
+        #expect(asked.contains("Quit Entangled States?"))
+        #expect(!asked.contains("Unsaved progress"))
+    }
+
+    @Test func escapeGoesBackAStepOfATreatyDraftKeepingTheChoices() {
+        var app = Self.app()
+        app.update(.char("s")); app.update(.enter)
+        app.update(.char("6")); app.update(.char("p"))
+        app.update(.down); app.update(.enter)          // the second type
+        app.update(.char(" ")); app.update(.enter)     // invite the first other bloc
+        guard case .draft(let terms) = app.modal else { Issue.record("no draft"); return }
+        #expect(terms.step == .terms)
+        app.update(.escape)
+        guard case .draft(let parties) = app.modal else { Issue.record("the draft was thrown away"); return }
+        #expect(parties.step == .parties)
+        #expect(parties.parties == terms.parties)
+        #expect(parties.typeIndex == 1)
+        app.update(.escape)
+        guard case .draft(let type) = app.modal else { Issue.record("the draft was thrown away"); return }
+        #expect(type.step == .type)
+        #expect(app.render(width: 80, height: 24).contains("Esc cancel"))
+        app.update(.escape)
+        #expect(app.modal == nil)
+        #expect(app.message == "Draft discarded.")
+    }
+
+    @Test func endingTheTurnWarnsOfWhatWouldBeDroppedOrDecided() {
+        var app = Self.app()
+        app.update(.char("s")); app.update(.enter)
+        app.update(.char("e"))
+        #expect(!app.render(width: 80, height: 24).contains("!"))   // nothing to warn of at the start
+        app.update(.char("n"))
+        app.update(.char("3")); app.update(.right)     // a budget draft, not ordered
+        app.update(.char("e"))
+        let asked = app.render(width: 100, height: 30)
+        #expect(asked.contains("! Your budget draft is not ordered and will be dropped"))
+        #expect(asked.contains("Then the turn is resolved."))
+        app.update(.char("n"))
+        app.update(.enter)                             // ordered: no warning
+        app.update(.char("e"))
+        #expect(!app.render(width: 100, height: 30).contains("budget draft"))
+        app.update(.char("n"))
+        // Play on until a proposal waits for the US or a dilemma is open, and check each is named.
+        var sawProposal = false, sawDilemma = false
+        for _ in 0..<20 where !(sawProposal && sawDilemma) {
+            app.update(.char("e")); app.update(.char("y")); app.update(.enter)
+            guard app.modal == nil, let v = app.view, let g = app.game, !g.isOver else { break }
+            let proposals = v.treaties.filter { row in
+                row.treaty.status == .proposed && row.treaty.parties.firstIndex(of: 0).map { row.treaty.answers[$0] == .pending } == true
+            }.count
+            let dilemmas = v.dilemmas.count
+            app.update(.char("e"))
+            let text = app.render(width: 100, height: 40).text
+            if proposals > 0 {
+                sawProposal = true
+                #expect(text.contains("\(proposals) proposal\(proposals == 1 ? " waits" : "s wait") for your answer"), "\(text)")
+            }
+            if dilemmas > 0 {
+                sawDilemma = true
+                #expect(text.contains("\(dilemmas) dilemma"), "\(text)")
+                #expect(text.contains("last option will be taken"))
+            }
+            app.update(.char("n"))
+        }
+        #expect(sawProposal)
+        #expect(sawDilemma)
     }
 
     @Test func savingOverAnExistingSaveAsksOnce() {
