@@ -83,7 +83,12 @@ struct Renderer {
     mutating func footer(_ hints: String) {
         let y = height - 1
         if let message = app.message {
-            put(0, y, Widgets.fit(message, width), Style(fg: .yellow, bold: true))
+            // A long message takes the line above too (it is read once; the screen returns after the next key).
+            var lines = Widgets.wrap(message, width: width)
+            if lines.count > 2 { lines = [lines[0], Widgets.fit(lines[1...].joined(separator: " "), width)] }
+            for (i, line) in lines.enumerated() {
+                put(0, y - lines.count + 1 + i, Widgets.fit(line, width), Style(fg: .yellow, bold: true))
+            }
         } else {
             put(0, y, Widgets.fit(hints, width), .dim)
         }

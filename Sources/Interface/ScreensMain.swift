@@ -80,7 +80,10 @@ extension Renderer {
         y += 1
         let news = v.news.isEmpty ? [NewsItem(turn: v.turn, kind: .event, text: v.turn == 0 ? "The game begins. Give your orders, then press e to end your turn." : "A quiet quarter.", audience: [])] : v.news
         var lines: [String] = []
-        for item in news { lines += Widgets.wrap("• " + item.text, width: r.w - 2) }
+        for item in news {
+            // Wrapped lines of an item sit under its text, not under the bullet.
+            for (i, l) in Widgets.wrap(item.text, width: r.w - 4).enumerated() { lines.append((i == 0 ? "• " : "  ") + l) }
+        }
         for line in lines.prefix(r.y + r.h - y) { put(r.x, y, line); y += 1 }
         if lines.count > r.y + r.h - (y - lines.prefix(r.y + r.h - y).count) { }
     }

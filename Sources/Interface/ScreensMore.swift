@@ -263,7 +263,10 @@ extension Renderer {
         if !groups.isEmpty {
             lines.append((v.viewerIndex == nil ? "Why the numbers moved in \(turnLabel), all blocs (largest first; ↓ for all)" : "Why your numbers moved in \(turnLabel) (largest first; ↓ for all)", .title))
             for group in groups.prefix(5) {
+                // The two largest causes; the rest are counted, so the line never seems to add up wrong.
+                let rest = group.causes.count - 2
                 let causes = group.causes.prefix(2).map { "\($0.amount >= 0 ? "+" : "−")\(WhyLedger.amount($0.amount, group.indicator)) \($0.cause)" }.joined(separator: "; ")
+                    + (rest > 0 ? "; and \(rest) more cause\(rest == 1 ? "" : "s") (↓ lists all)" : "")
                 for (i, l) in Widgets.wrap("\(group.indicator) \(group.total >= 0 ? "+" : "−")\(WhyLedger.amount(group.total, group.indicator)): \(causes)", width: r.w - 2).enumerated() {
                     lines.append(((i == 0 ? "• " : "  ") + l, .plain))
                 }
@@ -373,9 +376,20 @@ extension Renderer {
         if app.isFacilitatorView, let k = lines.firstIndex(where: { $0.hasPrefix("The facilitator's seat") }), let end = lines[k...].firstIndex(of: "") {
             lines = Array(lines[k...end]) + Array(lines[..<k]) + Array(lines[(end + 1)...])
         }
-        let start = min(app.scroll, max(0, lines.count - r.h))
+        // Lines too long for the window wrap under their text, after the key or screen name.
+        var shown: [String] = []
+        for line in lines {
+            guard Screen.displayWidth(line) > r.w else { shown.append(line); continue }
+            let lead = line.prefix { $0 == " " }.count
+            let label = line.dropFirst(lead).prefix { $0 != " " }.count
+            let gap = line.dropFirst(lead + label).prefix { $0 == " " }.count
+            let indent = min(lead + label + gap, r.w / 2)
+            let parts = Widgets.wrap(String(line.dropFirst(indent)), width: max(10, r.w - indent))
+            for (i, part) in parts.enumerated() { shown.append((i == 0 ? String(line.prefix(indent)) : String(repeating: " ", count: indent)) + part) }
+        }
+        let start = min(app.scroll, max(0, shown.count - r.h))
         var y = r.y
-        for line in lines.dropFirst(start).prefix(r.h) { put(r.x, y, Widgets.fit(line, r.w), line.hasSuffix(":") ? .title : .plain); y += 1 }
+        for line in shown.dropFirst(start).prefix(r.h) { put(r.x, y, Widgets.fit(line, r.w), line.hasSuffix(":") ? .title : .plain); y += 1 }
     }
 
     // MARK: - Treaty drafting
@@ -574,12 +588,12 @@ enum WhyLedger {
 enum HelpText {
     static let lines: [String] = [
         "Keys for delegations:",
-        "  ?  this help            Esc  back to the world screen       Tab  next screen",
+        "  ?  this help (or F1)    Esc  back to the world screen       Tab  next screen",
         "  1  World dashboard      2  Bloc detail        3  Budget      4  PQC & Mosca",
         "  5  Export controls      6  Diplomacy          7  Intelligence 8  Messages",
         "  9  Dilemmas             0  Turn report (why)  c  Charts      o  Your orders",
-        "  e  end your orders (asks first)   s  save   q  quit (asks first)",
-        "  arrows move · Enter choose · Space toggle",
+        "  e  end your orders (asks first)   s  save   q or Ctrl-C  quit (asks first)",
+        "  arrows move · Enter choose · Space toggle · in a dialog, Esc goes back a step",
         "",
         "On the screens:",
         "  World      ↑↓ pick a bloc, Enter for its details",

@@ -37,6 +37,8 @@ extension AppState {
         if case .tick(let now) = key { return tick(now) }
         message = nil
         if key == .resize { return [] }
+        // F1 is help, as ? is (outside dialogs, where ? is typed).
+        if key == .function(1) && modal == nil { return update(.char("?")) }
         if key == .interrupt {
             if modal == .confirmQuit { modal = nil; modalBeforeQuit = nil; shouldQuit = true; return [.quit] }
             modalBeforeQuit = modal
@@ -309,13 +311,20 @@ extension AppState {
     /// Adds an order for the current delegation, replacing an earlier one of the same kind where only one makes sense.
     mutating func give(_ order: Order, _ note: String) {
         guard let k = currentHuman else { return }
-        let exclusive = ["allocate", "standard", "decrypt"]
-        if exclusive.contains(order.kind) { pending[k].removeAll { $0.kind == order.kind } }
-        if order.kind == "budget" { pending[k].removeAll { $0.kind == "budget" } }
-        if !pending[k].contains(order) { pending[k].append(order) }
+        // One order of these kinds counts per turn: a new one replaces the last (and says so).
+        let exclusive = ["allocate", "standard", "decrypt", "budget"]
+        let already = pending[k].contains(order)
+        var replaced = false
+        if exclusive.contains(order.kind) && !already {
+            replaced = pending[k].contains { $0.kind == order.kind }
+            pending[k].removeAll { $0.kind == order.kind }
+        }
+        if !already { pending[k].append(order) }
         let cost = pending[k].reduce(0) { $0 + $1.capitalCost }
         let available = view?.me?.capital ?? 0
-        message = note + (cost > available + 1e-9 ? " Warning: your orders cost \(Widgets.number(cost)) political capital and you have \(Widgets.number(available)); some will fail." : "")
+        message = (already ? "Already in your orders (o lists them): " : "") + note
+            + (replaced ? " It replaces your earlier order of this kind." : "")
+            + (cost > available + 1e-9 ? " Warning: your orders cost \(Widgets.number(cost)) political capital and you have \(Widgets.number(available)); some will fail." : "")
     }
 
     public var pendingOrders: [Order] {

@@ -51,6 +51,11 @@ public enum Widgets {
         if a >= 1_000_000 { return "\(Int((x / 1_000_000).rounded()))M" }
         if a >= 10_000 { return "\(Int((x / 1000).rounded()))k" }
         if a >= 100 { return String(Int(x.rounded())) }
+        if a < 1 {
+            // Shares and small sums (0.15, USD 0.05 bn) keep two decimals: one would say 0.2 or 0.1.
+            let r = (x * 100).rounded() / 100
+            return r == r.rounded() ? String(Int(r)) : String(r)
+        }
         let r = (x * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
@@ -85,7 +90,8 @@ public enum Widgets {
         }
         screen.put(x + axis - 1, y + plotH, "└" + String(repeating: "─", count: plotW), .dim)
         screen.put(x + axis, y + plotH + 1, xLabels.0, .dim)
-        screen.put(x + width - Screen.displayWidth(xLabels.1), y + plotH + 1, xLabels.1, .dim)
+        // One point in time: one label (the same date at both ends read like a broken axis).
+        if xLabels.1 != xLabels.0 { screen.put(x + width - Screen.displayWidth(xLabels.1), y + plotH + 1, xLabels.1, .dim) }
         func rowFor(_ v: Double) -> Int {
             let f = (hi - v) / (hi - lo)
             return max(0, min(plotH - 1, Int((f * Double(plotH - 1)).rounded())))

@@ -145,7 +145,8 @@ struct GameSaves {
                 try SaveStore.write(saved, to: path)
                 // A save holds resolved turns only: say so when this turn's orders or actions are waiting.
                 let waiting = app.pending.reduce(0) { $0 + $1.count } + app.facilitatorQueue.count
-                app.message = "Saved to \(path)." + (waiting > 0 ? " This turn's \(waiting) order\(waiting == 1 ? "" : "s") and action\(waiting == 1 ? "" : "s") are saved when the turn ends." : "")
+                app.message = "Saved to \(path)." + (waiting == 0 ? ""
+                    : " This turn's \(waiting) order\(waiting == 1 ? " is" : "s are") not in it yet: the autosave takes \(waiting == 1 ? "it" : "them") when the turn ends.")
                 app.savedGames = list()
                 if let sum = SaveCodec.checksum(of: saved) { lastFile = (path, sum) }
             } catch {
