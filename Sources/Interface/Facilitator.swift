@@ -193,7 +193,10 @@ extension AppState {
             }
         }
         for (b, def) in sc.blocs.enumerated() where def.objectives.contains(where: \.secret) {
-            out.append((.objectives(bloc: def.id), "Secret objectives of \(def.name): " + def.objectives.filter(\.secret).map(\.text).joined(separator: "; ")))
+            // Numbered when there are several: texts end with a full stop, so "; " read badly.
+            let secrets = def.objectives.filter(\.secret).map(\.text)
+            let list = secrets.count == 1 ? secrets[0] : secrets.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: " ")
+            out.append((.objectives(bloc: def.id), "Secret objectives of \(def.name): " + list))
             _ = b
         }
         return out

@@ -87,7 +87,7 @@ extension AppState {
                  target == nil ? "Statement will be published." : "Accusation against \(g.scenario.blocs[target!].name) will be published.")
         case .freeAction:
             guard !text.isEmpty else { message = "No action submitted."; return }
-            modal = .prompt(prompt.next(.freeActionIntent(action: text)))
+            modal = .prompt(prompt.next(.freeActionIntent(action: text, facilitator: facilitatorSeat)))
         case .freeActionIntent(let action):
             give(.freeAction(text: action, intent: text), facilitatorSeat
                  ? "Sent to the facilitator for a ruling; it shows as awaiting ruling until then."

@@ -26,12 +26,17 @@ extension Prompt {
         Prompt(purpose: .adjustEffect, question: "An effect in the expression language, e.g. CN.support -= 5 or trust(US, CN) += 10:", text: text)
     }
 
-    static func freeAction(_ text: String = "") -> Prompt {
-        Prompt(purpose: .freeAction, question: "Describe an action in your own words (the facilitator rules on it):", text: text)
+    /// Who decides a free action: the facilitator, or nobody (the report lists it as unadjudicated).
+    private static func ruling(_ facilitator: Bool) -> String {
+        facilitator ? "the facilitator rules on it" : "no facilitator is seated: the after-action report lists it as unadjudicated"
     }
 
-    static func freeActionIntent(action: String, _ text: String = "") -> Prompt {
-        Prompt(purpose: .freeActionIntent(text: action), question: "What effect do you intend? (the facilitator rules on it)", text: text)
+    static func freeAction(_ text: String = "", facilitator: Bool) -> Prompt {
+        Prompt(purpose: .freeAction, question: "Describe an action in your own words (\(ruling(facilitator))):", text: text)
+    }
+
+    static func freeActionIntent(action: String, _ text: String = "", facilitator: Bool) -> Prompt {
+        Prompt(purpose: .freeActionIntent(text: action), question: "What effect do you intend? (\(ruling(facilitator)))", text: text)
     }
 }
 
@@ -72,7 +77,7 @@ extension AppState {
         case .adjustReason(let effect):
             return .adjustEffect(effect.source)
         case .freeActionIntent(let action):
-            return .freeAction(action)
+            return .freeAction(action, facilitator: facilitatorSeat)
         default:
             return nil
         }

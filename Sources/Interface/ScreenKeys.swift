@@ -198,7 +198,7 @@ extension AppState {
                 moveCursor(0, count: pending[k].count)
                 message = "Order removed."
             case .char("n"):
-                modal = .prompt(.freeAction())
+                modal = .prompt(.freeAction(facilitator: facilitatorSeat))
             default: break
             }
         case .charts:

@@ -106,7 +106,7 @@ extension Renderer {
             let parties = t.parties.enumerated().map { k, b in "\(g.scenario.blocs[b].id)" + (t.answers[k] == .accepted ? (t.withdrawn[k] ? "(left)" : "") : (t.answers[k] == .pending ? "?" : "✗")) }
             var detail = "\(t.type.title): \(TreatyHelp.effect(t.type)) Parties: \(parties.joined(separator: " "))."
             if let d = t.terms.deadline { detail += " Deadline \(g.scenario.calendar.label(d))." }
-            if let f = t.terms.family { detail += " Family \(f.rawValue)." }
+            if let f = t.terms.family { detail += " Family \(f.title)." }
             if !t.terms.targets.isEmpty { detail += " Against \(t.terms.targets.map { g.scenario.blocs[$0].id }.joined(separator: ", ")) on \(t.terms.categories.map(\.rawValue).joined(separator: ", "))." }
             for line in Widgets.wrap(detail, width: r.w).prefix(3) { put(r.x, y, line, .dim); y += 1 }
         }
@@ -445,7 +445,16 @@ extension Renderer {
         case .confirm:
             put(x + 2, y, "4. Send this proposal?", .bold); y += 1
             let parties = ([me] + d.parties.sorted()).map { g.scenario.blocs[$0].id }.joined(separator: ", ")
-            for l in Widgets.wrap("\(d.type.title) between \(parties). \(TreatyHelp.effect(d.type)) Costs 1 political capital; the invited parties answer next turn.", width: w - 4) {
+            // The terms chosen on step 3, repeated so the proposal is read whole before it is sent.
+            let t = app.terms(d, g)
+            var terms: [String] = []
+            if let f = t.family { terms.append("standard family \(f.title)") }
+            if let deadline = t.deadline { terms.append("migration deadline \(deadline)") }
+            if !t.targets.isEmpty { terms.append("controls on \(t.categories.map(\.rawValue).joined(separator: ", ")) against \(t.targets.joined(separator: ", "))") }
+            if let host = t.host { terms.append("hosted by \(host)") }
+            if let c = t.contribution { terms.append(d.type == .capacityFund ? "USD \(Widgets.number(c)) bn a year from each donor" : "\(Widgets.number(c)) % of each member's computing budget pooled") }
+            let termText = terms.isEmpty ? "" : " Terms: " + terms.joined(separator: "; ") + "."
+            for l in Widgets.wrap("\(d.type.title) between \(parties).\(termText) \(TreatyHelp.effect(d.type)) Costs 1 political capital; the invited parties answer next turn.", width: w - 4) {
                 put(x + 2, y, l); y += 1
             }
         }

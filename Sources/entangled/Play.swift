@@ -199,7 +199,7 @@ struct GameSaves {
         if let last = lastFile {
             parent = ParentRecord(file: last.path, checksum: last.checksum, turn: turn + 1, turnLabel: label)
         }
-        app.message = "Rewound to \(label) as a branch; the game before it is saved in \(folder) (l lists it)."
+        app.message = "Rewound to \(label) as a branch; the game before it is saved in \(folder) (the setup screen's l lists it)."
     }
 
     /// Continues a loaded game with its saved seats (or `humans`, when given on the command line).

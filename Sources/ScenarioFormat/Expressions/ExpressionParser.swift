@@ -427,7 +427,8 @@ struct Parser {
         }
         if name == "pqc" || name == "supply" || BlocField.plainNames.contains(where: { $0.0 == name }) {
             let example = context.allowsCurrent ? "`self.\(name)` or `\(context.blocIDs.first ?? "US").\(name)`" : "`\(context.blocIDs.first ?? "US").\(name)`"
-            return fail(segment.column, "`\(name)` belongs to a bloc: write \(example).")
+            let derived = BlocField.plainNames.first(where: { $0.0 == name }).map { !$0.1.isAssignable } ?? false
+            return fail(segment.column, "`\(name)` belongs to a bloc: write \(example)" + (derived ? " (it can be read, not assigned: it is derived every turn)." : "."))
         }
         if WorldField(rawValue: name) != nil {
             return fail(segment.column, "Write `world.\(name)`.")
