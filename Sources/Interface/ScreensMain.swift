@@ -155,10 +155,11 @@ extension Renderer {
         let current = BudgetPreview(view: v, allocation: me.allocation, scenario: g.scenario)
         put(r.x, y, "Track           Share                           bn/yr   Expected next year", .bold)
         y += 1
+        let whole = Widgets.wholePercents(alloc)
         for (i, t) in Track.allCases.enumerated() {
             let sel = app.row(.budget) == i
             let share = alloc[i]
-            let line = Widgets.fit(t == .pqc ? "PQC" : t.rawValue.prefix(1).uppercased() + t.rawValue.dropFirst(), 14) + "  " + Widgets.bar(share / 100, width: 25) + Widgets.fit("\(Int(share.rounded())) %", 6, right: true)
+            let line = Widgets.fit(t == .pqc ? "PQC" : t.rawValue.prefix(1).uppercased() + t.rawValue.dropFirst(), 14) + "  " + Widgets.bar(share / 100, width: 25) + Widgets.fit("\(whole[i]) %", 6, right: true)
                 + Widgets.fit(Widgets.number(me.budget * share / 100), 7, right: true) + "   "
             put(r.x, y, line, sel ? Style(reverse: true) : .plain)
             let effect = preview.effects[i]

@@ -60,6 +60,22 @@ public enum Widgets {
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
+    /// Percentages that add up to 100 as whole numbers (largest remainders get the spare points),
+    /// so a split shown rounded never reads 99 % or 101 %.
+    public static func wholePercents(_ shares: [Double]) -> [Int] {
+        guard shares.allSatisfy(\.isFinite) else { return shares.map { _ in 0 } }
+        let total = shares.reduce(0, +)
+        guard total > 0 else { return shares.map { _ in 0 } }
+        let scaled = shares.map { $0 * 100 / total }
+        var out = scaled.map { Int($0.rounded(.down)) }
+        var spare = 100 - out.reduce(0, +)
+        for i in scaled.indices.sorted(by: { (scaled[$0] - Double(out[$0]), $1) > (scaled[$1] - Double(out[$1]), $0) }) where spare > 0 {
+            out[i] += 1
+            spare -= 1
+        }
+        return out
+    }
+
     /// A whole number, for indices and percentages.
     public static func int(_ x: Double) -> String { x.isFinite ? String(Int(x.rounded())) : "–" }
 

@@ -1,4 +1,5 @@
 import Testing
+import GameCore
 @testable import Interface
 
 /// Line breaking and text measurement: what a player sees when text meets a narrow panel, and proof
@@ -309,5 +310,24 @@ struct TextLayoutTests {
             col += w
         }
         return col - x
+    }
+}
+
+@Suite("Whole percentages")
+struct WholePercentTests {
+    @Test func splitsShownRoundedAddUpToAHundred() {
+        #expect(Widgets.wholePercents([26.2, 11.3, 13.6, 12.4, 24.9, 11.6]) == [26, 11, 14, 12, 25, 12])
+        #expect(Widgets.wholePercents([26.2, 11.3, 13.6, 12.4, 24.9, 11.6]).reduce(0, +) == 100)
+        #expect(Widgets.wholePercents([100.0 / 3, 100.0 / 3, 100.0 / 3]) == [34, 33, 33])   // ties go to the first
+        #expect(Widgets.wholePercents([40, 15, 3, 15, 20, 7]) == [40, 15, 3, 15, 20, 7])
+        #expect(Widgets.wholePercents([0, 0]) == [0, 0])
+        for seed in 1...200 {
+            var rng = SplitMix64(seed: UInt64(seed))
+            let shares = (0..<6).map { _ in Double(rng.next() % 10_000) / 100 }
+            let whole = Widgets.wholePercents(shares)
+            #expect(shares.reduce(0, +) == 0 || whole.reduce(0, +) == 100, "\(shares)")
+            let total = shares.reduce(0, +)
+            for i in shares.indices where total > 0 { #expect(abs(Double(whole[i]) - shares[i] * 100 / total) < 1, "\(shares)") }
+        }
     }
 }
