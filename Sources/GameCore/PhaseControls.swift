@@ -142,7 +142,7 @@ extension Resolver {
                 count += 0.5 * Double(state.treaties[k].terms.categories.count * state.treaties[k].terms.targets.count)
                 if isViolating(b, state.treaties[k]) {
                     // secret sales to the targets earn revenue
-                    change(b, .gdp, by: state.blocs[b].gdp * 0.0005, "secret sales to \(state.treaties[k].name)'s targets", secret: true)
+                    change(b, .gdp, by: state.blocs[b].gdp * 0.0005, "secret sales to \(possessive(state.treaties[k].name)) targets", secret: true)
                 }
             }
             guard count > 0 else { continue }

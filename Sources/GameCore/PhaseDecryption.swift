@@ -88,7 +88,7 @@ extension Resolver {
                                                readTurn: turn, volume: take, value: value))
             state.blocs[h].windfall += value
             let ci = lot.victim * sectorCount + lot.sector
-            if causes[ci] == nil { causes[ci] = "read \(name(lot.victim))'s \(scenario.sectors[lot.sector].name) traffic" }
+            if causes[ci] == nil { causes[ci] = "read \(owner(lot.victim)) \(scenario.sectors[lot.sector].name) traffic" }
             record(h, "windfall", causes[ci]!, value, secret: true)
             state.blocs[lot.victim].exposure[lot.sector] += value
             record(lot.victim, "exposure", "secrets read by a hidden adversary", value, secret: true)

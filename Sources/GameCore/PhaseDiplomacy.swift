@@ -129,7 +129,7 @@ extension Resolver {
                     // Parliament will not ratify with support this low; after two years of stalling it gives up.
                     if turn - (t.signedTurn ?? turn) > 2 * scenario.calendar.turnsPerYear {
                         t.withdrawn[k] = true
-                        news(.diplomacy, "\(name(b))'s parliament refused to ratify \(t.name).", audience: [])
+                        news(.diplomacy, "\(owner(b)) parliament refused to ratify \(t.name).", audience: [])
                     } else {
                         t.ratifyAt[k] = turn + 1
                         news(.diplomacy, "Ratification of \(t.name) stalls in \(name(b)): domestic support is too low.", audience: t.parties)
@@ -163,7 +163,7 @@ extension Resolver {
             if let family = t.terms.family {
                 for m in t.members where state.blocs[m].standard != family {
                     state.blocs[m].standard = family
-                    news(.diplomacy, "\(name(m)) adopts the \(family.rawValue) standard family under \(t.name).", audience: [])
+                    news(.diplomacy, "\(name(m)) adopts the \(family.title) standard family under \(t.name).", audience: [])
                 }
             }
             if let deadline = t.terms.deadline {
@@ -291,13 +291,13 @@ extension Resolver {
         }
         if state.blocs[t].hasCRQC && state.blocs[t].crqcKnownBy[b] && !state.blocs[t].crqcPublic {
             evidence = true
-            crqcExposed(t, cause: "\(name(b)) exposed \(name(t))'s CRQC", severity: 0.7)
+            crqcExposed(t, cause: "\(name(b)) exposed \(owner(t)) CRQC", severity: 0.7)
         }
         changeTrust(b, t, by: -8, "\(name(b)) accused \(name(t)) publicly")
         changeTension(by: 2, "public accusation by \(name(b))")
         if evidence {
-            news(.intelligence, "\(name(b)) backs the accusation with evidence; \(name(t))'s operations are now public knowledge.", audience: [])
-            change(t, .support, by: -2, "caught out by \(name(b))'s evidence")
+            news(.intelligence, "\(name(b)) backs the accusation with evidence; \(owner(t)) operations are now public knowledge.", audience: [])
+            change(t, .support, by: -2, "caught out by \(owner(b)) evidence")
             state.blocs[b].influencePoints += 1
         } else {
             news(.intelligence, "\(name(b)) offered no evidence for its accusation against \(name(t)).", audience: [])

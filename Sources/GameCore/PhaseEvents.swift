@@ -102,9 +102,9 @@ extension Resolver {
         state.freeActions[k].reason = String(reason.prefix(600))
         state.freeActions[k].effects = effects.map(\.source)
         if accept {
-            for effect in effects { apply(effect, current: b, cause: "Ruling on \(name(b))'s action #\(id): \(reason)") }
+            for effect in effects { apply(effect, current: b, cause: "Ruling on \(owner(b)) action #\(id): \(reason)") }
         }
         // Only the delegation hears the ruling: its action may have been secret; the effects show in the ledger.
-        news(.facilitator, "Ruling on \(name(b))'s action #\(id) (“\(state.freeActions[k].text.prefix(60))”): \(accept ? "accepted" : "rejected") — \(reason)", audience: [b])
+        news(.facilitator, "Ruling on \(owner(b)) action #\(id) (“\(state.freeActions[k].text.prefix(60))”): \(accept ? "accepted" : "rejected") — \(reason)", audience: [b])
     }
 }

@@ -40,7 +40,7 @@ extension Resolver {
             known[b] = true
             state.harvests.append(HarvestOperation(harvester: b, target: t, since: turn, active: true, detectedTurn: nil, knownBy: known))
         }
-        news(.intelligence, active ? "Your agencies now harvest \(name(t))'s encrypted traffic." : "You stopped harvesting \(name(t))'s traffic.", audience: [b])
+        news(.intelligence, active ? "Your agencies now harvest \(owner(t)) encrypted traffic." : "You stopped harvesting \(owner(t)) traffic.", audience: [b])
     }
 
     /// Share of a sector's traffic that is exposed: not migrated, and not on QKD where QKD applies.
@@ -120,7 +120,7 @@ extension Resolver {
         if state.blocs[t].counterCampaign { pd *= 2 }
         if dice.chance(min(0.95, pd)) {
             news(.intelligence, "Spy scandal: \(name(t)) caught agents of \(name(s)).", audience: [])
-            changeTrust(s, t, by: -12, "\(name(s))'s spies caught in \(name(t))")
+            changeTrust(s, t, by: -12, "\(owner(s)) spies caught in \(name(t))")
             changeTension(by: 3, "spy scandal between \(name(s)) and \(name(t))")
             change(s, .support, by: -1, "spy scandal abroad")
         }

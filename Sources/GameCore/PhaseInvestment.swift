@@ -77,9 +77,9 @@ extension Resolver {
         // Moving to or from hybrid keeps most work; a clean switch redoes more of it.
         let loss = (old == .hybrid || family == .hybrid) ? tuning.switchLoss / 2 : tuning.switchLoss
         for s in 0..<sectorCount {
-            change(b, .pqc(sector: s), by: -state.blocs[b].pqc[s] * loss, "re-engineering for the \(family.rawValue) standard")
+            change(b, .pqc(sector: s), by: -state.blocs[b].pqc[s] * loss, "re-engineering for the \(family.title) standard")
         }
-        news(.investment, "\(name(b)) switches from the \(old.rawValue) to the \(family.rawValue) standard family.", audience: [])
+        news(.investment, "\(name(b)) switches from the \(old.title) to the \(family.title) standard family.", audience: [])
     }
 
     private mutating func deployQKD(_ b: Int, _ billion: Double, _ satellite: Bool, _ order: Order) {
@@ -185,9 +185,14 @@ extension Resolver {
             for t in state.treaties where t.status == .inForce && t.type == .cbm && t.isMember(b) && !isViolating(b, t) {
                 for m in t.members where !audience.contains(m) { audience.append(m) }
             }
-            news(.investment, "\(name(b))'s labs report a breakthrough: logical qubits jump by \(Int((tuning.btBoost - 1) * 100)) %.", audience: audience.count > 1 ? audience.sorted() : [b])
+            news(.investment, "\(owner(b)) labs report a breakthrough: logical qubits jump by \(Int((tuning.btBoost - 1) * 100)) %.", audience: audience.count > 1 ? audience.sorted() : [b])
         }
-        state.blocs[b].computingGrowthRate = before > 0 ? (state.blocs[b].computing / before - 1) / dt : 0
+        // The growth trend that projections (Mosca, the Q-Day clock) read: this turn's growth
+        // averaged with the trend so far (a memory of about two years), so one noisy quarter moves
+        // the clock by a small part of its jump instead of whipsawing it; a breakthrough still shows.
+        let latest = before > 0 ? (state.blocs[b].computing / before - 1) / dt : 0
+        let weight = min(1, dt) / 2
+        state.blocs[b].computingGrowthRate = weight * latest + (1 - weight) * state.blocs[b].computingGrowthRate
 
         // Sensing closes part of the gap to 100.
         let Es = annual(b, .sensing) * T * M * (1 - premiumBurn[b])

@@ -44,7 +44,7 @@ extension Resolver {
                     change(b, .support, by: -3, "missed a migration deadline")
                     // Under an accord the deadline is an observable obligation.
                     for t in state.treaties where t.status == .inForce && t.type == .pqcAccord && t.isMember(b) && t.terms.deadline == turn {
-                        for m in t.members where m != b { changeTrust(b, m, by: -1, "\(name(b)) missed \(t.name)'s deadline") }
+                        for m in t.members where m != b { changeTrust(b, m, by: -1, "\(name(b)) missed \(possessive(t.name)) deadline") }
                     }
                 }
             }

@@ -97,7 +97,9 @@ public enum RandomStreams {
     }
 
     /// A deterministic number in [-1, 1) for one (turn, viewer, target, field) — used for estimates,
-    /// which are a pure function of the state and must not consume any stream.
+    /// which are a pure function of the state and must not consume any stream. It drifts: drawn
+    /// afresh every `noiseSpan` turns and interpolated in between, so an estimate (and the Q-Day
+    /// clock built on it) moves a little each quarter instead of jumping.
     public static func noise(seed: UInt64, turn: Int, viewer: Int, target: Int, field: Int) -> Double {
         noise(base: noiseBase(seed: seed), turn: turn, viewer: viewer, target: target, field: field)
     }
@@ -109,10 +111,25 @@ public enum RandomStreams {
         return sm.next()
     }
 
+    /// Turns between two fresh draws of the estimate noise (a year of quarters).
+    public static let noiseSpan = 4
+
     /// `noise(seed:…)` from its seed part.
     @inline(__always)
     public static func noise(base: UInt64, turn: Int, viewer: Int, target: Int, field: Int) -> Double {
-        var sm = SplitMix64(seed: base ^ UInt64(bitPattern: Int64(turn &* 7919 &+ viewer &* 104_729 &+ target &* 1_299_709 &+ field &* 15_485_863)))
+        let span = noiseSpan
+        let k = turn >= 0 ? turn / span : -((-turn + span - 1) / span)
+        let a = anchor(base: base, step: k, viewer: viewer, target: target, field: field)
+        let step = turn - k * span
+        if step == 0 { return a }
+        let b = anchor(base: base, step: k + 1, viewer: viewer, target: target, field: field)
+        return a + (b - a) * (Double(step) / Double(span))
+    }
+
+    /// The noise drawn at anchor `step` (turn `step × noiseSpan`).
+    @inline(__always)
+    static func anchor(base: UInt64, step: Int, viewer: Int, target: Int, field: Int) -> Double {
+        var sm = SplitMix64(seed: base ^ UInt64(bitPattern: Int64(step &* 7919 &+ viewer &* 104_729 &+ target &* 1_299_709 &+ field &* 15_485_863)))
         let k = sm.next()
         return Double(k >> 11) * 0x1.0p-53 * 2 - 1
     }

@@ -323,7 +323,7 @@ struct Resolver {
                 if case .standard = field {
                     set(b, field, new)
                     if value(b, field) != old {
-                        news(.event, "\(scenario.blocs[b].name) now uses the \(state.blocs[b].standard.rawValue) standard family (\(cause)).", audience: [])
+                        news(.event, "\(scenario.blocs[b].name) now uses the \(state.blocs[b].standard.title) standard family (\(cause)).", audience: [])
                     }
                 } else {
                     change(b, field, by: new - old, cause)
@@ -370,7 +370,7 @@ struct Resolver {
             for i in state.harvests.indices where state.harvests[i].harvester == h && state.harvests[i].target == v {
                 for t in targets { state.harvests[i].knownBy[t] = true }
             }
-            news(.facilitator, "The facilitator revealed that \(scenario.blocs[h].name) harvests \(scenario.blocs[v].name)'s traffic.", audience: audience)
+            news(.facilitator, "The facilitator revealed that \(scenario.blocs[h].name) harvests \(possessive(scenario.blocs[v].name)) traffic.", audience: audience)
         case .violation(let treatyID, let id):
             guard let b = scenario.blocIndex(id), let ti = state.treaties.firstIndex(where: { $0.id == treatyID }) else { return }
             for k in state.treaties[ti].violations.indices where state.treaties[ti].violations[k].bloc == b {
@@ -382,7 +382,7 @@ struct Resolver {
             for t in targets { state.blocs[b].objectivesRevealedTo[t] = true }
             let secrets = scenario.blocs[b].objectives.filter(\.secret).map(\.text)
             let list = secrets.isEmpty ? " It has none." : " " + secrets.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: " ")
-            news(.facilitator, "The facilitator revealed \(scenario.blocs[b].name)'s secret objectives.\(list)", audience: audience)
+            news(.facilitator, "The facilitator revealed \(possessive(scenario.blocs[b].name)) secret objectives.\(list)", audience: audience)
         }
     }
 
@@ -390,6 +390,9 @@ struct Resolver {
 
     @inline(__always)
     func name(_ b: Int) -> String { scenario.blocs[b].name }
+
+    /// A bloc's name in the possessive: "China's", "the United States'" style for names ending in s.
+    func owner(_ b: Int) -> String { possessive(scenario.blocs[b].name) }
 
     func rng(_ phase: Phase, item: Int = 0, salt: Int = 0) -> Xoshiro256 {
         RandomStreams.stream(seed: seed, turn: turn, phase: phase, item: item, salt: salt)
@@ -399,8 +402,12 @@ struct Resolver {
 @inline(__always)
 func clamp(_ x: Double, _ lo: Double, _ hi: Double) -> Double { x < lo ? lo : (x > hi ? hi : x) }
 
-/// A number for news text: at most one decimal, no trailing zero.
+/// A number for news text: at most one decimal (two below 1, so USD 0.05 bn is not "0"), no trailing zero.
 func fmt(_ x: Double) -> String {
+    if abs(x) < 1 {
+        let r = (x * 100).rounded() / 100
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
     let r = (x * 10).rounded() / 10
     if r == r.rounded() { return String(Int(r)) }
     return String(r)
@@ -425,7 +432,7 @@ struct ResolverTables: Sendable {
         pqcNames = scenario.sectors.map { "pqc.\($0.id)" }
         supplyNames = scenario.chokepoints.map { "supply.\($0.id)" }
         trustNames = scenario.blocs.map { "trust.\($0.id)" }
-        supplyLostCauses = scenario.blocs.map { "market share lost to \($0.name)'s new suppliers" }
+        supplyLostCauses = scenario.blocs.map { "market share lost to \(possessive($0.name)) new suppliers" }
         outlook = Formulas.computingOutlook(seed: seed, rules: scenario.rules)
         financial = scenario.sectors.map { ResolverTables.namesFinance($0.id) }
         tuning = Tuning(scenario.rules)

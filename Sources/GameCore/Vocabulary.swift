@@ -185,3 +185,7 @@ extension TreatyType {
         }
     }
 }
+
+/// A name in the possessive, as news and screens write it: "China's", "the United States'" (a
+/// plural-looking name ending in a lower-case s takes the apostrophe alone), "US's".
+public func possessive(_ name: String) -> String { name.hasSuffix("s") ? name + "'" : name + "'s" }

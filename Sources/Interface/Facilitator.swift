@@ -183,7 +183,7 @@ extension AppState {
         for op in s.harvests where !seen.contains(where: { $0 == (op.harvester, op.target) }) {
             seen.append((op.harvester, op.target))
             out.append((.harvest(by: sc.blocs[op.harvester].id, target: sc.blocs[op.target].id),
-                        "Harvest: \(sc.blocs[op.harvester].name) harvests \(sc.blocs[op.target].name)'s traffic\(op.active ? "" : " (stopped)")"))
+                        "Harvest: \(sc.blocs[op.harvester].name) harvests \(possessive(sc.blocs[op.target].name)) traffic\(op.active ? "" : " (stopped)")"))
         }
         for t in s.treaties {
             var blocs: [Int] = []

@@ -224,7 +224,7 @@ extension AppState {
         guard let me = currentBloc else { return }
         let running = v.harvests.contains { $0.harvester == me && $0.target == t && $0.active }
         give(.harvest(target: g.scenario.blocs[t].id, active: !running),
-             running ? "Harvest of \(g.scenario.blocs[t].name)'s traffic will stop." : "Your agencies will harvest \(g.scenario.blocs[t].name)'s encrypted traffic (1 capital).")
+             running ? "Harvest of \(possessive(g.scenario.blocs[t].name)) traffic will stop." : "Your agencies will harvest \(possessive(g.scenario.blocs[t].name)) encrypted traffic (1 capital).")
     }
 
     private mutating func pendingRemove(_ predicate: (Order) -> Bool) {

@@ -496,7 +496,7 @@ enum OrderText {
         case .respondTreaty(let id, let accept): return "\(accept ? "Accept" : "Reject") proposal #\(id)"
         case .withdrawTreaty(let id): return "Withdraw from treaty #\(id)"
         case .violateTreaty(let id, let v): return v ? "Secretly break treaty #\(id)" : "Stop breaking treaty #\(id)"
-        case .harvest(let t, let on): return on ? "Harvest \(name(t))'s encrypted traffic" : "Stop harvesting \(name(t))"
+        case .harvest(let t, let on): return on ? "Harvest \(possessive(name(t))) encrypted traffic" : "Stop harvesting \(name(t))"
         case .espionage(let t): return "Espionage against \(name(t))"
         case .counterIntelligence: return "Counter-intelligence campaign"
         case .decrypt(let on): return on ? "Decrypt the harvested stockpile" : "Stop decrypting"

@@ -221,7 +221,10 @@ struct TmuxTests {
         t.send("4")
         let pqc = t.waitFor("Mosca")
         #expect(pqc.contains("RED") || pqc.contains("GREEN") || pqc.contains("AMBER"))
-        t.send("C-c")
+        t.send("C-c")                       // Ctrl-C asks first, like q …
+        t.waitFor("Quit the game?")
+        #expect(!t.screen().contains("EXITED-"))
+        t.send("C-c")                       // … and a second Ctrl-C quits
         t.waitFor("EXITED-")
         // the shell after exit is usable: the terminal was restored
         #expect(!t.screen().contains("Keys for delegations"))
