@@ -290,7 +290,7 @@ struct Renderer {
             // What ending now would drop or decide, one warning per line (wrapped).
             let warnings = app.endTurnWarnings.flatMap { Widgets.wrap("! " + $0, width: w - 4) }
             let y = frame(7 + warnings.count, "End your orders")
-            put(x + 2, y + 1, "End \(app.currentBloc.map { app.game!.scenario.blocs[$0].name } ?? "your") orders for this turn?", .plain, maxWidth: w - 4)
+            put(x + 2, y + 1, "End \(app.currentBloc.map { possessive(app.game!.scenario.blocs[$0].name) } ?? "your") orders for this turn?", .plain, maxWidth: w - 4)
             put(x + 2, y + 2, "You have \(orders.count) order\(orders.count == 1 ? "" : "s") (see o).", .dim, maxWidth: w - 4)
             for (i, line) in warnings.enumerated() { put(x + 2, y + 3 + i, line, .warn, maxWidth: w - 4) }
             let last = app.currentHuman.map { $0 == app.humans.count - 1 } ?? true
