@@ -105,6 +105,12 @@ extension Renderer {
             let t = rows[sel].treaty
             let parties = t.parties.enumerated().map { k, b in "\(g.scenario.blocs[b].id)" + (t.answers[k] == .accepted ? (t.withdrawn[k] ? "(left)" : "") : (t.answers[k] == .pending ? "?" : "✗")) }
             var detail = "\(t.type.title): \(TreatyHelp.effect(t.type)) Parties: \(parties.joined(separator: " "))."
+            // When the viewer's answer is due: a proposal still unanswered when it expires fails.
+            if t.status == .proposed, let k = t.parties.firstIndex(of: me), t.answers[k] == .pending {
+                let due = t.proposedTurn + Int(g.scenario.rules[.proposalExpiryTurns].rounded(.up))
+                detail = (due <= g.state.turn ? "Answer this turn (a or r): unanswered, it fails when the turn is resolved. "
+                          : "Answer by \(g.scenario.calendar.label(due)) (a or r): unanswered, it fails then. ") + detail
+            }
             if let d = t.terms.deadline { detail += " Deadline \(g.scenario.calendar.label(d))." }
             if let f = t.terms.family { detail += " Family \(f.title)." }
             if !t.terms.targets.isEmpty { detail += " Against \(t.terms.targets.map { g.scenario.blocs[$0].id }.joined(separator: ", ")) on \(t.terms.categories.map(\.rawValue).joined(separator: ", "))." }

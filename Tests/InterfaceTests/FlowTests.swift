@@ -202,6 +202,16 @@ struct FlowTests {
                 #expect(text.contains("last option will be taken"))
             }
             app.update(.char("n"))
+            if proposals > 0 {
+                // The proposal says when its answer is due; once answered it says which answer goes.
+                app.update(.char("6"))
+                let diplomacy = app.render(width: 100, height: 40).text
+                #expect(diplomacy.contains("ANSWER NEEDED"))
+                #expect(diplomacy.contains("Answer this turn (a or r)") || diplomacy.contains("Answer by"), "\(diplomacy)")
+                app.update(.char("a"))
+                #expect(app.render(width: 100, height: 40).text.contains("you accept"))
+                app.update(.char("1"))
+            }
         }
         #expect(sawProposal)
         #expect(sawDilemma)
