@@ -119,9 +119,6 @@ public struct Prompt: Hashable, Sendable {
     public var text: String
     /// What was wrong with the text last time Enter was pressed (the text is kept).
     public var error: String? = nil
-    /// What was typed in the steps after this one before Esc came back here: going forward again
-    /// offers it again (see `Prompt.next`).
-    public var ahead: [String] = []
 }
 
 public struct Picker: Hashable, Sendable {
@@ -238,6 +235,12 @@ public struct AppState: Sendable {
     public var modal: Modal?
     /// The dialog a Ctrl-C covered with the quit question; it comes back when the answer is no.
     var modalBeforeQuit: Modal?
+    /// The earlier steps of the open dialog (prompts and lists), as they were left: Esc goes back to
+    /// the last one (see `stepBack`).
+    var dialogSteps: [Modal] = []
+    /// The later steps Esc came back from, as they were left: going forward again to the same step
+    /// finds what was typed or chosen there.
+    var dialogAhead: [Modal] = []
     public var message: String?
     public var colors: Bool = true
     public var shouldQuit = false

@@ -282,10 +282,10 @@ extension AppState {
         switch prompt.purpose {
         case .eventTitle:
             guard !text.isEmpty else { retry("The event needs a title."); return [] }
-            modal = .prompt(prompt.next(.eventText(title: text)))
+            modal = .prompt(.eventText(title: text))
         case .eventText(let title):
             guard !text.isEmpty else { retry("The event needs a text: one or two sentences of news."); return [] }
-            modal = .prompt(prompt.next(.eventEffects(title: title, text: text)))
+            modal = .prompt(.eventEffects(title: title, text: text))
         case .eventEffects(let title, let eventText):
             switch parseEffects(text, allowsCurrent: false) {
             case .failure(let error): retry(error.message)
@@ -298,8 +298,8 @@ extension AppState {
             case .failure(let error): retry(error.message)
             case .success(let effects):
                 if let warning = rangeWarning(effects, current: bloc), prompt.error != warning { retry(warning); return [] }
-                modal = .prompt(prompt.next(Prompt(purpose: .rulingReason(action: id, accept: true, effects: effects),
-                                       question: "The reason for the ruling (the delegation reads it):", text: "")))
+                modal = .prompt(Prompt(purpose: .rulingReason(action: id, accept: true, effects: effects),
+                                       question: "The reason for the ruling (the delegation reads it):", text: ""))
             }
         case .rulingReason(let id, let accept, let effects):
             guard !text.isEmpty else { retry("A ruling needs a reason: the delegation reads it."); return [] }
@@ -317,7 +317,7 @@ extension AppState {
             do {
                 let effect = try ExpressionParser.parseEffect("\(path) \(op) \(value)", in: ExpressionContext(scenario: sc, allowsCurrent: false, allowsAll: true))
                 if let warning = rangeWarning([effect]), prompt.error != warning { retry(warning); return [] }
-                modal = .prompt(prompt.next(Prompt(purpose: .adjustReason(effect: effect), question: "Why \(effect.source)? (everyone reads the reason in the news)", text: "")))
+                modal = .prompt(Prompt(purpose: .adjustReason(effect: effect), question: "Why \(effect.source)? (everyone reads the reason in the news)", text: ""))
             } catch {
                 retry("“\(text)” is not a value for \(path): \(error.message)")
             }
@@ -328,7 +328,7 @@ extension AppState {
             case .success(let effects):
                 guard effects.count == 1 else { retry("Type one effect at a time; each adjustment has its own reason."); return [] }
                 if let warning = rangeWarning(effects), prompt.error != warning { retry(warning); return [] }
-                modal = .prompt(prompt.next(Prompt(purpose: .adjustReason(effect: effects[0]), question: "Why \(effects[0].source)? (everyone reads the reason in the news)", text: "")))
+                modal = .prompt(Prompt(purpose: .adjustReason(effect: effects[0]), question: "Why \(effects[0].source)? (everyone reads the reason in the news)", text: ""))
             }
         case .adjustReason(let effect):
             guard !text.isEmpty else { retry("An adjustment needs a reason: everyone reads it in the news."); return [] }

@@ -26,13 +26,14 @@ extension AppState {
             switch key {
             case .escape:
                 // A later step of a dialog goes back one step with what was typed there; a first step closes.
-                self.modal = previousStep(of: prompt).map { .prompt($0) }
+                stepBack(from: .prompt(prompt))
             case .backspace, .delete: if !prompt.text.isEmpty { prompt.text.removeLast() }; self.modal = .prompt(prompt)
             case .char(let c):
                 if prompt.text.count < 500 && !c.isNewline { prompt.text.append(c) }
                 self.modal = .prompt(prompt)
             case .enter:
                 self.modal = nil
+                defer { noteStep(from: .prompt(prompt)) }
                 if case .saveName = prompt.purpose {
                     let name = AppState.cleanSaveName(prompt.text)
                     guard !name.isEmpty else { message = "A save needs a name."; return [] }
@@ -52,7 +53,7 @@ extension AppState {
             return []
         case .pick(var picker):
             switch key {
-            case .escape: self.modal = nil
+            case .escape: stepBack(from: .pick(picker))
             case .up, .left: picker.selected = max(0, picker.selected - 1); self.modal = .pick(picker)
             case .down, .right: picker.selected = min(picker.options.count - 1, picker.selected + 1); self.modal = .pick(picker)
             case .char(" ") where picker.checked != nil:
@@ -62,6 +63,7 @@ extension AppState {
                 if let d = c.wholeNumberValue, d >= 1, d <= picker.options.count { picker.selected = d - 1; self.modal = .pick(picker) }
             case .enter:
                 self.modal = nil
+                defer { noteStep(from: .pick(picker)) }
                 if let effects = finishFacilitatorPick(picker) { return effects }
                 finishPick(picker)
             default: break
@@ -87,7 +89,7 @@ extension AppState {
                  target == nil ? "Statement will be published." : "Accusation against \(g.scenario.blocs[target!].name) will be published.")
         case .freeAction:
             guard !text.isEmpty else { message = "No action submitted."; return }
-            modal = .prompt(prompt.next(.freeActionIntent(action: text, facilitator: facilitatorSeat)))
+            modal = .prompt(.freeActionIntent(action: text, facilitator: facilitatorSeat))
         case .freeActionIntent(let action):
             give(.freeAction(text: action, intent: text), facilitatorSeat
                  ? "Sent to the facilitator for a ruling; it shows as awaiting ruling until then."

@@ -40,46 +40,49 @@ extension Prompt {
     }
 }
 
-extension Prompt {
-    /// `next` as the step after this one: with the text typed there before Esc came back, if any.
-    func next(_ next: Prompt) -> Prompt {
-        var step = next
-        if let typed = ahead.first { step.text = typed }
-        step.ahead = Array(ahead.dropFirst())
-        return step
-    }
-
-    /// `previous` as the step before this one, remembering what was typed here and after.
-    func back(to previous: Prompt) -> Prompt {
-        var step = previous
-        step.ahead = [text] + ahead
-        return step
-    }
-}
-
 extension AppState {
-    /// The step before `prompt` in its dialog, holding what was typed there (Esc goes back to it
-    /// rather than throwing the dialog away); nil for the first step of a dialog.
-    func previousStep(of prompt: Prompt) -> Prompt? {
-        previousPrompt(of: prompt).map { prompt.back(to: $0) }
+    /// After Enter on a dialog step: a new step of the same dialog remembers the one left behind
+    /// (Esc comes back to it) and, if Esc came back from that very step before, offers again what
+    /// was typed or chosen there; the same step again (a refused entry) is not a new step; a closed
+    /// dialog forgets its steps.
+    mutating func noteStep(from left: Modal) {
+        guard let now = modal, AppState.isDialogStep(now) else { dialogSteps = []; dialogAhead = []; return }
+        if AppState.sameStep(left, now) { return }
+        dialogSteps.append(left)
+        guard let ahead = dialogAhead.popLast(), AppState.sameStep(ahead, now) else { dialogAhead = []; return }
+        switch (ahead, now) {
+        case (.prompt(let was), .prompt(var step)): step.text = was.text; modal = .prompt(step)
+        case (.pick(let was), .pick(var step)) where was.options == step.options:
+            step.selected = was.selected; step.checked = was.checked; modal = .pick(step)
+        default: break
+        }
     }
 
-    private func previousPrompt(of prompt: Prompt) -> Prompt? {
-        switch prompt.purpose {
-        case .eventText(let title):
-            return .eventTitle(title)
-        case .eventEffects(let title, let text):
-            return .eventText(title: title, text)
-        case .rulingReason(let id, true, let effects):
-            guard let g = game, let action = g.state.freeActions.first(where: { $0.id == id }),
-                  g.scenario.blocs.indices.contains(action.bloc) else { return nil }
-            return .rulingEffects(action: id, bloc: action.bloc, scenario: g.scenario, effects.map(\.source).joined(separator: "; "))
-        case .adjustReason(let effect):
-            return .adjustEffect(effect.source)
-        case .freeActionIntent(let action):
-            return .freeAction(action, facilitator: facilitatorSeat)
-        default:
-            return nil
+    /// Esc on a dialog step: back to the step before, as it was left; on the first step the dialog closes.
+    mutating func stepBack(from current: Modal) {
+        guard let previous = dialogSteps.popLast() else { modal = nil; dialogAhead = []; return }
+        dialogAhead.append(current)
+        modal = previous
+    }
+
+    /// Whether Esc goes back a step (true) or closes the dialog.
+    var canStepBack: Bool { !dialogSteps.isEmpty }
+
+    static func isDialogStep(_ m: Modal) -> Bool {
+        switch m {
+        case .prompt, .pick: return true
+        default: return false
+        }
+    }
+
+    /// Whether two dialog steps ask the same question: the same kind of purpose, whatever was
+    /// typed in earlier steps (a custom event's text step is the same step after its title changed).
+    static func sameStep(_ a: Modal, _ b: Modal) -> Bool {
+        func kind(_ purpose: Any) -> Substring { "\(purpose)".prefix { $0 != "(" } }
+        switch (a, b) {
+        case (.prompt(let x), .prompt(let y)): return kind(x.purpose) == kind(y.purpose)
+        case (.pick(let x), .pick(let y)): return kind(x.purpose) == kind(y.purpose)
+        default: return false
         }
     }
 }

@@ -216,7 +216,7 @@ struct Renderer {
             let line = Widgets.fit(name, 34) + " " + Widgets.fit(s.turn, 8) + " " + Widgets.fit(s.delegations.joined(separator: ","), 10) + " " + s.date
             put(x + 2, y + 1 + i - first, Widgets.fit(line, w - 4), i == app.setup.saveCursor ? Style(reverse: true) : .plain)
         }
-        put(x + 2, y + h - 2, "↑↓ choose · Enter load · Tab back", .dim)
+        put(x + 2, y + h - 2, "↑↓ choose · Enter load · Esc or Tab back", .dim)
     }
 
     mutating func drawBriefing(_ k: Int) {
@@ -304,7 +304,7 @@ struct Renderer {
             let shown = String(p.text.suffix(w - 6))
             put(x + 2, y + lines.count + 2, "> " + shown + "▏", .bold, maxWidth: w - 4)
             for (i, l) in errors.enumerated() { put(x + 2, y + lines.count + 3 + i, l, .bad) }
-            put(x + 2, y + lines.count + 3 + errors.count, app.previousStep(of: p) == nil ? "Enter confirm · Esc cancel" : "Enter confirm · Esc back a step", .dim)
+            put(x + 2, y + lines.count + 3 + errors.count, app.canStepBack ? "Enter confirm · Esc back a step" : "Enter confirm · Esc cancel", .dim)
         case .pick(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)
             let detail = p.details.indices.contains(p.selected) ? Array(Widgets.wrap(p.details[p.selected], width: w - 4).prefix(5)) : []
@@ -322,7 +322,7 @@ struct Renderer {
                 put(x + 2, y + lines.count + 1 + i - first, Widgets.fit((sel ? "▶ " : "  ") + tick + pad + number + ") " + o, w - 4), sel ? Style(reverse: true) : .plain)
             }
             for (i, l) in detail.enumerated() { put(x + 2, y + lines.count + visible + 2 + i, l, .dim) }
-            put(x + 2, y + lines.count + visible + 2 + extra, p.checked == nil ? "↑↓ choose · Enter confirm · Esc cancel" : "↑↓ move · Space tick · Enter confirm · Esc cancel", .dim)
+            put(x + 2, y + lines.count + visible + 2 + extra, (p.checked == nil ? "↑↓ choose · Enter confirm · " : "↑↓ move · Space tick · Enter confirm · ") + (app.canStepBack ? "Esc back a step" : "Esc cancel"), .dim)
         case .draft(let d):
             drawDraft(d, x: x, w: w)
         }

@@ -464,7 +464,7 @@ extension Renderer {
                 put(x + 2, y, l); y += 1
             }
         }
-        put(x + 2, y0 + h - 2, d.step == .type ? "↑↓ move · Enter next · Esc cancel" : "↑↓ move · Enter next · Esc back a step", .dim, maxWidth: w - 4)
+        put(x + 2, y0 + h - 2, d.step == .type ? "↑↓ move · Enter next · Esc cancel" : (d.step == .confirm ? "Enter sends it · Esc back a step" : "↑↓ move · Enter next · Esc back a step"), .dim, maxWidth: w - 4)
     }
 }
 

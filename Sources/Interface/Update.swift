@@ -45,6 +45,7 @@ extension AppState {
             modal = .confirmQuit
             return []
         }
+        if modal == nil { dialogSteps = []; dialogAhead = [] }     // a dialog opened now starts afresh
         if let modal {
             return updateModal(modal, key)
         }

@@ -153,6 +153,30 @@ struct FacilitatorFlowTests {
                                                     effects: [Self.effect("world.tension += 5")])])
     }
 
+    @Test func escapeInAnAdjustmentGoesBackToTheValueAsTyped() {
+        var app = Self.atFacilitatorSeat()
+        app.update(.char("a"))
+        app.update(.down); app.update(.down); app.update(.down)     // world, US, EU, China
+        app.update(.enter)
+        guard case .pick(let fields) = app.modal, let support = fields.options.firstIndex(where: { $0.hasPrefix("domestic support") }) else {
+            Issue.record("no field list"); return
+        }
+        for _ in 0..<support { app.update(.down) }
+        app.update(.enter)
+        Self.type(&app, "-5"); app.update(.enter)
+        guard case .prompt(let reason) = app.modal, case .adjustReason(let effect) = reason.purpose else { Issue.record("no reason step"); return }
+        #expect(effect == Self.effect("CN.support -= 5"))
+        app.update(.escape)
+        guard case .prompt(let value) = app.modal, case .adjustValue(let path, _) = value.purpose else { Issue.record("not back at the value"); return }
+        #expect(path == "CN.support")
+        #expect(value.text == "-5")
+        app.update(.escape)
+        guard case .pick(let back) = app.modal else { Issue.record("not back at the field list"); return }
+        #expect(back.selected == support)                     // the field chosen, still highlighted
+        app.update(.escape); app.update(.escape)                // the bloc list, then closed
+        #expect(app.modal == nil)
+    }
+
     @Test func escapeOnTheFirstStepClosesTheDialog() {
         var app = Self.atFacilitatorSeat()
         app.update(.char("n"))
@@ -207,7 +231,27 @@ struct FacilitatorFlowTests {
         app.update(.enter)                          // an empty reason is refused
         guard case .prompt(let reason) = app.modal else { Issue.record("prompt closed"); return }
         #expect(reason.error == "A ruling needs a reason: the delegation reads it.")
-        Self.type(&app, "well organised"); app.update(.enter)
+        // Esc walks back through every step as it was left (an action of this very turn included) …
+        Self.type(&app, "well")
+        app.update(.escape)
+        guard case .prompt(let effects) = app.modal else { Issue.record("the ruling was thrown away"); return }
+        #expect(effects.text == "self.pqc.government += 0.02")
+        app.update(.escape)
+        guard case .pick(let decision) = app.modal else { Issue.record("not back at the decision"); return }
+        #expect(decision.options == ["Accept, with effects", "Reject"])
+        #expect(app.render(width: 80, height: 24).contains("Esc back a step"))
+        app.update(.escape)
+        guard case .pick(let again) = app.modal else { Issue.record("not back at the action list"); return }
+        #expect(again.options == ["#1 US: Host a PQC hackathon"])
+        #expect(app.render(width: 80, height: 24).contains("Esc cancel"))
+        // … and forward again every typed step comes back as it was.
+        app.update(.enter); app.update(.enter)
+        guard case .prompt(let forward) = app.modal else { Issue.record("no effects prompt"); return }
+        #expect(forward.text == "self.pqc.government += 0.02")
+        app.update(.enter)
+        guard case .prompt(let reasonAgain) = app.modal else { Issue.record("no reason prompt"); return }
+        #expect(reasonAgain.text == "well")
+        Self.type(&app, " organised"); app.update(.enter)
         let logged = Self.endTurn(&app)
         #expect(logged == [.ruling(action: 1, accept: true, effects: [Self.effect("self.pqc.government += 0.02", current: true)], reason: "well organised")])
         // The id the console predicted is the one the game gave the action.
