@@ -28,16 +28,16 @@ public enum Outcomes {
             return make("harvest-catastrophe", "\(crqcText), and harvested secrets were read on a scale that broke trust in digital government and finance. State traffic was \(pct) % migrated on average.")
         }
         if !holders.isEmpty && g >= 45 {
-            return make("governed-race", "\(crqcText), but treaties in force (governance \(Int(g))) kept its use within agreed limits.")
+            return make("governed-race", "\(crqcText), but treaties in force (governance \(fmt(g))) kept its use within agreed limits.")
         }
         if f >= 55 {
-            return make("fragmented-world", "The world split into rival standards, export controls and mistrust (fragmentation \(Int(f))). \(crqcText).")
+            return make("fragmented-world", "The world split into rival standards, export controls and mistrust (fragmentation \(fmt(f))). \(crqcText).")
         }
         if holders.isEmpty && migrated >= 0.8 && f < 45 {
-            return make("orderly-transition", "State traffic was \(pct) % migrated on average before any CRQC existed, with fragmentation held to \(Int(f)).")
+            return make("orderly-transition", "State traffic was \(pct) % migrated on average before any CRQC existed, with fragmentation held to \(fmt(f)).")
         }
         if !holders.isEmpty {
-            return make("unchecked-race", "\(crqcText) with little governance (\(Int(g))) to restrain it; state traffic was \(pct) % migrated.")
+            return make("unchecked-race", "\(crqcText) with little governance (\(fmt(g))) to restrain it; state traffic was \(pct) % migrated.")
         }
         return make("unfinished-transition", "No CRQC yet, but state traffic was only \(pct) % migrated on average: the threat remains open.")
     }

@@ -100,7 +100,14 @@ extension Resolver {
                     t.ratifyAt[k] = turn + ratificationDelay(t.parties[k])
                 }
                 let names = members.map { scenario.blocs[$0].id }.joined(separator: ", ")
-                news(.diplomacy, "\(t.name) was signed by \(names); it enters into force once every member has ratified it.", audience: [])
+                if members.count < t.parties.count {
+                    // Named after those who signed it, not after an invited party that turned it down.
+                    let proposed = t.name
+                    t.name = GameState.defaultTreatyName(t.type, members, scenario)
+                    news(.diplomacy, "The proposed \(proposed) was signed by \(names) as the \(t.name); it enters into force once every member has ratified it.", audience: [])
+                } else {
+                    news(.diplomacy, "\(t.name) was signed by \(names); it enters into force once every member has ratified it.", audience: [])
+                }
                 for i in members.indices {
                     for j in members.indices where j > i { changeTrust(members[i], members[j], by: 3, "signed \(t.name) together") }
                 }

@@ -491,7 +491,7 @@ enum OrderText {
     static func describe(_ o: Order, _ s: Scenario) -> String {
         func name(_ id: String) -> String { s.blocIndex(id).map { s.blocs[$0].name } ?? id }
         switch o {
-        case .allocate(let a): return "Budget split: " + zip(Track.allCases, a).map { "\($0.0.rawValue) \(Int($0.1.rounded()))%" }.joined(separator: ", ")
+        case .allocate(let a): return "Budget split: " + zip(Track.allCases, Widgets.wholePercents(a)).map { "\($0.0.rawValue) \($0.1)%" }.joined(separator: ", ")
         case .changeBudget(let d): return d > 0 ? "Raise the quantum budget by USD \(Widgets.number(d)) bn" : "Cut the quantum budget by USD \(Widgets.number(-d)) bn"
         case .mandate(let sector, let deadline): return "Mandate: \(s.sectorIndex(sector).map { s.sectors[$0].name } ?? sector) quantum-safe by \(deadline)"
         case .chooseStandard(let f): return "Adopt the \(f.title) standard family"
@@ -548,7 +548,10 @@ enum WhyLedger {
 
     /// An amount for display: fractions (PQC, supply) as percentage points.
     static func amount(_ x: Double, _ label: String) -> String {
-        if label.hasPrefix("PQC ") || label.hasPrefix("supply ") { return Widgets.number(abs(x) * 100) + " pts" }
+        // Shares (0–1) read as points, also in the facilitator's labels ("KR PQC Finance").
+        let bare = label.split(separator: " ", maxSplits: 1).count == 2 && label.first?.isUppercase == true && label.prefix { $0 != " " }.allSatisfy(\.isUppercase)
+            ? String(label.drop { $0 != " " }.dropFirst()) : label
+        if bare.hasPrefix("PQC ") || bare.hasPrefix("supply ") || label.hasPrefix("PQC ") { return Widgets.number(abs(x) * 100) + " pts" }
         return Widgets.number(abs(x))
     }
 

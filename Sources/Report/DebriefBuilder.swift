@@ -618,9 +618,12 @@ struct Collector {
                              causes: causes, firstCRQC: first)
     }
 
-    /// "governance went from 43 to 50", or "governance stayed at 43" when the whole numbers are equal.
+    /// "governance went from 43 to 50", or "governance stayed at 43" when the shown numbers are equal.
+    /// A value that is not within 0.05 of a whole number keeps one decimal (59.9 is not shown as 60:
+    /// a threshold of 60 was missed, and the outcome's text says 59.9 too).
     func change(_ what: String, _ from: Double, _ to: Double) -> String {
-        let a = fmt(from, 0), b = fmt(to, 0)
+        func shown(_ x: Double) -> String { abs(x - x.rounded()) < 0.05 ? fmt(x, 0) : fmt(x, 1) }
+        let a = shown(from), b = shown(to)
         return a == b ? "\(what) stayed at \(a)" : "\(what) went from \(a) to \(b)"
     }
 

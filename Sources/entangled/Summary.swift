@@ -250,7 +250,15 @@ struct ForecastSummary {
     /// Tables that fit in 80 columns.
     func text() -> String {
         var lines = ["\(scenario.title) — \(n) games, seeds \(records.first.map { String($0.seed) } ?? "")…\(records.last.map { String($0.seed) } ?? "")", ""]
-        lines.append("First CRQC within 5 years: \(percent(crqcWithin(years: 5))); within 10 years: \(percent(crqcWithin(years: 10))).")
+        // A share "within N years" means something only if the scenario lasts N years.
+        let years = Double(scenario.calendar.turnCount) / Double(max(1, turnsPerYear))
+        let spans = [5, 10].filter { Double($0) <= years + 1e-9 }
+        if spans.isEmpty {
+            let shown = (years * 10).rounded() / 10
+            lines.append("First CRQC within the scenario's \(shown == shown.rounded() ? String(Int(shown)) : String(shown)) years: \(percent(Double(records.filter { $0.firstCRQC != nil }.count) / Double(max(1, n)))).")
+        } else {
+            lines.append("First CRQC " + spans.map { "within \($0) years: \(percent(crqcWithin(years: $0)))" }.joined(separator: "; ") + ".")
+        }
         lines.append("")
         lines.append("First CRQC, by year")
         for (y, c) in firstByYear() { lines.append("  \(y)  " + lpad(String(c), 5) + "  " + bar(c)) }

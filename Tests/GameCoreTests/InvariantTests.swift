@@ -105,6 +105,8 @@ enum GoldenHashes {
         // Re-pinned when projections started reading a smoothed growth trend and estimates started
         // drifting between yearly draws (the Q-Day clock stopped whipsawing), and news texts wrote
         // family names as written ("NIST"), possessives of names in -s and sums below 1 properly.
-        "4960e5df368e5f6172770f987e72bdb4", "17b9e9ba8186a668b12453098ae375ca", "f7513776a59f9e7307d5228e953e8b8e",
+        // Then again when a signed treaty took the names of those who signed it and outcome texts
+        // kept a decimal (fragmentation 59.9, not 59).
+        "d7de0cbc0cef1fc537902a05636742e2", "c12f9e0cc47c564b6d69ba118db1bc02", "d654cf2c56de9831e0387e1f5fedb07d",
     ]
 }

@@ -331,3 +331,15 @@ struct WholePercentTests {
         }
     }
 }
+
+@Suite("Why-ledger amounts")
+struct WhyAmountTests {
+    @Test func sharesReadAsPointsForDelegationsAndTheFacilitatorAlike() {
+        #expect(WhyLedger.amount(0.031, "PQC Finance") == "3.1 pts")
+        #expect(WhyLedger.amount(-0.031, "KR PQC Government & diplomatic") == "3.1 pts")
+        #expect(WhyLedger.amount(0.02, "supply Helium-3") == "2 pts")
+        #expect(WhyLedger.amount(0.02, "US supply Helium-3") == "2 pts")
+        #expect(WhyLedger.amount(243, "US QKD km") == "243")
+        #expect(WhyLedger.amount(5, "logical qubits") == "5")
+    }
+}

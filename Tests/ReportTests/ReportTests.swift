@@ -329,7 +329,10 @@ struct ReportPlaytestTests {
         #expect(line == (join([c.change("governance", start.governance, last.governance),
                                c.change("fragmentation", start.fragmentation, last.fragmentation),
                                c.change("tension", start.tension, last.tension)]).capitalizedFirst + "."))
-        #expect(c.change("governance", 43.2, 42.8) == "governance stayed at 43")
+        #expect(c.change("governance", 43.02, 42.98) == "governance stayed at 43")
+        // Not rounded across a threshold: 59.9 is not 60 (an objective of "60 or more" was missed).
+        #expect(c.change("fragmentation", 55, 59.903) == "fragmentation went from 55 to 59.9")
+        #expect(c.change("governance", 43.2, 42.8) == "governance went from 43.2 to 42.8")
         #expect(c.change("tension", 20, 35) == "tension went from 20 to 35")
         // After one turn the start is the scenario's, not the end of turn 1.
         var one = Game(scenario: Self.scenario, seed: 2)

@@ -144,6 +144,18 @@ func expectError(in text: String, line: Int, column: Int? = nil, field: String, 
         expectError(in: half, line: 7, field: "start", says: ["beginning of a half-year", "`2025-H1` or `2025-H2`"])
     }
 
+    @Test func aBadEndDateIsTheOnlyError() {
+        // The treaties' `since` dates are not judged against a calendar that could not be read.
+        for (text, end) in [(fixture(replacing: "end: 2030-Q4", with: "end: 2030-Q5"), "2030-Q5"),
+                            (BundledScenarios.all.first { $0.file.contains("quick-crisis") }!.text, "")] {
+            guard !end.isEmpty || text.contains("end: 2031-Q2") else { Issue.record("quick-crisis no longer ends 2031-Q2"); continue }
+            let broken = end.isEmpty ? text.replacingOccurrences(of: "end: 2031-Q2", with: "end: 2031-Q5") : text
+            let found = errors(of: broken)
+            #expect(found.count == 1, "\(found.map(\.message))")
+            #expect(found.first?.field == "end")
+        }
+    }
+
     @Test func endBeforeStart() {
         expectError(in: fixture(replacing: "end: 2030-Q4", with: "end: 2024-Q4"), line: 8, column: 6, field: "end",
                     says: ["The game ends (2024-Q4) before it starts (2025-Q1)"])

@@ -57,8 +57,9 @@ extension ScenarioReader {
             let parties = blocList(t.required("parties", diag, example: "parties: [US, EU]"), atLeast: 2, example: "[US, EU]")
             var since = 0
             if let v = t.optional("since"), let turn = firstTurn(v) {
-                if turn > 0 {
-                    diag.add("`since` is after the game starts (\(calendar.map { $0.label(0) } ?? "")); the treaties listed here are already in force at the start.", at: v)
+                // Judged only against a valid calendar (a broken one has its own error already).
+                if let calendar, turn > 0 {
+                    diag.add("`since` is after the game starts (\(calendar.label(0))); the treaties listed here are already in force at the start.", at: v)
                     ok = false
                 }
                 since = turn
