@@ -203,7 +203,12 @@ extension Renderer {
             case .green: statusText = "● GREEN"; st = .good
             }
             let deadline = me.mandates[row.sector]
-            let mandate = deadline >= 0 ? "by " + g.scenario.calendar.label(deadline) : "—"
+            // A mandate ordered this turn shows at once, marked as ordered.
+            let ordered = app.pendingOrders.reduce(String?.none) { last, o in
+                if case .mandate(let sector, let by) = o, sector == s.id { return by }
+                return last
+            }
+            let mandate = ordered.map { "by \($0) (ordered)" } ?? (deadline >= 0 ? "by " + g.scenario.calendar.label(deadline) : "—")
             let y50 = row.yearsToMigrate >= 50 ? ">50" : Widgets.number(row.yearsToMigrate)
             let z = row.yearsToCRQC >= 50 ? ">50" : Widgets.number(row.yearsToCRQC)
             let line = Widgets.fit(s.name, 24) + "  " + Widgets.bar(me.pqc[row.sector], width: 10) + Widgets.fit("\(Int((me.pqc[row.sector] * 100).rounded()))%", 5, right: true)

@@ -59,6 +59,8 @@ struct FlowTests {
         app.update(.char("4"))                 // PQC
         app.update(.char("m")); app.update(.enter) // mandate the first sector
         #expect(app.pendingOrders.map(\.kind) == ["allocate", "mandate"])
+        guard case .mandate(_, let by)? = app.pendingOrders.last else { Issue.record("no mandate"); return }
+        #expect(app.render(width: 100, height: 30).contains("by \(by) (ordered)"))   // shown at once, as ordered
         app.update(.char("o"))
         app.update(.delete)
         #expect(app.pendingOrders.map(\.kind) == ["mandate"])
