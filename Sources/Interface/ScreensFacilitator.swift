@@ -82,7 +82,7 @@ extension Renderer {
         add("Human delegations: \(seats)", .bold, indent: 0)
         // The delegations' sealed orders of this turn (the facilitator sits after them).
         for (k, b) in app.humans.enumerated() where app.pending.indices.contains(k) && !app.pending[k].isEmpty {
-            add("\(sc.blocs[b].id) this turn: " + app.pending[k].map { OrderText.describe($0, sc) }.joined(separator: "; "), .dim)
+            add("\(sc.blocs[b].id) this turn: " + app.pending[k].map { OrderText.describe($0, sc, g.state) }.joined(separator: "; "), .dim)
         }
         lines.append(("", .plain))
         let all = app.revealableSecrets(g)

@@ -352,8 +352,8 @@ extension Renderer {
         if orders.isEmpty { put(r.x, y, "No orders yet. Use the screens 1–9 to give orders; n submits a free-text action.", .dim, maxWidth: r.w) }
         let waiting = app.facilitatorSeat ? "awaiting ruling" : "no facilitator: unadjudicated in the report"
         for (i, o) in orders.enumerated() where y < r.y + r.h {
-            var text = "\(i + 1). " + OrderText.describe(o, g.scenario) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : "")
-            if case .freeAction = o { text = "\(i + 1). [\(waiting)] " + OrderText.describe(o, g.scenario) }
+            var text = "\(i + 1). " + OrderText.describe(o, g.scenario, g.state) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : "")
+            if case .freeAction = o { text = "\(i + 1). [\(waiting)] " + OrderText.describe(o, g.scenario, g.state) }
             put(r.x, y, Widgets.fit(text, r.w), i == app.row(.orders) ? Style(reverse: true) : .plain)
             y += 1
         }
@@ -488,8 +488,10 @@ enum TreatyHelp {
 
 /// Orders described in words.
 enum OrderText {
-    static func describe(_ o: Order, _ s: Scenario) -> String {
+    /// `state`, when given, names the treaty or the dilemma an order refers to.
+    static func describe(_ o: Order, _ s: Scenario, _ state: GameState? = nil) -> String {
         func name(_ id: String) -> String { s.blocIndex(id).map { s.blocs[$0].name } ?? id }
+        func treaty(_ id: Int) -> String { state?.treaties.first { $0.id == id }.map { " (\($0.name))" } ?? "" }
         switch o {
         case .allocate(let a): return "Budget split: " + zip(Track.allCases, Widgets.wholePercents(a)).map { "\($0.0.rawValue) \($0.1)%" }.joined(separator: ", ")
         case .changeBudget(let d): return d > 0 ? "Raise the quantum budget by USD \(Widgets.number(d)) bn" : "Cut the quantum budget by USD \(Widgets.number(-d)) bn"
@@ -499,9 +501,9 @@ enum OrderText {
         case .imposeControl(let c, let t): return "Impose \(c.rawValue) export controls on \(t.map(name).joined(separator: ", "))"
         case .liftControl(let c, let t): return "Lift \(c.rawValue) export controls on \(t.map(name).joined(separator: ", "))"
         case .proposeTreaty(let type, let parties, _): return "Propose a \(type.lowerTitle) to \(parties.map(name).joined(separator: ", "))"
-        case .respondTreaty(let id, let accept): return "\(accept ? "Accept" : "Reject") proposal #\(id)"
-        case .withdrawTreaty(let id): return "Withdraw from treaty #\(id)"
-        case .violateTreaty(let id, let v): return v ? "Secretly break treaty #\(id)" : "Stop breaking treaty #\(id)"
+        case .respondTreaty(let id, let accept): return "\(accept ? "Accept" : "Reject") proposal #\(id)\(treaty(id))"
+        case .withdrawTreaty(let id): return "Withdraw from treaty #\(id)\(treaty(id))"
+        case .violateTreaty(let id, let v): return (v ? "Secretly break treaty #\(id)" : "Stop breaking treaty #\(id)") + treaty(id)
         case .harvest(let t, let on): return on ? "Harvest \(possessive(name(t))) encrypted traffic" : "Stop harvesting \(name(t))"
         case .espionage(let t): return "Espionage against \(name(t))"
         case .counterIntelligence: return "Counter-intelligence campaign"
@@ -512,7 +514,12 @@ enum OrderText {
         case .aid(let to, let bn): return "Aid of USD \(Widgets.number(bn)) bn to \(name(to))"
         case .message(let to, let text): return "Message to \(name(to)): \(text)"
         case .freeAction(let text, let intent): return "Action for the facilitator: \(text) (intended: \(intent))"
-        case .chooseDilemma(let id, let option): return "Dilemma #\(id): option \(option + 1)"
+        case .chooseDilemma(let id, let option):
+            if let d = state?.dilemmas.first(where: { $0.id == id }), let def = EventText.definition(d.source, s),
+               let options = def.dilemma?.options, options.indices.contains(option) {
+                return "Dilemma #\(id) “\(def.title)”: \(option + 1)) \(options[option].label)"
+            }
+            return "Dilemma #\(id): option \(option + 1)"
         }
     }
 }

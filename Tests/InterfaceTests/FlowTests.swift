@@ -212,6 +212,10 @@ struct FlowTests {
                 #expect(diplomacy.contains("Answer this turn (a or r)") || diplomacy.contains("Answer by"), "\(diplomacy)")
                 app.update(.char("a"))
                 #expect(app.render(width: 100, height: 40).text.contains("you accept"))
+                guard case .respondTreaty(let id, true)? = app.pendingOrders.last,
+                      let treaty = app.game?.state.treaties.first(where: { $0.id == id }) else { Issue.record("no answer ordered"); return }
+                app.update(.char("o"))                 // the order names the treaty
+                #expect(app.render(width: 120, height: 40).text.contains("Accept proposal #\(id) (\(treaty.name))"))
                 app.update(.char("1"))
             }
         }
