@@ -9,7 +9,8 @@ public enum Branching {
         let game = loaded.game
         let played = game.log.count
         guard turn >= 1 && turn <= played + 1 else {
-            throw SaveError(.malformed, file: loaded.file, "The save has \(played) turns played, so it can be rewound to the start of turns 1 to \(played + 1), not \(turn).")
+            let end = played >= game.scenario.calendar.turnCount ? " (\(played + 1) is the end of the finished game)" : ""
+            throw SaveError(.malformed, file: loaded.file, "The save has \(played) turns played, so it can be rewound to the start of turns 1 to \(played + 1)\(end), not \(turn).")
         }
         if let d = loaded.divergence, turn - 1 > d.turn {
             throw SaveError(.diverged, file: loaded.file, "This version replays the save differently from turn \(d.turn + 1) (\(d.label)) on, so it can only be rewound to turn \(d.turn + 1) or earlier.")

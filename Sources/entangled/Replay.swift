@@ -51,7 +51,7 @@ struct Replay: ParsableCommand {
         ]
         if format == .text {
             let outcome = loaded.divergence == nil ? "every state hash matches" : "it diverged at turn \(loaded.divergence!.turn + 1)"
-            print("\(save): \(game.log.count) turns of \(game.scenario.title) (seed \(game.seed)) replayed; \(outcome). Next turn: \(loaded.saved.nextTurnLabel). State hash \(game.state.canonicalHash).")
+            print("\(save): \(game.log.count) turns of \(game.scenario.title) (seed \(game.seed)) replayed; \(outcome). \(game.isOver ? "The game is over." : "Next turn: \(loaded.saved.nextTurnLabel).") State hash \(game.state.canonicalHash).")
         }
         if let toTurn {
             guard let n = Branching.turnNumber(toTurn, in: game.scenario) else {
