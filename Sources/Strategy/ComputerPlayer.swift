@@ -23,18 +23,29 @@ public enum ComputerPlayer {
     /// The view is consumed: the planner keeps it without copying (pass a view you no longer need).
     public static func orders(for bloc: Int, view: consuming GameView, level: AILevel, seed: UInt64) -> [Command] {
         var out: [Command] = []
-        appendOrders(for: bloc, view: view, level: level, seed: seed, to: &out)
+        appendOrders(for: bloc, view: PlanningView(view), level: level, seed: seed, to: &out)
         return out
     }
 
-    /// The same orders, appended to `commands` (one array for every seat of a turn).
-    static func appendOrders(for bloc: Int, view: consuming GameView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
+    /// The same orders, from the planner's part of the view, appended to `commands` (one array for
+    /// every seat of a turn).
+    static func appendOrders(for bloc: Int, view: consuming PlanningView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
         // (`me?.capital` tests for the bloc's own state without copying it.)
         guard !view.isOver, view.viewerIndex == bloc, view.me?.capital != nil, bloc < view.scenario.blocs.count else { return }
         let id = view.scenario.blocs[bloc].id
         let planner = Planner(bloc: bloc, view: view, level: level, seed: seed)
         for order in planner.plan() { commands.append(.order(bloc: id, order)) }
     }
+}
+
+/// One bloc's trust toward each bloc, read in place from the view's table (`table[base + o]`;
+/// 0 for every bloc when `base` < 0, a view without a full table).
+struct TrustRow {
+    let table: [Double]
+    let base: Int
+
+    @inline(__always)
+    subscript(o: Int) -> Double { base >= 0 ? table[base + o] : 0 }
 }
 
 /// A costly order under consideration, with how much the bloc wants it.
@@ -72,7 +83,7 @@ struct LevelSettings {
 /// messages, allocation) are always given. A class, so that the closures of the areas capture one
 /// reference instead of copying the whole planner.
 final class Planner {
-    let view: GameView
+    let view: PlanningView
     /// The scenario, its rules and this bloc's own state, read in place from the view (copies of
     /// them per planner were a measurable share of a game).
     var scenario: Scenario { view.scenario }
@@ -91,7 +102,7 @@ final class Planner {
     /// Turns still to play after this one.
     let turnsLeft: Int
     /// Trust from this bloc toward each bloc.
-    let trust: [Double]
+    let trust: TrustRow
     /// Rivals, least trusted first.
     let rivals: [Int]
     /// Friends (trust above 40), most trusted first.
@@ -132,11 +143,11 @@ final class Planner {
     convenience init(bloc: Int, me: BlocState, view: GameView, level: AILevel, seed: UInt64) {
         var view = view
         view.me = me
-        self.init(bloc: bloc, view: view, level: level, seed: seed)
+        self.init(bloc: bloc, view: PlanningView(view), level: level, seed: seed)
     }
 
     /// `view` must be `bloc`'s own view (its `me` set).
-    init(bloc: Int, view: GameView, level: AILevel, seed: UInt64) {
+    init(bloc: Int, view: PlanningView, level: AILevel, seed: UInt64) {
         self.me = bloc
         profile = Profile(view.scenario.blocs[bloc].doctrine, rules: view.scenario.rules)
         self.level = level
@@ -148,8 +159,7 @@ final class Planner {
         turn = view.turn
         turnsPerYear = view.scenario.calendar.turnsPerYear
         turnsLeft = max(0, view.scenario.calendar.turnCount - 1 - view.turn)
-        var row = [Double](repeating: 0, count: n)
-        if view.trust.count >= n * n { for o in 0..<n { row[o] = view.trust[bloc * n + o] } }
+        let row = TrustRow(table: view.trust, base: view.trust.count >= n * n ? bloc * n : -1)
         trust = row
         let threshold = profile.rivalThreshold
         var rivalList: [Int] = []
@@ -173,7 +183,7 @@ final class Planner {
 
         // One pass over the treaties (in GameCore); the areas below work from these index lists so
         // that a long game's many old treaties are not walked (and copied) again and again.
-        let digest = view.treatyDigest(bloc: bloc, blocCount: n, trust: row,
+        let digest = TreatyDigest(view.treaties, turn: view.turn, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base,
                                        window: Planner.proposalMemory(turnsPerYear: view.scenario.calendar.turnsPerYear))
         partyTreaties = digest.party
         memberTreaties = digest.member
@@ -279,10 +289,10 @@ final class Planner {
     /// Share of sector weight in red (and amber, half-counted) Mosca rows.
     var moscaPressure: Double {
         var red = 0.0, total = 0.0
-        for row in view.mosca where row.sector < scenario.sectors.count {
-            let w = scenario.sectors[row.sector].weight
+        for (s, status) in view.mosca.enumerated() where s < scenario.sectors.count {
+            let w = scenario.sectors[s].weight
             total += w
-            switch row.status {
+            switch status {
             case .red: red += w
             case .amber: red += 0.5 * w
             case .green: break
@@ -291,11 +301,12 @@ final class Planner {
         return total > 0 ? red / total : 0
     }
 
-    /// Bloc `b`'s estimated PQC migration per sector (`view.blocs[b].pqc` without building an
-    /// array: read from the view's shared store).
-    func pqcEstimates(_ b: Int) -> ArraySlice<Estimate> {
-        let start = view.blocs[b].pqcStart
-        return view.blocs[b].pqcStore[start ..< start + view.blocs[b].pqcCount]
+    /// Bloc `b`'s lowest estimated PQC migration over its sectors (1 if none).
+    func leastPQC(_ b: Int) -> Double {
+        var least = 1.0
+        let e = view.blocs[b]
+        for s in 0..<e.pqcCount { least = min(least, e.pqc(s).value) }
+        return least
     }
 
     /// Whether this bloc knows of a treaty violation by `b` (in any treaty).

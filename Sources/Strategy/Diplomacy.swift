@@ -189,8 +189,7 @@ extension Planner {
         for f in state.pqc { least = min(least, f) }
         var years = max(0, 0.95 - least) / max(0.001, ordinaryPace() * boost)
         for p in partners {
-            var theirs = 1.0
-            for e in pqcEstimates(p) { theirs = min(theirs, e.value) }
+            let theirs = leastPQC(p)
             years = max(years, max(0, 0.95 - theirs) / max(0.001, rule(.pqcBasePace) * boost))
         }
         let turns = Int((years * Double(turnsPerYear)).rounded(.up)) + 1

@@ -134,7 +134,7 @@ extension Planner {
             if settings.moscaAware {
                 urgency = 0
                 if s < view.mosca.count {
-                    switch view.mosca[s].status {
+                    switch view.mosca[s] {
                     case .red: urgency += 1
                     case .amber: urgency += 0.5
                     case .green: break

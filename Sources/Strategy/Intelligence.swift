@@ -96,9 +96,10 @@ extension Planner {
     /// The estimated unmigrated share of a bloc's traffic, averaged over sectors.
     func exposedShare(_ t: Int) -> Double {
         var exposed = 0.0
-        let estimates = pqcEstimates(t)
-        for e in estimates { exposed += 1 - e.value }
-        return exposed / Double(max(1, estimates.count))
+        let e = view.blocs[t]
+        let count = e.pqcCount
+        for s in 0..<count { exposed += 1 - e.pqc(s).value }
+        return exposed / Double(max(1, count))
     }
 
     // MARK: - Espionage and counter-intelligence

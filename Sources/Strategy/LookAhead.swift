@@ -72,7 +72,8 @@ extension Planner {
     func lookAhead(_ base: [Order]) -> [Order] {
         let sets = candidateOrderSets(base)
         guard sets.count > 1 else { return base }
-        let believed = GameState.believed(from: view, scenario: scenario)
+        // The expert plans from its full view (see `Autoplay.computerCommands`).
+        let believed = GameState.believed(from: view.full!, scenario: scenario)
         let dice = lookAheadSeed
         let bloc = id(me)
         var best = 0
