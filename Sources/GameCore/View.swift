@@ -518,16 +518,12 @@ package struct TreatyDigest {
     package var violators: [Bool]
     /// Whether the bloc is secretly breaking a treaty right now.
     package var breaking = false
-    /// For each treaty type, which blocs already share a live treaty of it with the bloc or turned
-    /// one down within the window; flat, `TreatyType.ordinal * n + bloc`.
-    package var live: [Bool]
 }
 
 extension TreatyDigest {
-    /// The treaty digest of `bloc` from the treaties of its view on `turn`; its trust toward bloc
-    /// `b` is `trust[trustBase + b]` (0 for all when `trustBase` < 0); `window` is how many turns a
-    /// turned-down proposal keeps its parties out of a new one of the same type.
-    package init(_ treaties: [TreatyView], turn: Int, bloc: Int, blocCount n: Int, trust: [Double], trustBase: Int, window: Int) {
+    /// The treaty digest of `bloc` from the treaties of its view; its trust toward bloc `b` is
+    /// `trust[trustBase + b]` (0 for all when `trustBase` < 0).
+    package init(_ treaties: [TreatyView], bloc: Int, blocCount n: Int, trust: [Double], trustBase: Int) {
         // Local arrays (not the digest's fields) so that the uniqueness checks leave the loops.
         var party: [Int] = [], member: [Int] = [], violated: [Int] = []
         var standing: [(others: Int, trust: Double, cheated: Bool)] = []
@@ -535,7 +531,6 @@ extension TreatyDigest {
         member.reserveCapacity(treaties.count)
         standing.reserveCapacity(treaties.count)
         var violators = [Bool](repeating: false, count: n)
-        var live = [Bool](repeating: false, count: 10 * n)
         var breaking = false
         for i in treaties.indices {
             let treaty = treaties[i].treaty
@@ -561,19 +556,6 @@ extension TreatyDigest {
                     }
                     standing.append((others, others > 0 ? total : 0, cheated))
                 }
-                let row = treaty.type.ordinal * n
-                switch status {
-                case .proposed, .signed, .inForce:
-                    if answers[k] != .rejected && !withdrawn[k] {
-                        for p in parties.indices where parties[p] < n && answers[p] != .rejected && !withdrawn[p] { live[row + parties[p]] = true }
-                    }
-                case .rejected, .lapsed:
-                    if turn - treaty.proposedTurn <= window {
-                        for p in parties.indices where parties[p] < n && answers[p] != .accepted { live[row + parties[p]] = true }
-                    }
-                case .dissolved:
-                    break
-                }
             }
             if !treaties[i].knownViolations.isEmpty {
                 violated.append(i)
@@ -584,6 +566,37 @@ extension TreatyDigest {
             }
         }
         self.init(party: party, member: member, standing: standing, violated: violated, violators: violators,
-                  breaking: breaking, live: live)
+                  breaking: breaking)
+    }
+
+    /// For each treaty type, which blocs already share a live treaty of it with `bloc` or turned
+    /// one down within `window` turns of `turn`; flat, `TreatyType.ordinal * n + bloc`. `party`
+    /// lists the treaties naming `bloc` as a party (the digest's `party`). Asked for only when the
+    /// bloc drafts a proposal.
+    package static func livePartners(_ treaties: [TreatyView], party: [Int], turn: Int, bloc: Int, blocCount n: Int,
+                                     window: Int) -> [Bool] {
+        var live = [Bool](repeating: false, count: 10 * n)
+        for i in party {
+            let treaty = treaties[i].treaty
+            let parties = treaty.parties
+            guard let k = parties.firstIndex(of: bloc) else { continue }
+            let status = treaty.status
+            let answers = treaty.answers
+            let withdrawn = treaty.withdrawn
+            let row = treaty.type.ordinal * n
+            switch status {
+            case .proposed, .signed, .inForce:
+                if answers[k] != .rejected && !withdrawn[k] {
+                    for p in parties.indices where parties[p] < n && answers[p] != .rejected && !withdrawn[p] { live[row + parties[p]] = true }
+                }
+            case .rejected, .lapsed:
+                if turn - treaty.proposedTurn <= window {
+                    for p in parties.indices where parties[p] < n && answers[p] != .accepted { live[row + parties[p]] = true }
+                }
+            case .dissolved:
+                break
+            }
+        }
+        return live
     }
 }

@@ -29,7 +29,7 @@ public enum ComputerPlayer {
 
     /// The same orders, from the planner's part of the view, appended to `commands` (one array for
     /// every seat of a turn).
-    static func appendOrders(for bloc: Int, view: consuming PlanningView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
+    static func appendOrders(for bloc: Int, view: PlanningView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
         // (`me?.capital` tests for the bloc's own state without copying it.)
         guard !view.isOver, view.viewerIndex == bloc, view.me?.capital != nil, bloc < view.scenario.blocs.count else { return }
         let id = view.scenario.blocs[bloc].id
@@ -117,8 +117,6 @@ final class Planner {
     /// For each of `memberTreaties`: other members, the sum of trust in them, and whether one of
     /// them is known to break it.
     let memberStanding: [(others: Int, trust: Double, cheated: Bool)]
-    /// Per treaty type and bloc, whether they share a live treaty (see `liveTreatyPartners`).
-    let livePartners: [Bool]
     /// Indices into `view.treaties` of treaties with violations this bloc knows of.
     let violationTreaties: [Int]
     /// Blocs this bloc knows to have broken a treaty.
@@ -183,12 +181,10 @@ final class Planner {
 
         // One pass over the treaties (in GameCore); the areas below work from these index lists so
         // that a long game's many old treaties are not walked (and copied) again and again.
-        let digest = TreatyDigest(view.treaties, turn: view.turn, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base,
-                                       window: Planner.proposalMemory(turnsPerYear: view.scenario.calendar.turnsPerYear))
+        let digest = TreatyDigest(view.treaties, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
         partyTreaties = digest.party
         memberTreaties = digest.member
         memberStanding = digest.standing
-        livePartners = digest.live
         violationTreaties = digest.violated
         violators = digest.violators
         breaking = digest.breaking
@@ -289,10 +285,10 @@ final class Planner {
     /// Share of sector weight in red (and amber, half-counted) Mosca rows.
     var moscaPressure: Double {
         var red = 0.0, total = 0.0
-        for (s, status) in view.mosca.enumerated() where s < scenario.sectors.count {
+        for s in 0..<min(view.moscaCount, scenario.sectors.count) {
             let w = scenario.sectors[s].weight
             total += w
-            switch status {
+            switch view.mosca(s) {
             case .red: red += w
             case .amber: red += 0.5 * w
             case .green: break

@@ -119,7 +119,7 @@ extension Planner {
             var total = 0.0
             for sector in scenario.sectors { total += sector.weight }
             var points = 30 * d * scenario.sectors[s].weight / max(0.001, total)
-            if s < view.mosca.count && view.mosca[s] == .red { points *= 2 }
+            if s < view.moscaCount && view.mosca(s) == .red { points *= 2 }
             return pillar(.security, points)
         case .supply:
             return pillar(.prosperity, 20 * d / Double(max(1, scenario.chokepoints.count)))

@@ -119,7 +119,10 @@ extension Planner {
 
     /// For each treaty type, which blocs already share a live treaty of it with this bloc or
     /// turned one down recently (flat: `TreatyType.ordinal * n + bloc`).
-    func liveTreatyPartners() -> [Bool] { livePartners }
+    func liveTreatyPartners() -> [Bool] {
+        TreatyDigest.livePartners(view.treaties, party: partyTreaties, turn: turn, bloc: me, blocCount: n,
+                                  window: Planner.proposalMemory(turnsPerYear: turnsPerYear))
+    }
 
     /// Partners, terms and need for a proposal of `type`, or nil if there is nobody to ask.
     func draft(_ type: TreatyType, live: [Bool]) -> Draft? {

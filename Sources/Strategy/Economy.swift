@@ -133,8 +133,8 @@ extension Planner {
             var urgency: Double
             if settings.moscaAware {
                 urgency = 0
-                if s < view.mosca.count {
-                    switch view.mosca[s] {
+                if s < view.moscaCount {
+                    switch view.mosca(s) {
                     case .red: urgency += 1
                     case .amber: urgency += 0.5
                     case .green: break

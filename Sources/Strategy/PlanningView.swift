@@ -9,13 +9,13 @@ import GameCore
 /// `fogged`, the same field numbers), so every value read is the very Double the view holds.
 /// Building each player's full view every turn, and freeing it, was about half of the computer
 /// players' cost.
-struct PlanningView {
+final class PlanningView {
     let scenario: Scenario
     let turn: Int
     let isOver: Bool
     let viewerIndex: Int?
     /// The viewer's own bloc, exact.
-    var me: BlocState?
+    let me: BlocState?
     let world: WorldState
     let trust: [Double]
     /// The treaties a planner reads: those the bloc is a party to or knows violations of (every
@@ -28,13 +28,24 @@ struct PlanningView {
     let stockpileByVictim: ArraySlice<Double>
     /// Dilemmas; the planner answers only the open ones of its bloc.
     let dilemmas: [PendingDilemma]
-    /// The status of the viewer's Mosca row per sector (sector order).
-    let mosca: [MoscaStatus]
+    /// The status of the viewer's Mosca row per sector (sector order), from a view (empty when
+    /// built from the state: `mosca(_:)` then works it out as the view does).
+    let moscaGiven: [MoscaStatus]
     let qDayYears: Double
     let qDayBloc: Int?
     let blocs: PlanningEstimates
     /// The view this was built from, if any (the look-ahead's believed state is built from it).
     let full: GameView?
+
+    /// How many Mosca rows (one per sector).
+    var moscaCount: Int { full == nil ? scenario.sectors.count : moscaGiven.count }
+
+    /// The status of the viewer's Mosca row for sector `s`, as the view gives it.
+    func mosca(_ s: Int) -> MoscaStatus {
+        if full != nil { return moscaGiven[s] }
+        return Mosca.status(shelfLife: scenario.sectors[s].shelfLife, migrated: me.unsafelyUnwrapped.pqc[s],
+                            pacePerYear: me.unsafelyUnwrapped.pqcPace[s], yearsToCRQC: qDayYears)
+    }
 
     init(_ view: GameView) {
         scenario = view.scenario
@@ -51,7 +62,7 @@ struct PlanningView {
         dilemmas = view.dilemmas
         var statuses: [MoscaStatus] = []
         for (s, row) in view.mosca.enumerated() where row.sector == s { statuses.append(row.status) }
-        mosca = statuses
+        moscaGiven = statuses
         qDayYears = view.qDayYears
         qDayBloc = view.qDayBloc
         blocs = PlanningEstimates(given: view.blocs)
@@ -61,7 +72,7 @@ struct PlanningView {
     /// Bloc `v`'s planning view of `state` (as `state.view(for: .bloc(v), …, allTreaties: false,
     /// context: context)` would show it); `context` must be `state.viewContext()` and `errors`
     /// `state.fogErrorTable(…)` (both shared by every viewer of the turn).
-    init(state: GameState, viewer v: Int, scenario: Scenario, seed: UInt64, context: ViewContext?, errors: [Double]?) {
+    convenience init(state: borrowing GameState, viewer v: Int, scenario: Scenario, seed: UInt64, context: ViewContext?, errors: [Double]?) {
         let n = state.blocs.count
         let estimates = PlanningEstimates(state: state, viewer: v, scenario: scenario, seed: seed, errors: errors)
 
@@ -79,14 +90,6 @@ struct PlanningView {
         }
         if qDayBloc == nil { qDay = 50 }
 
-        let sectors = scenario.sectors
-        var statuses: [MoscaStatus] = []
-        statuses.reserveCapacity(sectors.count)
-        for s in 0..<sectors.count {
-            statuses.append(Mosca.status(shelfLife: sectors[s].shelfLife, migrated: state.blocs[v].pqc[s],
-                                         pacePerYear: state.blocs[v].pqcPace[s], yearsToCRQC: qDay))
-        }
-
         let stock: ArraySlice<Double>
         if let context {
             stock = context.stock[(v * n) ..< (v * n + n)]
@@ -102,7 +105,7 @@ struct PlanningView {
         self.init(scenario: scenario, turn: state.turn, isOver: state.isOver, viewerIndex: v, me: state.blocs[v],
                   world: state.world, trust: state.trust, treaties: state.treatyViews(for: v, allTreaties: false, context: context),
                   controls: state.controls, harvests: allKnown ? state.harvests : state.harvests.filter { $0.knownBy[v] },
-                  stockpileByVictim: stock, dilemmas: state.dilemmas, mosca: statuses, qDayYears: qDay, qDayBloc: qDayBloc,
+                  stockpileByVictim: stock, dilemmas: state.dilemmas, mosca: [], qDayYears: qDay, qDayBloc: qDayBloc,
                   blocs: estimates, full: nil)
     }
 
@@ -112,7 +115,7 @@ struct PlanningView {
                  qDayBloc: Int?, blocs: PlanningEstimates, full: GameView?) {
         self.scenario = scenario; self.turn = turn; self.isOver = isOver; self.viewerIndex = viewerIndex; self.me = me
         self.world = world; self.trust = trust; self.treaties = treaties; self.controls = controls; self.harvests = harvests
-        self.stockpileByVictim = stockpileByVictim; self.dilemmas = dilemmas; self.mosca = mosca; self.qDayYears = qDayYears
+        self.stockpileByVictim = stockpileByVictim; self.dilemmas = dilemmas; moscaGiven = mosca; self.qDayYears = qDayYears
         self.qDayBloc = qDayBloc; self.blocs = blocs; self.full = full
     }
 }
@@ -144,7 +147,7 @@ struct PlanningEstimates {
     }
 
     /// `table` is `state.fogErrorTable(…)`, if any.
-    init(state: GameState, viewer v: Int, scenario: Scenario, seed: UInt64, errors table: [Double]?) {
+    init(state: borrowing GameState, viewer v: Int, scenario: Scenario, seed: UInt64, errors table: [Double]?) {
         given = []
         states = state.blocs
         if let table {
