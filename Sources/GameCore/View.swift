@@ -439,6 +439,34 @@ extension GameState {
         }
         return treatyViews
     }
+
+    /// Of `treatyViews(for: v, allTreaties: false, …)`, the treaties a computer player of bloc `v`
+    /// reads: those naming `v` as a party that are proposed, signed or in force or were turned
+    /// down (rejected, lapsed) within `window` turns of their proposal, and those with violations
+    /// `v` knows of — in the same order. (Its older failed and dissolved treaties are read by no
+    /// planner; a long game gathers many.)
+    package func planningTreatyViews(for v: Int, window: Int, context: ViewContext?) -> [TreatyView] {
+        var treatyViews: [TreatyView] = []
+        treatyViews.reserveCapacity(treaties.count)
+        for k in treaties.indices {
+            let hasViolations = context.map { $0.info[k] & ViewContext.violated != 0 } ?? !treaties[k].violations.isEmpty
+            let party = context.map { ($0.parties[k] >> UInt64(v)) & 1 != 0 } ?? treaties[k].parties.contains(v)
+            if !party && !hasViolations { continue }
+            let status = treaties[k].status
+            let proposal = status == .proposed || status == .rejected || status == .lapsed
+            let known = hasViolations && treaties[k].violations.contains(where: { $0.knownBy[v] })
+            if party {
+                let live = status == .proposed || status == .signed || status == .inForce
+                    || ((status == .rejected || status == .lapsed) && turn - treaties[k].proposedTurn <= window)
+                guard live || known else { continue }
+            } else {
+                guard !proposal && known else { continue }
+            }
+            let violations = !hasViolations ? [] : treaties[k].violations.filter { $0.knownBy[v] }
+            treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
+        }
+        return treatyViews
+    }
 }
 
 extension Array {

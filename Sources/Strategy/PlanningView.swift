@@ -19,7 +19,8 @@ final class PlanningView {
     let world: WorldState
     let trust: [Double]
     /// The treaties a planner reads: those the bloc is a party to or knows violations of (every
-    /// treaty when built from a view that has them all).
+    /// treaty when built from a view that has them all; when built from the state, without the
+    /// bloc's old failed and dissolved proposals, which no planner reads: `planningTreatyViews`).
     let treaties: [TreatyView]
     let controls: [ExportControl]
     /// Harvest operations the viewer runs or knows of.
@@ -103,7 +104,9 @@ final class PlanningView {
         for op in state.harvests where !op.knownBy[v] { allKnown = false; break }
 
         self.init(scenario: scenario, turn: state.turn, isOver: state.isOver, viewerIndex: v, me: state.blocs[v],
-                  world: state.world, trust: state.trust, treaties: state.treatyViews(for: v, allTreaties: false, context: context),
+                  world: state.world, trust: state.trust,
+                  treaties: state.planningTreatyViews(for: v, window: Planner.proposalMemory(turnsPerYear: scenario.calendar.turnsPerYear),
+                                                      context: context),
                   controls: state.controls, harvests: allKnown ? state.harvests : state.harvests.filter { $0.knownBy[v] },
                   stockpileByVictim: stock, dilemmas: state.dilemmas, mosca: [], qDayYears: qDay, qDayBloc: qDayBloc,
                   blocs: estimates, full: nil)
