@@ -181,7 +181,7 @@ final class Planner {
 
         // One pass over the treaties (in GameCore); the areas below work from these index lists so
         // that a long game's many old treaties are not walked (and copied) again and again.
-        let digest = TreatyDigest(view.treaties, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
+        let digest = view.digest ?? TreatyDigest(view.treaties, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
         partyTreaties = digest.party
         memberTreaties = digest.member
         memberStanding = digest.standing
@@ -306,7 +306,7 @@ final class Planner {
     }
 
     /// Whether this bloc knows of a treaty violation by `b` (in any treaty).
-    func knownViolator(_ b: Int) -> Bool { b >= 0 && b < n && violators[b] }
+    func knownViolator(_ b: Int) -> Bool { b >= 0 && b < violators.count && violators[b] }
 
     /// A rule value (the key table is built once, not per lookup).
     func rule(_ key: RuleKey) -> Double {

@@ -61,7 +61,7 @@ extension Planner {
             }
         case .verificationRegime:
             var secrets = breaking
-            for op in view.harvests where op.harvester == me && op.active { secrets = true }
+            for op in view.harvests where op.harvester == me && op.active && op.knownBy[me] { secrets = true }
             if secrets || (state.hasCRQC && !state.crqcPublic) { v -= 0.4 }
             v -= 0.1
         case .capacityFund:

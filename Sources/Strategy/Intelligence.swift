@@ -72,7 +72,7 @@ extension Planner {
 
     func planHarvests() {
         var running = 0
-        for op in view.harvests where op.harvester == me && op.active && op.target < n {
+        for op in view.harvests where op.harvester == me && op.active && op.target < n && op.knownBy[me] {
             let t = op.target
             // Nothing left worth taking, or no longer a rival.
             if exposedShare(t) < 0.03 || (profile.harvestTargets < 3 && trust[t] > 30) {
@@ -84,7 +84,7 @@ extension Planner {
         guard profile.harvestTargets > running else { return }
         for r in rivals {
             var already = false
-            for op in view.harvests where op.harvester == me && op.target == r && op.active { already = true }
+            for op in view.harvests where op.harvester == me && op.target == r && op.active && op.knownBy[me] { already = true }
             // Start only where clearly more than the stopping level is exposed, so estimates
             // wobbling around it do not switch the operation on and off.
             guard !already, exposedShare(r) >= 0.1 else { continue }

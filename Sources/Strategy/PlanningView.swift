@@ -23,7 +23,8 @@ final class PlanningView {
     /// bloc's old failed and dissolved proposals, which no planner reads: `planningTreatyViews`).
     let treaties: [TreatyView]
     let controls: [ExportControl]
-    /// Harvest operations the viewer runs or knows of.
+    /// Harvest operations: those the viewer runs or knows of when built from a view, every one
+    /// when built from the state (planners read only those with `knownBy[viewer]`).
     let harvests: [HarvestOperation]
     /// Unread stockpile of the viewer, volume per victim.
     let stockpileByVictim: ArraySlice<Double>
@@ -35,6 +36,8 @@ final class PlanningView {
     let qDayYears: Double
     let qDayBloc: Int?
     let blocs: PlanningEstimates
+    /// The treaty digest of the viewer, when worked out with the treaties (from the state).
+    let digest: TreatyDigest?
     /// The view this was built from, if any (the look-ahead's believed state is built from it).
     let full: GameView?
 
@@ -67,13 +70,15 @@ final class PlanningView {
         qDayYears = view.qDayYears
         qDayBloc = view.qDayBloc
         blocs = PlanningEstimates(given: view.blocs)
+        digest = nil
         full = view
     }
 
     /// Bloc `v`'s planning view of `state` (as `state.view(for: .bloc(v), …, allTreaties: false,
-    /// context: context)` would show it); `context` must be `state.viewContext()` and `errors`
-    /// `state.fogErrorTable(…)` (both shared by every viewer of the turn).
-    convenience init(state: borrowing GameState, viewer v: Int, scenario: Scenario, seed: UInt64, context: ViewContext?, errors: [Double]?) {
+    /// context: context)` would show it, less what no planner reads); `context` must be
+    /// `state.viewContext()` and `errors` `state.fogErrorTable(…)` (both shared by every viewer of
+    /// the turn).
+    init(state: borrowing GameState, viewer v: Int, scenario: Scenario, seed: UInt64, context: ViewContext?, errors: [Double]?) {
         let n = state.blocs.count
         let estimates = PlanningEstimates(state: state, viewer: v, scenario: scenario, seed: seed, errors: errors)
 
@@ -91,35 +96,38 @@ final class PlanningView {
         }
         if qDayBloc == nil { qDay = 50 }
 
-        let stock: ArraySlice<Double>
         if let context {
-            stock = context.stock[(v * n) ..< (v * n + n)]
+            stockpileByVictim = context.stock[(v * n) ..< (v * n + n)]
         } else {
             var own = [Double](repeating: 0, count: n)
             for lot in state.stockpile where lot.harvester == v { own[lot.victim] += lot.volume }
-            stock = own[...]
+            stockpileByVictim = own[...]
         }
-        // The operations the viewer knows of (all of them, usually: the array is then shared).
-        var allKnown = true
-        for op in state.harvests where !op.knownBy[v] { allKnown = false; break }
 
-        self.init(scenario: scenario, turn: state.turn, isOver: state.isOver, viewerIndex: v, me: state.blocs[v],
-                  world: state.world, trust: state.trust,
-                  treaties: state.planningTreatyViews(for: v, window: Planner.proposalMemory(turnsPerYear: scenario.calendar.turnsPerYear),
-                                                      context: context),
-                  controls: state.controls, harvests: allKnown ? state.harvests : state.harvests.filter { $0.knownBy[v] },
-                  stockpileByVictim: stock, dilemmas: state.dilemmas, mosca: [], qDayYears: qDay, qDayBloc: qDayBloc,
-                  blocs: estimates, full: nil)
-    }
-
-    private init(scenario: Scenario, turn: Int, isOver: Bool, viewerIndex: Int?, me: BlocState?, world: WorldState,
-                 trust: [Double], treaties: [TreatyView], controls: [ExportControl], harvests: [HarvestOperation],
-                 stockpileByVictim: ArraySlice<Double>, dilemmas: [PendingDilemma], mosca: [MoscaStatus], qDayYears: Double,
-                 qDayBloc: Int?, blocs: PlanningEstimates, full: GameView?) {
-        self.scenario = scenario; self.turn = turn; self.isOver = isOver; self.viewerIndex = viewerIndex; self.me = me
-        self.world = world; self.trust = trust; self.treaties = treaties; self.controls = controls; self.harvests = harvests
-        self.stockpileByVictim = stockpileByVictim; self.dilemmas = dilemmas; moscaGiven = mosca; self.qDayYears = qDayYears
-        self.qDayBloc = qDayBloc; self.blocs = blocs; self.full = full
+        let window = Planner.proposalMemory(turnsPerYear: scenario.calendar.turnsPerYear)
+        if let context {
+            (treaties, digest) = state.planningTreaties(for: v, window: window, trust: state.trust,
+                                                        trustBase: state.trust.count >= n * n ? v * n : -1, context: context)
+        } else {
+            treaties = state.planningTreatyViews(for: v, window: window, context: nil)
+            digest = nil
+        }
+        self.scenario = scenario
+        turn = state.turn
+        isOver = state.isOver
+        viewerIndex = v
+        me = state.blocs[v]
+        world = state.world
+        trust = state.trust
+        controls = state.controls
+        // Every operation: the planner reads only those the viewer knows of (`op.knownBy[me]`).
+        harvests = state.harvests
+        dilemmas = state.dilemmas
+        moscaGiven = []
+        qDayYears = qDay
+        self.qDayBloc = qDayBloc
+        blocs = estimates
+        full = nil
     }
 }
 
