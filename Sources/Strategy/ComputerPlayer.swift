@@ -31,7 +31,7 @@ public enum ComputerPlayer {
     /// every seat of a turn).
     static func appendOrders(for bloc: Int, view: PlanningView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
         // (`me?.capital` tests for the bloc's own state without copying it.)
-        guard !view.isOver, view.viewerIndex == bloc, view.me?.capital != nil, bloc < view.scenario.blocs.count else { return }
+        guard !view.isOver, view.viewerIndex == bloc, view.hasMe, bloc < view.scenario.blocs.count else { return }
         let id = view.scenario.blocs[bloc].id
         let planner = Planner(bloc: bloc, view: view, level: level, seed: seed)
         for order in planner.plan() { commands.append(.order(bloc: id, order)) }
@@ -88,7 +88,7 @@ final class Planner {
     /// them per planner were a measurable share of a game).
     var scenario: Scenario { view.scenario }
     var rules: Rules { view.scenario.rules }
-    var state: BlocState { view.me.unsafelyUnwrapped }
+    var state: BlocState { view.me }
     let me: Int
     let profile: Profile
     let level: AILevel

@@ -222,7 +222,8 @@ extension Planner {
 
     func planViolations() {
         let stockpile = view.stockpileByVictim.contains { $0 > 0.01 }
-        var candidates: [(index: Int, weight: Double)] = []
+        // The opportunistic breach that pays most (the first of the best), without a candidate list.
+        var pick: (index: Int, weight: Double)?
         for i in memberTreaties where view.treaties[i].treaty.status == .inForce && view.treaties[i].treaty.type.canBeViolatedSecretly {
             let type = view.treaties[i].treaty.type
             let id = view.treaties[i].treaty.id
@@ -243,20 +244,20 @@ extension Planner {
                 return
             }
             // Opportunistic breaches, ranked by what they pay.
+            let weight: Double
             switch type {
-            case .exportRegime: candidates.append((i, 3))
-            case .jointLab: candidates.append((i, 2))
-            case .supplyPact: candidates.append((i, 1))
-            case .talentExchange: if profile.risk > 0.7 { candidates.append((i, 1)) }
-            default: break
+            case .exportRegime: weight = 3
+            case .jointLab: weight = 2
+            case .supplyPact: weight = 1
+            case .talentExchange: weight = profile.risk > 0.7 ? 1 : 0
+            default: weight = 0
             }
+            if weight > 0 && (pick == nil || weight > pick!.weight) { pick = (i, weight) }
         }
-        guard !candidates.isEmpty else { return }
+        guard let pick else { return }
         // One chance a turn, by appetite: cautious doctrines keep their word; a hedger may sell
         // to both sides of an export regime.
         let appetite = max(0, (profile.risk - 0.3) / 0.7)
-        var pick = candidates[0]
-        for c in candidates where c.weight > pick.weight { pick = c }
         let p = view.treaties[pick.index].treaty.type == .exportRegime && profile.risk >= 0.3 ? max(0.01, 0.06 * appetite) : 0.06 * appetite
         if maybe(p) { give(.violateTreaty(treaty: view.treaties[pick.index].treaty.id, violate: true)) }
     }

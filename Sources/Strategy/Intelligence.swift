@@ -10,7 +10,15 @@ extension Planner {
         let categories = Planner.controlCategories
         let count = categories.count
         let liftAbove: Double = profile.doctrine == .hedger ? -15 : (profile.hawkishness >= 0.6 ? 15 : -5)
-        var held = [Bool](repeating: false, count: 2 * n * count)
+        // (On the stack: a heap array per planner was a measurable share of planning.)
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * n * count) { held in
+            held.initialize(repeating: false)
+            planControls(held: held, categories: categories, liftAbove: liftAbove)
+        }
+    }
+
+    private func planControls(held: UnsafeMutableBufferPointer<Bool>, categories: [ControlCategory], liftAbove: Double) {
+        let count = categories.count
         let lift = n * count
         var controlledByRival = false
         for c in view.controls {

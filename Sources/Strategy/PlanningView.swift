@@ -14,8 +14,14 @@ final class PlanningView {
     let turn: Int
     let isOver: Bool
     let viewerIndex: Int?
-    /// The viewer's own bloc, exact.
-    let me: BlocState?
+    /// The viewer's own bloc, exact: `selves[selfIndex]` (the state's blocs, shared, rather than
+    /// a copy of the bloc).
+    private let selves: [BlocState]
+    private let selfIndex: Int
+    /// Whether the view has the viewer's own bloc (not a facilitator's view).
+    var hasMe: Bool { selfIndex < selves.count }
+    /// The viewer's own bloc (only when `hasMe`).
+    var me: BlocState { selves[selfIndex] }
     let world: WorldState
     let trust: [Double]
     /// The treaties a planner reads: those the bloc is a party to or knows violations of (every
@@ -47,8 +53,8 @@ final class PlanningView {
     /// The status of the viewer's Mosca row for sector `s`, as the view gives it.
     func mosca(_ s: Int) -> MoscaStatus {
         if full != nil { return moscaGiven[s] }
-        return Mosca.status(shelfLife: scenario.sectors[s].shelfLife, migrated: me.unsafelyUnwrapped.pqc[s],
-                            pacePerYear: me.unsafelyUnwrapped.pqcPace[s], yearsToCRQC: qDayYears)
+        return Mosca.status(shelfLife: scenario.sectors[s].shelfLife, migrated: selves[selfIndex].pqc[s],
+                            pacePerYear: selves[selfIndex].pqcPace[s], yearsToCRQC: qDayYears)
     }
 
     init(_ view: GameView) {
@@ -56,7 +62,8 @@ final class PlanningView {
         turn = view.turn
         isOver = view.isOver
         viewerIndex = view.viewerIndex
-        me = view.me
+        selves = view.me.map { [$0] } ?? []
+        selfIndex = 0
         world = view.world
         trust = view.trust
         treaties = view.treaties
@@ -116,7 +123,8 @@ final class PlanningView {
         turn = state.turn
         isOver = state.isOver
         viewerIndex = v
-        me = state.blocs[v]
+        selves = state.blocs
+        selfIndex = v
         world = state.world
         trust = state.trust
         controls = state.controls
