@@ -104,9 +104,9 @@ final class Planner {
     /// Trust from this bloc toward each bloc.
     let trust: TrustRow
     /// Rivals, least trusted first.
-    let rivals: [Int]
-    /// Friends (trust above 40), most trusted first.
-    let friends: [Int]
+    let rivals: ArraySlice<Int>
+    /// Friends (trust above 40), most trusted first (after the rivals in the same array).
+    let friends: ArraySlice<Int>
     /// The other bloc with the largest estimated computing.
     let leader: Int?
     let maxOtherComputing: Double
@@ -160,22 +160,22 @@ final class Planner {
         let row = TrustRow(table: view.trust, base: view.trust.count >= n * n ? bloc * n : -1)
         trust = row
         let threshold = profile.rivalThreshold
-        var rivalList: [Int] = []
-        var friendList: [Int] = []
-        rivalList.reserveCapacity(n)
-        friendList.reserveCapacity(n)
+        // Rivals then friends, in one array (a rival's trust is below -15, a friend's above 40).
+        var list: [Int] = []
+        list.reserveCapacity(n)
         var best: Int?
         var bestComputing = 0.0
         for o in 0..<n where o != bloc {
-            if row[o] <= threshold { rivalList.append(o) }
-            if row[o] > 40 { friendList.append(o) }
+            if row[o] <= threshold { list.append(o) }
             let c = view.blocs[o].computing.value
             if best == nil || c > bestComputing { best = o; bestComputing = c }
         }
-        rivalList.sort { row[$0] != row[$1] ? row[$0] < row[$1] : $0 < $1 }
-        friendList.sort { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
-        rivals = rivalList
-        friends = friendList
+        let rivalCount = list.count
+        for o in 0..<n where o != bloc && row[o] > 40 && !(row[o] <= threshold) { list.append(o) }
+        list[0 ..< rivalCount].sort { row[$0] != row[$1] ? row[$0] < row[$1] : $0 < $1 }
+        list[rivalCount...].sort { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
+        rivals = list[0 ..< rivalCount]
+        friends = list[rivalCount...]
         leader = best
         maxOtherComputing = bestComputing
 
@@ -220,27 +220,57 @@ final class Planner {
         planStatements()
         planAid()
         planMessages()
-        planned = free + chooseCostly()
+        planned = free
+        appendCostly(to: &planned)
         return settings.lookAhead ? lookAhead(planned) : planned
     }
 
-    /// Spends the capital on the most wanted costly orders, never more than the bloc holds now.
-    /// `forcing` (an index into `costly`) is taken first when it is affordable.
+    /// The free orders followed by the costly ones `appendCostly` picks.
     func chooseCostly(forcing: Int? = nil) -> [Order] {
-        var sorted = costly.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.sequence < $1.sequence }
-        if let f = forcing, f < costly.count, let k = sorted.firstIndex(where: { $0.sequence == costly[f].sequence }) {
-            sorted.insert(sorted.remove(at: k), at: 0)
-        }
-        var capital = state.capital
-        var out: [Order] = []
-        for c in sorted where out.count < settings.maxCostly {
-            let cost = c.order.capitalCost
-            if cost <= capital + 1e-9 {
-                capital -= cost
-                out.append(c.order)
+        var out = free
+        appendCostly(to: &out, forcing: forcing)
+        return out
+    }
+
+    /// Spends the capital on the most wanted costly orders (highest priority first, ties by
+    /// sequence), never more than the bloc holds now, appending them to `out`. `forcing` (an index
+    /// into `costly`) is taken first when it is affordable.
+    func appendCostly(to out: inout [Order], forcing: Int? = nil) {
+        let count = costly.count
+        guard count > 0 else { return }
+        // The order of the candidates, sorted on the stack (a total order: any sort agrees).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+            for k in 0..<count {
+                var j = k
+                while j > 0 && Planner.before(costly[k], costly[order[j - 1]]) {
+                    order[j] = order[j - 1]
+                    j -= 1
+                }
+                order[j] = k
+            }
+            if let f = forcing, f < count, let k = (0..<count).first(where: { costly[order[$0]].sequence == costly[f].sequence }) {
+                let x = order[k]
+                var j = k
+                while j > 0 { order[j] = order[j - 1]; j -= 1 }
+                order[0] = x
+            }
+            var capital = state.capital
+            var taken = 0
+            for i in 0..<count where taken < settings.maxCostly {
+                let cost = costly[order[i]].order.capitalCost
+                if cost <= capital + 1e-9 {
+                    capital -= cost
+                    out.append(costly[order[i]].order)
+                    taken += 1
+                }
             }
         }
-        return out
+    }
+
+    /// Whether candidate `a` comes before `b`: higher priority, or equal priority and considered earlier.
+    @inline(__always)
+    static func before(_ a: Candidate, _ b: Candidate) -> Bool {
+        a.priority != b.priority ? a.priority > b.priority : a.sequence < b.sequence
     }
 
     // MARK: - Helpers for the areas
