@@ -447,7 +447,7 @@ extension GameState {
     /// planner; a long game gathers many.)
     /// `planningTreatyViews` and the treaty digest of `v` from them (as `TreatyDigest(_:bloc:…)`
     /// would make it: its trust toward bloc `b` is `trust[trustBase + b]`, 0 for all when
-    /// `trustBase` < 0), in one pass, with the parties' answers read from `context`.
+    /// `trustBase` < 0), in one pass.
     package func planningTreaties(for v: Int, window: Int, trust: [Double], trustBase: Int,
                                   context: ViewContext) -> (treaties: [TreatyView], digest: TreatyDigest) {
         let n = blocs.count
@@ -477,26 +477,28 @@ extension GameState {
             if isParty {
                 if party.isEmpty { party.reserveCapacity(treaties.count - k) }
                 party.append(position)
-                if (status == .inForce || status == .signed) && context.members[k] & bit != 0 {
-                    if member.isEmpty {
-                        member.reserveCapacity(treaties.count - k)
-                        standing.reserveCapacity(treaties.count - k)
-                    }
-                    member.append(position)
-                    var others = 0
-                    var total = 0.0
-                    for j in context.acceptedStart[k] ..< context.acceptedStart[k + 1] where context.accepted[j] != v {
-                        others += 1
-                        total += trustBase >= 0 ? trust[trustBase + context.accepted[j]] : 0
-                    }
-                    var cheated = false
-                    if others > 0 && !violations.isEmpty {
-                        let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
-                        for x in violations where x.bloc != v {
-                            if let p = parties.firstIndex(of: x.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
+                if status == .inForce || status == .signed {
+                    let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
+                    if let f = parties.firstIndex(of: v), answers[f] == .accepted && !withdrawn[f] {
+                        if member.isEmpty {
+                            member.reserveCapacity(treaties.count - k)
+                            standing.reserveCapacity(treaties.count - k)
                         }
+                        member.append(position)
+                        var others = 0
+                        var total = 0.0
+                        for p in parties.indices where parties[p] != v && parties[p] < n && answers[p] == .accepted && !withdrawn[p] {
+                            others += 1
+                            total += trustBase >= 0 ? trust[trustBase + parties[p]] : 0
+                        }
+                        var cheated = false
+                        if others > 0 {
+                            for x in violations where x.bloc != v {
+                                if let p = parties.firstIndex(of: x.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
+                            }
+                        }
+                        standing.append((others, others > 0 ? total : 0, cheated))
                     }
-                    standing.append((others, others > 0 ? total : 0, cheated))
                 }
             }
             if !violations.isEmpty {
@@ -565,14 +567,6 @@ package struct ViewContext: Sendable {
     let info: [UInt8]
     /// Per treaty, its parties as bits.
     let parties: [UInt64]
-    /// Per signed or in-force treaty, as bits, the blocs whose first place among its parties is
-    /// accepted and not withdrawn (`Treaty.isMember`); 0 for other treaties.
-    let members: [UInt64]
-    /// Per signed or in-force treaty `k`, `accepted[acceptedStart[k] ..< acceptedStart[k + 1]]`:
-    /// its parties below the bloc count that accepted and did not withdraw, in party order (none
-    /// for other treaties).
-    let acceptedStart: [Int]
-    let accepted: [Int]
     /// Unread stockpile volume per harvester and victim (`harvester * n + victim`), summed in
     /// stockpile order as each viewer's own sum was.
     package let stock: [Double]
@@ -585,11 +579,6 @@ extension GameState {
         guard n <= 64 else { return nil }
         var info = [UInt8](repeating: 0, count: treaties.count)
         var masks = [UInt64](repeating: 0, count: treaties.count)
-        var members = [UInt64](repeating: 0, count: treaties.count)
-        var acceptedStart: [Int] = []
-        acceptedStart.reserveCapacity(treaties.count + 1)
-        var accepted: [Int] = []
-        accepted.reserveCapacity(2 * treaties.count)
         for k in treaties.indices {
             let status = treaties[k].status
             var i: UInt8 = 0
@@ -600,28 +589,12 @@ extension GameState {
             var mask: UInt64 = 0
             for p in treaties[k].parties where p >= 0 && p < n { mask |= 1 << UInt64(p) }
             masks[k] = mask
-            acceptedStart.append(accepted.count)
-            // Members matter in signed and in-force treaties only.
-            guard status == .inForce || status == .signed else { continue }
-            let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
-            var seen: UInt64 = 0, member: UInt64 = 0
-            for p in parties.indices {
-                let inside = answers[p] == .accepted && !withdrawn[p]
-                if parties[p] < n && inside { accepted.append(parties[p]) }
-                if parties[p] >= 0 && parties[p] < n && seen & (1 << UInt64(parties[p])) == 0 {
-                    seen |= 1 << UInt64(parties[p])
-                    if inside { member |= 1 << UInt64(parties[p]) }
-                }
-            }
-            members[k] = member
         }
-        acceptedStart.append(accepted.count)
         var stock = [Double](repeating: 0, count: n * n)
         for lot in stockpile where lot.harvester >= 0 && lot.harvester < n && lot.victim >= 0 && lot.victim < n {
             stock[lot.harvester * n + lot.victim] += lot.volume
         }
-        return ViewContext(info: info, parties: masks, members: members, acceptedStart: acceptedStart, accepted: accepted,
-                           stock: stock)
+        return ViewContext(info: info, parties: masks, stock: stock)
     }
 }
 
