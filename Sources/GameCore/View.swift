@@ -671,10 +671,11 @@ extension TreatyDigest {
     /// one down within `window` turns of `turn`; flat, `TreatyType.ordinal * n + bloc`. `party`
     /// lists the treaties naming `bloc` as a party (the digest's `party`). Asked for only when the
     /// bloc drafts a proposal.
+    /// Only the rows of `types` are filled in (the others stay false).
     package static func livePartners(_ treaties: [TreatyView], party: [Int], turn: Int, bloc: Int, blocCount n: Int,
-                                     window: Int) -> [Bool] {
+                                     window: Int, types: [TreatyType]) -> [Bool] {
         var live = [Bool](repeating: false, count: 10 * n)
-        for i in party {
+        for i in party where types.contains(treaties[i].treaty.type) {
             let treaty = treaties[i].treaty
             let parties = treaty.parties
             guard let k = parties.firstIndex(of: bloc) else { continue }

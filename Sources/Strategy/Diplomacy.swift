@@ -117,21 +117,37 @@ extension Planner {
         consider(.proposeTreaty(type: d.type, parties: d.partners.map { id($0) }, terms: d.terms), priority: 1.4 + d.value)
     }
 
-    /// For each treaty type, which blocs already share a live treaty of it with this bloc or
-    /// turned one down recently (flat: `TreatyType.ordinal * n + bloc`).
+    /// For each treaty type the doctrine proposes, which blocs already share a live treaty of it
+    /// with this bloc or turned one down recently (flat: `TreatyType.ordinal * n + bloc`; other
+    /// types' rows are left false).
     func liveTreatyPartners() -> [Bool] {
         TreatyDigest.livePartners(view.treaties, party: partyTreaties, turn: turn, bloc: me, blocCount: n,
-                                  window: Planner.proposalMemory(turnsPerYear: turnsPerYear))
+                                  window: Planner.proposalMemory(turnsPerYear: turnsPerYear), types: profile.proposes)
     }
 
     /// Partners, terms and need for a proposal of `type`, or nil if there is nobody to ask.
     func draft(_ type: TreatyType, live: [Bool]) -> Draft? {
         let row = type.ordinal * n
         let minimum = profile.minimumTrust(type)
-        var pool: [Int] = []
-        pool.reserveCapacity(n)
-        for o in 0..<n where o != me && trust[o] >= minimum && !live[row + o] { pool.append(o) }
-        pool.sort { trust[$0] != trust[$1] ? trust[$0] > trust[$1] : $0 < $1 }
+        // The blocs it may invite, most trusted first (ties by index: a total order, so the
+        // insertion sort agrees with any), on the stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { buffer in
+            var count = 0
+            for o in 0..<n where o != me && trust[o] >= minimum && !live[row + o] {
+                var j = count
+                while j > 0 && (trust[buffer[j - 1]] != trust[o] ? trust[o] > trust[buffer[j - 1]] : o < buffer[j - 1]) {
+                    buffer[j] = buffer[j - 1]
+                    j -= 1
+                }
+                buffer[j] = o
+                count += 1
+            }
+            return draft(type, pool: UnsafeMutableBufferPointer(rebasing: buffer[0 ..< count]))
+        }
+    }
+
+    /// The draft of `type` inviting from `pool` (candidates in order of preference).
+    private func draft(_ type: TreatyType, pool: UnsafeMutableBufferPointer<Int>) -> Draft? {
         var partners: [Int] = []
         var terms = OrderTerms()
         var value = need(type)
