@@ -10,6 +10,7 @@ public enum Autoplay {
         // What the views share is gathered once for all of them.
         let context = game.state.viewContext()
         let errors = level == .expert ? nil : game.state.fogErrorTable(baseError: game.scenario.rules[.estimateError])
+        let scenario = SharedScenario(game.scenario)
         for b in 0..<game.scenario.blocs.count where !humans.contains(b) {
             if level == .expert {
                 // The look-ahead rebuilds a believed state from the full view (every treaty).
@@ -19,7 +20,7 @@ public enum Autoplay {
             } else {
                 // The rest read only the planner's part of the view, built straight from the state.
                 guard b < game.state.blocs.count else { continue }
-                let view = PlanningView(state: game.state, viewer: b, scenario: game.scenario, seed: game.seed, context: context,
+                let view = PlanningView(state: game.state, viewer: b, scenario: scenario, seed: game.seed, context: context,
                                         errors: errors)
                 ComputerPlayer.appendOrders(for: b, view: view, level: level, seed: game.seed, to: &commands)
             }

@@ -10,7 +10,10 @@ import GameCore
 /// Building each player's full view every turn, and freeing it, was about half of the computer
 /// players' cost.
 final class PlanningView {
-    let scenario: Scenario
+    /// The scenario, shared by every planning view of a turn (a copy per view retained and
+    /// released each of its many parts).
+    private let shared: SharedScenario
+    var scenario: Scenario { shared.value }
     let turn: Int
     let isOver: Bool
     let viewerIndex: Int?
@@ -58,7 +61,7 @@ final class PlanningView {
     }
 
     init(_ view: GameView) {
-        scenario = view.scenario
+        shared = SharedScenario(view.scenario)
         turn = view.turn
         isOver = view.isOver
         viewerIndex = view.viewerIndex
@@ -85,7 +88,8 @@ final class PlanningView {
     /// context: context)` would show it, less what no planner reads); `context` must be
     /// `state.viewContext()` and `errors` `state.fogErrorTable(…)` (both shared by every viewer of
     /// the turn).
-    init(state: borrowing GameState, viewer v: Int, scenario: Scenario, seed: UInt64, context: ViewContext?, errors: [Double]?) {
+    init(state: borrowing GameState, viewer v: Int, scenario shared: SharedScenario, seed: UInt64, context: ViewContext?, errors: [Double]?) {
+        let scenario = shared.value
         let n = state.blocs.count
         let estimates = PlanningEstimates(state: state, viewer: v, scenario: scenario, seed: seed, errors: errors)
 
@@ -119,7 +123,7 @@ final class PlanningView {
             treaties = state.planningTreatyViews(for: v, window: window, context: nil)
             digest = nil
         }
-        self.scenario = scenario
+        self.shared = shared
         turn = state.turn
         isOver = state.isOver
         viewerIndex = v
@@ -137,6 +141,12 @@ final class PlanningView {
         blocs = estimates
         full = nil
     }
+}
+
+/// A scenario held once for all the planning views of a turn.
+final class SharedScenario {
+    let value: Scenario
+    init(_ value: Scenario) { self.value = value }
 }
 
 /// The blocs as the viewer estimates them: from a view's estimates, or worked out from the state
