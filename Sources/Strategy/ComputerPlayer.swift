@@ -195,7 +195,7 @@ final class Planner {
     }
 
     /// Turns during which a turned-down proposal keeps its parties out of a new proposal of the
-    /// same type (planning views keep failed proposals that long; see `PlanningIndex`).
+    /// same type (planning views keep failed proposals that long; see `GameState.planningTreatyViews`).
     static func proposalMemory(turnsPerYear: Int) -> Int { 2 * turnsPerYear }
 
     // MARK: - Plan
