@@ -17,6 +17,12 @@ public struct Estimate: Hashable, Codable, Sendable {
     public var high: Double { value * (1 + error) }
 }
 
+extension Estimate {
+    /// An exact value (error 0).
+    @inline(__always)
+    package init(exactly value: Double) { self.init(value: value, error: 0) }
+}
+
 /// Another bloc as a viewer sees it.
 public struct BlocEstimate: Hashable, Codable, Sendable {
     public var index: Int
@@ -205,29 +211,12 @@ extension GameState {
         let me: Int? = { if case .bloc(let b) = viewer { return b }; return nil }()
         let rules = scenario.rules
         let baseError = rules[.estimateError]
-        // Who shares an in-force confidence-building (first n flags) or verification treaty (next n)
-        // with the viewer: one pass over the treaties (a full TreatyIndex per viewer and turn was a
-        // hot spot), into one array.
-        var flags = [Bool](repeating: false, count: 2 * n)
-        if let v = me {
-            for k in treaties.indices where (context.map { $0.info[k] & ViewContext.assurance != 0 }
-                ?? (treaties[k].status == .inForce && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime)))
-                && treaties[k].isMember(v) {
-                let offset = treaties[k].type == .cbm ? 0 : n
-                let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
-                for i in parties.indices where answers[i] == .accepted && !withdrawn[i] && parties[i] < n {
-                    flags[offset + parties[i]] = true
-                }
-            }
-        }
+        // Each target's relative error, in one array (see `fogErrors`).
+        let errors = me.map { fogErrors(viewer: $0, baseError: baseError, context: context) } ?? []
 
         func relativeError(_ target: Int) -> Double {
             guard let v = me, v != target else { return 0 }
-            var e = baseError * (1 - 0.7 * blocs[v].sigint / 100)
-            if flags[target] { e *= 0.7 }
-            if flags[n + target] { e *= 0.5 }
-            if intelFreshness[v * n + target] > 0 { e *= 0.3 }
-            return e
+            return errors[target]
         }
 
         // The first half of RandomStreams.noise depends on the seed only: drawn once per view.
@@ -246,8 +235,7 @@ extension GameState {
             for x in blocs[t].pqc {
                 field += 1
                 if e > 0, let v = me {
-                    let noise = RandomStreams.noise(base: noiseBase, turn: turn, viewer: v, target: t, field: field)
-                    pqcAll.append(Estimate(value: min(1, max(0, x * (1 + e * noise))), error: e))
+                    pqcAll.append(GameState.fogged(x, error: e, cap: 1, noiseBase: noiseBase, turn: turn, viewer: v, target: t, field: field))
                 } else {
                     pqcAll.append(Estimate(value: x, error: 0))
                 }
@@ -257,13 +245,10 @@ extension GameState {
         for t in 0..<n {
             let e = relativeError(t)
             var field = 0
-            func noise(_ v: Int, _ f: Int) -> Double {
-                RandomStreams.noise(base: noiseBase, turn: turn, viewer: v, target: t, field: f)
-            }
             func est(_ x: Double, cap: Double = .infinity) -> Estimate {
                 field += 1
                 guard e > 0, let v = me else { return Estimate(value: x, error: 0) }
-                return Estimate(value: min(cap, max(0, x * (1 + e * noise(v, field)))), error: e)
+                return GameState.fogged(x, error: e, cap: cap, noiseBase: noiseBase, turn: turn, viewer: v, target: t, field: field)
             }
             // Fields are read in place: copying a whole BlocState per target was a hot spot.
             let known = me == nil || me == t || blocs[t].crqcKnownBy[me!]
@@ -290,29 +275,7 @@ extension GameState {
         }
         if qDayBloc == nil { qDay = 50 }
 
-        var treatyViews: [TreatyView] = []
-        treatyViews.reserveCapacity(treaties.count)
-        for k in treaties.indices {
-            let proposal: Bool, hasViolations: Bool
-            if let context {
-                proposal = context.info[k] & ViewContext.proposal != 0
-                hasViolations = context.info[k] & ViewContext.violated != 0
-            } else {
-                let status = treaties[k].status
-                proposal = status == .proposed || status == .rejected || status == .lapsed
-                hasViolations = !treaties[k].violations.isEmpty
-            }
-            if let v = me {
-                // Proposals and failed proposals are visible to the parties only; signed treaties
-                // are public. A planning view keeps the viewer's treaties and known breaches only.
-                if (proposal || !allTreaties)
-                    && !(context.map { ($0.parties[k] >> UInt64(v)) & 1 != 0 } ?? treaties[k].parties.contains(v)) {
-                    if proposal || allTreaties || !hasViolations || !treaties[k].violations.contains(where: { $0.knownBy[v] }) { continue }
-                }
-            }
-            let violations = !hasViolations ? [] : treaties[k].violations.filter { v in me == nil || v.knownBy[me!] }
-            treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
-        }
+        let treatyViews = treatyViews(for: me, allTreaties: allTreaties, context: context)
         var stock = [Double](repeating: 0, count: n)
         if let v = me {
             if let context {
@@ -371,13 +334,216 @@ extension GameState {
             mosca: mosca, qDayYears: qDay, qDayBloc: qDayBloc,
             history: fogged)
     }
+
+    /// The viewer's relative error on each bloc's values (0 for itself): the scenario's base error,
+    /// less with better SIGINT, shared confidence-building (×0.7) or verification (×0.5) treaties
+    /// and fresh intelligence (×0.3). One pass over the treaties (a full TreatyIndex per viewer and
+    /// turn was a hot spot).
+    package func fogErrors(viewer v: Int, baseError: Double, context: ViewContext?) -> [Double] {
+        let n = blocs.count
+        // Who shares an in-force confidence-building (first n flags) or verification treaty (next n)
+        // with the viewer.
+        var flags = [Bool](repeating: false, count: 2 * n)
+        for k in treaties.indices where (context.map { $0.info[k] & ViewContext.assurance != 0 }
+            ?? (treaties[k].status == .inForce && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime)))
+            && treaties[k].isMember(v) {
+            let offset = treaties[k].type == .cbm ? 0 : n
+            let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
+            for i in parties.indices where answers[i] == .accepted && !withdrawn[i] && parties[i] < n {
+                flags[offset + parties[i]] = true
+            }
+        }
+        var errors = [Double](repeating: 0, count: n)
+        for target in 0..<n where target != v {
+            var e = baseError * (1 - 0.7 * blocs[v].sigint / 100)
+            if flags[target] { e *= 0.7 }
+            if flags[n + target] { e *= 0.5 }
+            if intelFreshness[v * n + target] > 0 { e *= 0.3 }
+            errors[target] = e
+        }
+        return errors
+    }
+
+    /// `fogErrors` of every viewer (`viewer * n + target`) in one pass over the treaties, or nil
+    /// for a game of more than 64 blocs.
+    package func fogErrorTable(baseError: Double) -> [Double]? {
+        let n = blocs.count
+        guard n <= 64 else { return nil }
+        // Per viewer, the blocs sharing an in-force confidence-building / verification treaty with it.
+        var cbm = [UInt64](repeating: 0, count: 2 * n)
+        for k in treaties.indices where treaties[k].status == .inForce && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) {
+            let offset = treaties[k].type == .cbm ? 0 : n
+            let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
+            // `member`: blocs whose first place among the parties is accepted and not withdrawn
+            // (`isMember`); `flagged`: every accepted, not withdrawn party.
+            var seen: UInt64 = 0, member: UInt64 = 0, flagged: UInt64 = 0
+            for i in parties.indices where parties[i] >= 0 && parties[i] < n {
+                let bit: UInt64 = 1 << UInt64(parties[i])
+                let inside = answers[i] == .accepted && !withdrawn[i]
+                if seen & bit == 0 {
+                    seen |= bit
+                    if inside { member |= bit }
+                }
+                if inside { flagged |= bit }
+            }
+            for v in 0..<n where member & (1 << UInt64(v)) != 0 { cbm[offset + v] |= flagged }
+        }
+        var errors = [Double](repeating: 0, count: n * n)
+        for v in 0..<n {
+            for target in 0..<n where target != v {
+                var e = baseError * (1 - 0.7 * blocs[v].sigint / 100)
+                if cbm[v] & (1 << UInt64(target)) != 0 { e *= 0.7 }
+                if cbm[n + v] & (1 << UInt64(target)) != 0 { e *= 0.5 }
+                if intelFreshness[v * n + target] > 0 { e *= 0.3 }
+                errors[v * n + target] = e
+            }
+        }
+        return errors
+    }
+
+    /// A value `x` of bloc `target` as `viewer` estimates it with relative error `e` > 0: the
+    /// noise of its field number, clamped to 0…`cap`.
+    @inline(__always)
+    package static func fogged(_ x: Double, error e: Double, cap: Double, noiseBase: UInt64, turn: Int, viewer: Int,
+                               target: Int, field: Int) -> Estimate {
+        let noise = RandomStreams.noise(base: noiseBase, turn: turn, viewer: viewer, target: target, field: field)
+        return Estimate(value: min(cap, max(0, x * (1 + e * noise))), error: e)
+    }
+
+    /// The treaties `me` sees (every treaty for the facilitator): proposals and failed proposals
+    /// only when a party, signed treaties all (`allTreaties`) or only those `me` is a party to or
+    /// knows violations of; with the violations `me` knows of.
+    package func treatyViews(for me: Int?, allTreaties: Bool, context: ViewContext?) -> [TreatyView] {
+        var treatyViews: [TreatyView] = []
+        treatyViews.reserveCapacity(treaties.count)
+        for k in treaties.indices {
+            let proposal: Bool, hasViolations: Bool
+            if let context {
+                proposal = context.info[k] & ViewContext.proposal != 0
+                hasViolations = context.info[k] & ViewContext.violated != 0
+            } else {
+                let status = treaties[k].status
+                proposal = status == .proposed || status == .rejected || status == .lapsed
+                hasViolations = !treaties[k].violations.isEmpty
+            }
+            if let v = me {
+                // Proposals and failed proposals are visible to the parties only; signed treaties
+                // are public. A planning view keeps the viewer's treaties and known breaches only.
+                if (proposal || !allTreaties)
+                    && !(context.map { ($0.parties[k] >> UInt64(v)) & 1 != 0 } ?? treaties[k].parties.contains(v)) {
+                    if proposal || allTreaties || !hasViolations || !treaties[k].violations.contains(where: { $0.knownBy[v] }) { continue }
+                }
+            }
+            let violations = !hasViolations ? [] : treaties[k].violations.filter { v in me == nil || v.knownBy[me!] }
+            treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
+        }
+        return treatyViews
+    }
+
+    /// Of `treatyViews(for: v, allTreaties: false, …)`, the treaties a computer player of bloc `v`
+    /// reads: those naming `v` as a party that are proposed, signed or in force or were turned
+    /// down (rejected, lapsed) within `window` turns of their proposal, and those with violations
+    /// `v` knows of — in the same order. (Its older failed and dissolved treaties are read by no
+    /// planner; a long game gathers many.)
+    /// `planningTreatyViews` and the treaty digest of `v` from them (as `TreatyDigest(_:bloc:…)`
+    /// would make it: its trust toward bloc `b` is `trust[trustBase + b]`, 0 for all when
+    /// `trustBase` < 0), in one pass.
+    package func planningTreaties(for v: Int, window: Int, trust: [Double], trustBase: Int,
+                                  context: ViewContext) -> (treaties: [TreatyView], digest: TreatyDigest) {
+        let n = blocs.count
+        var treatyViews: [TreatyView] = []
+        treatyViews.reserveCapacity(treaties.count)
+        var party: [Int] = [], member: [Int] = [], violated: [Int] = []
+        var standing: [(others: Int, trust: Double, cheated: Bool)] = []
+        // Empty unless a violation is known (then one flag per bloc).
+        var violators: [Bool] = []
+        var breaking = false
+        let bit: UInt64 = 1 << UInt64(v)
+        for k in treaties.indices {
+            let hasViolations = context.info[k] & ViewContext.violated != 0
+            let isParty = context.parties[k] & bit != 0
+            if !isParty && !hasViolations { continue }
+            let status = treaties[k].status
+            let known = hasViolations && treaties[k].violations.contains(where: { $0.knownBy[v] })
+            if isParty {
+                let live = status == .proposed || status == .signed || status == .inForce
+                    || ((status == .rejected || status == .lapsed) && turn - treaties[k].proposedTurn <= window)
+                guard live || known else { continue }
+            } else {
+                guard status != .proposed && status != .rejected && status != .lapsed && known else { continue }
+            }
+            let violations = !hasViolations ? [] : treaties[k].violations.filter { $0.knownBy[v] }
+            let position = treatyViews.count
+            if isParty {
+                if party.isEmpty { party.reserveCapacity(treaties.count - k) }
+                party.append(position)
+                if status == .inForce || status == .signed {
+                    let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
+                    if let f = parties.firstIndex(of: v), answers[f] == .accepted && !withdrawn[f] {
+                        if member.isEmpty {
+                            member.reserveCapacity(treaties.count - k)
+                            standing.reserveCapacity(treaties.count - k)
+                        }
+                        member.append(position)
+                        var others = 0
+                        var total = 0.0
+                        for p in parties.indices where parties[p] != v && parties[p] < n && answers[p] == .accepted && !withdrawn[p] {
+                            others += 1
+                            total += trustBase >= 0 ? trust[trustBase + parties[p]] : 0
+                        }
+                        var cheated = false
+                        if others > 0 {
+                            for x in violations where x.bloc != v {
+                                if let p = parties.firstIndex(of: x.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
+                            }
+                        }
+                        standing.append((others, others > 0 ? total : 0, cheated))
+                    }
+                }
+            }
+            if !violations.isEmpty {
+                violated.append(position)
+                for x in violations where x.bloc >= 0 && x.bloc < n {
+                    if violators.isEmpty { violators = [Bool](repeating: false, count: n) }
+                    violators[x.bloc] = true
+                    if x.bloc == v && x.active { breaking = true }
+                }
+            }
+            treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
+        }
+        return (treatyViews, TreatyDigest(party: party, member: member, standing: standing, violated: violated,
+                                          violators: violators, breaking: breaking))
+    }
+
+    package func planningTreatyViews(for v: Int, window: Int, context: ViewContext?) -> [TreatyView] {
+        var treatyViews: [TreatyView] = []
+        treatyViews.reserveCapacity(treaties.count)
+        for k in treaties.indices {
+            let hasViolations = context.map { $0.info[k] & ViewContext.violated != 0 } ?? !treaties[k].violations.isEmpty
+            let party = context.map { ($0.parties[k] >> UInt64(v)) & 1 != 0 } ?? treaties[k].parties.contains(v)
+            if !party && !hasViolations { continue }
+            let status = treaties[k].status
+            let proposal = status == .proposed || status == .rejected || status == .lapsed
+            let known = hasViolations && treaties[k].violations.contains(where: { $0.knownBy[v] })
+            if party {
+                let live = status == .proposed || status == .signed || status == .inForce
+                    || ((status == .rejected || status == .lapsed) && turn - treaties[k].proposedTurn <= window)
+                guard live || known else { continue }
+            } else {
+                guard !proposal && known else { continue }
+            }
+            let violations = !hasViolations ? [] : treaties[k].violations.filter { $0.knownBy[v] }
+            treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
+        }
+        return treatyViews
+    }
 }
 
 extension Array {
     /// The elements for which `include` holds, in order, like `filter`; but without allocating
     /// when none or all of them do (an empty array, or this one shared).
     @inline(__always)
-    func kept(_ include: (Element) -> Bool) -> [Element] {
+    package func kept(_ include: (Element) -> Bool) -> [Element] {
         var first = 0
         while first < count && !include(self[first]) { first += 1 }
         if first == count { return [] }
@@ -403,7 +569,7 @@ package struct ViewContext: Sendable {
     let parties: [UInt64]
     /// Unread stockpile volume per harvester and victim (`harvester * n + victim`), summed in
     /// stockpile order as each viewer's own sum was.
-    let stock: [Double]
+    package let stock: [Double]
 }
 
 extension GameState {
@@ -446,19 +612,16 @@ package struct TreatyDigest {
     package var standing: [(others: Int, trust: Double, cheated: Bool)] = []
     /// Indices of treaties with violations the viewer knows of.
     package var violated: [Int] = []
-    /// Blocs known to have broken a treaty.
+    /// Blocs known to have broken a treaty (one flag per bloc; may be empty when none is).
     package var violators: [Bool]
     /// Whether the bloc is secretly breaking a treaty right now.
     package var breaking = false
-    /// For each treaty type, which blocs already share a live treaty of it with the bloc or turned
-    /// one down within the window; flat, `TreatyType.ordinal * n + bloc`.
-    package var live: [Bool]
 }
 
-extension GameView {
-    /// The treaty digest of `bloc`, whose trust toward each bloc is `trust`; `window` is how many
-    /// turns a turned-down proposal keeps its parties out of a new one of the same type.
-    package func treatyDigest(bloc: Int, blocCount n: Int, trust: [Double], window: Int) -> TreatyDigest {
+extension TreatyDigest {
+    /// The treaty digest of `bloc` from the treaties of its view; its trust toward bloc `b` is
+    /// `trust[trustBase + b]` (0 for all when `trustBase` < 0).
+    package init(_ treaties: [TreatyView], bloc: Int, blocCount n: Int, trust: [Double], trustBase: Int) {
         // Local arrays (not the digest's fields) so that the uniqueness checks leave the loops.
         var party: [Int] = [], member: [Int] = [], violated: [Int] = []
         var standing: [(others: Int, trust: Double, cheated: Bool)] = []
@@ -466,7 +629,6 @@ extension GameView {
         member.reserveCapacity(treaties.count)
         standing.reserveCapacity(treaties.count)
         var violators = [Bool](repeating: false, count: n)
-        var live = [Bool](repeating: false, count: 10 * n)
         var breaking = false
         for i in treaties.indices {
             let treaty = treaties[i].treaty
@@ -482,7 +644,7 @@ extension GameView {
                     var total = 0.0
                     for p in parties.indices where parties[p] != bloc && parties[p] < n && answers[p] == .accepted && !withdrawn[p] {
                         others += 1
-                        total += trust[parties[p]]
+                        total += trustBase >= 0 ? trust[trustBase + parties[p]] : 0
                     }
                     var cheated = false
                     if others > 0 {
@@ -491,19 +653,6 @@ extension GameView {
                         }
                     }
                     standing.append((others, others > 0 ? total : 0, cheated))
-                }
-                let row = treaty.type.ordinal * n
-                switch status {
-                case .proposed, .signed, .inForce:
-                    if answers[k] != .rejected && !withdrawn[k] {
-                        for p in parties.indices where parties[p] < n && answers[p] != .rejected && !withdrawn[p] { live[row + parties[p]] = true }
-                    }
-                case .rejected, .lapsed:
-                    if turn - treaty.proposedTurn <= window {
-                        for p in parties.indices where parties[p] < n && answers[p] != .accepted { live[row + parties[p]] = true }
-                    }
-                case .dissolved:
-                    break
                 }
             }
             if !treaties[i].knownViolations.isEmpty {
@@ -514,7 +663,39 @@ extension GameView {
                 }
             }
         }
-        return TreatyDigest(party: party, member: member, standing: standing, violated: violated, violators: violators,
-                            breaking: breaking, live: live)
+        self.init(party: party, member: member, standing: standing, violated: violated, violators: violators,
+                  breaking: breaking)
+    }
+
+    /// For each treaty type, which blocs already share a live treaty of it with `bloc` or turned
+    /// one down within `window` turns of `turn`; flat, `TreatyType.ordinal * n + bloc`. `party`
+    /// lists the treaties naming `bloc` as a party (the digest's `party`). Asked for only when the
+    /// bloc drafts a proposal.
+    /// Only the rows of `types` are filled in (the others stay false).
+    package static func livePartners(_ treaties: [TreatyView], party: [Int], turn: Int, bloc: Int, blocCount n: Int,
+                                     window: Int, types: [TreatyType]) -> [Bool] {
+        var live = [Bool](repeating: false, count: 10 * n)
+        for i in party where types.contains(treaties[i].treaty.type) {
+            let treaty = treaties[i].treaty
+            let parties = treaty.parties
+            guard let k = parties.firstIndex(of: bloc) else { continue }
+            let status = treaty.status
+            let answers = treaty.answers
+            let withdrawn = treaty.withdrawn
+            let row = treaty.type.ordinal * n
+            switch status {
+            case .proposed, .signed, .inForce:
+                if answers[k] != .rejected && !withdrawn[k] {
+                    for p in parties.indices where parties[p] < n && answers[p] != .rejected && !withdrawn[p] { live[row + parties[p]] = true }
+                }
+            case .rejected, .lapsed:
+                if turn - treaty.proposedTurn <= window {
+                    for p in parties.indices where parties[p] < n && answers[p] != .accepted { live[row + parties[p]] = true }
+                }
+            case .dissolved:
+                break
+            }
+        }
+        return live
     }
 }

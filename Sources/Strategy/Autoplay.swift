@@ -9,11 +9,21 @@ public enum Autoplay {
         commands.reserveCapacity(8 * game.scenario.blocs.count)
         // What the views share is gathered once for all of them.
         let context = game.state.viewContext()
+        let errors = level == .expert ? nil : game.state.fogErrorTable(baseError: game.scenario.rules[.estimateError])
+        let scenario = SharedScenario(game.scenario)
         for b in 0..<game.scenario.blocs.count where !humans.contains(b) {
-            // Only the look-ahead (expert) reads treaties the bloc is neither party to nor knows breaches of.
-            let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false, records: false,
-                                       allTreaties: level == .expert, context: context)
-            ComputerPlayer.appendOrders(for: b, view: view, level: level, seed: game.seed, to: &commands)
+            if level == .expert {
+                // The look-ahead rebuilds a believed state from the full view (every treaty).
+                let view = game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false, records: false,
+                                           allTreaties: true, context: context)
+                ComputerPlayer.appendOrders(for: b, view: PlanningView(view), level: level, seed: game.seed, to: &commands)
+            } else {
+                // The rest read only the planner's part of the view, built straight from the state.
+                guard b < game.state.blocs.count else { continue }
+                let view = PlanningView(state: game.state, viewer: b, scenario: scenario, seed: game.seed, context: context,
+                                        errors: errors)
+                ComputerPlayer.appendOrders(for: b, view: view, level: level, seed: game.seed, to: &commands)
+            }
         }
         return commands
     }

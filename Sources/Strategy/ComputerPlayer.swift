@@ -23,18 +23,29 @@ public enum ComputerPlayer {
     /// The view is consumed: the planner keeps it without copying (pass a view you no longer need).
     public static func orders(for bloc: Int, view: consuming GameView, level: AILevel, seed: UInt64) -> [Command] {
         var out: [Command] = []
-        appendOrders(for: bloc, view: view, level: level, seed: seed, to: &out)
+        appendOrders(for: bloc, view: PlanningView(view), level: level, seed: seed, to: &out)
         return out
     }
 
-    /// The same orders, appended to `commands` (one array for every seat of a turn).
-    static func appendOrders(for bloc: Int, view: consuming GameView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
+    /// The same orders, from the planner's part of the view, appended to `commands` (one array for
+    /// every seat of a turn).
+    static func appendOrders(for bloc: Int, view: PlanningView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
         // (`me?.capital` tests for the bloc's own state without copying it.)
-        guard !view.isOver, view.viewerIndex == bloc, view.me?.capital != nil, bloc < view.scenario.blocs.count else { return }
+        guard !view.isOver, view.viewerIndex == bloc, view.hasMe, bloc < view.scenario.blocs.count else { return }
         let id = view.scenario.blocs[bloc].id
         let planner = Planner(bloc: bloc, view: view, level: level, seed: seed)
         for order in planner.plan() { commands.append(.order(bloc: id, order)) }
     }
+}
+
+/// One bloc's trust toward each bloc, read in place from the view's table (`table[base + o]`;
+/// 0 for every bloc when `base` < 0, a view without a full table).
+struct TrustRow {
+    let table: [Double]
+    let base: Int
+
+    @inline(__always)
+    subscript(o: Int) -> Double { base >= 0 ? table[base + o] : 0 }
 }
 
 /// A costly order under consideration, with how much the bloc wants it.
@@ -72,12 +83,12 @@ struct LevelSettings {
 /// messages, allocation) are always given. A class, so that the closures of the areas capture one
 /// reference instead of copying the whole planner.
 final class Planner {
-    let view: GameView
+    let view: PlanningView
     /// The scenario, its rules and this bloc's own state, read in place from the view (copies of
     /// them per planner were a measurable share of a game).
     var scenario: Scenario { view.scenario }
     var rules: Rules { view.scenario.rules }
-    var state: BlocState { view.me.unsafelyUnwrapped }
+    var state: BlocState { view.me }
     let me: Int
     let profile: Profile
     let level: AILevel
@@ -91,11 +102,11 @@ final class Planner {
     /// Turns still to play after this one.
     let turnsLeft: Int
     /// Trust from this bloc toward each bloc.
-    let trust: [Double]
+    let trust: TrustRow
     /// Rivals, least trusted first.
-    let rivals: [Int]
-    /// Friends (trust above 40), most trusted first.
-    let friends: [Int]
+    let rivals: ArraySlice<Int>
+    /// Friends (trust above 40), most trusted first (after the rivals in the same array).
+    let friends: ArraySlice<Int>
     /// The other bloc with the largest estimated computing.
     let leader: Int?
     let maxOtherComputing: Double
@@ -106,8 +117,6 @@ final class Planner {
     /// For each of `memberTreaties`: other members, the sum of trust in them, and whether one of
     /// them is known to break it.
     let memberStanding: [(others: Int, trust: Double, cheated: Bool)]
-    /// Per treaty type and bloc, whether they share a live treaty (see `liveTreatyPartners`).
-    let livePartners: [Bool]
     /// Indices into `view.treaties` of treaties with violations this bloc knows of.
     let violationTreaties: [Int]
     /// Blocs this bloc knows to have broken a treaty.
@@ -132,11 +141,11 @@ final class Planner {
     convenience init(bloc: Int, me: BlocState, view: GameView, level: AILevel, seed: UInt64) {
         var view = view
         view.me = me
-        self.init(bloc: bloc, view: view, level: level, seed: seed)
+        self.init(bloc: bloc, view: PlanningView(view), level: level, seed: seed)
     }
 
     /// `view` must be `bloc`'s own view (its `me` set).
-    init(bloc: Int, view: GameView, level: AILevel, seed: UInt64) {
+    init(bloc: Int, view: PlanningView, level: AILevel, seed: UInt64) {
         self.me = bloc
         profile = Profile(view.scenario.blocs[bloc].doctrine, rules: view.scenario.rules)
         self.level = level
@@ -148,37 +157,34 @@ final class Planner {
         turn = view.turn
         turnsPerYear = view.scenario.calendar.turnsPerYear
         turnsLeft = max(0, view.scenario.calendar.turnCount - 1 - view.turn)
-        var row = [Double](repeating: 0, count: n)
-        if view.trust.count >= n * n { for o in 0..<n { row[o] = view.trust[bloc * n + o] } }
+        let row = TrustRow(table: view.trust, base: view.trust.count >= n * n ? bloc * n : -1)
         trust = row
         let threshold = profile.rivalThreshold
-        var rivalList: [Int] = []
-        var friendList: [Int] = []
-        rivalList.reserveCapacity(n)
-        friendList.reserveCapacity(n)
+        // Rivals then friends, in one array (a rival's trust is below -15, a friend's above 40).
+        var list: [Int] = []
+        list.reserveCapacity(n)
         var best: Int?
         var bestComputing = 0.0
         for o in 0..<n where o != bloc {
-            if row[o] <= threshold { rivalList.append(o) }
-            if row[o] > 40 { friendList.append(o) }
+            if row[o] <= threshold { list.append(o) }
             let c = view.blocs[o].computing.value
             if best == nil || c > bestComputing { best = o; bestComputing = c }
         }
-        rivalList.sort { row[$0] != row[$1] ? row[$0] < row[$1] : $0 < $1 }
-        friendList.sort { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
-        rivals = rivalList
-        friends = friendList
+        let rivalCount = list.count
+        for o in 0..<n where o != bloc && row[o] > 40 && !(row[o] <= threshold) { list.append(o) }
+        list[0 ..< rivalCount].sort { row[$0] != row[$1] ? row[$0] < row[$1] : $0 < $1 }
+        list[rivalCount...].sort { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
+        rivals = list[0 ..< rivalCount]
+        friends = list[rivalCount...]
         leader = best
         maxOtherComputing = bestComputing
 
         // One pass over the treaties (in GameCore); the areas below work from these index lists so
         // that a long game's many old treaties are not walked (and copied) again and again.
-        let digest = view.treatyDigest(bloc: bloc, blocCount: n, trust: row,
-                                       window: Planner.proposalMemory(turnsPerYear: view.scenario.calendar.turnsPerYear))
+        let digest = view.digest ?? TreatyDigest(view.treaties, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
         partyTreaties = digest.party
         memberTreaties = digest.member
         memberStanding = digest.standing
-        livePartners = digest.live
         violationTreaties = digest.violated
         violators = digest.violators
         breaking = digest.breaking
@@ -189,7 +195,7 @@ final class Planner {
     }
 
     /// Turns during which a turned-down proposal keeps its parties out of a new proposal of the
-    /// same type (planning views keep failed proposals that long; see `PlanningIndex`).
+    /// same type (planning views keep failed proposals that long; see `GameState.planningTreatyViews`).
     static func proposalMemory(turnsPerYear: Int) -> Int { 2 * turnsPerYear }
 
     // MARK: - Plan
@@ -214,27 +220,57 @@ final class Planner {
         planStatements()
         planAid()
         planMessages()
-        planned = free + chooseCostly()
+        planned = free
+        appendCostly(to: &planned)
         return settings.lookAhead ? lookAhead(planned) : planned
     }
 
-    /// Spends the capital on the most wanted costly orders, never more than the bloc holds now.
-    /// `forcing` (an index into `costly`) is taken first when it is affordable.
+    /// The free orders followed by the costly ones `appendCostly` picks.
     func chooseCostly(forcing: Int? = nil) -> [Order] {
-        var sorted = costly.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.sequence < $1.sequence }
-        if let f = forcing, f < costly.count, let k = sorted.firstIndex(where: { $0.sequence == costly[f].sequence }) {
-            sorted.insert(sorted.remove(at: k), at: 0)
-        }
-        var capital = state.capital
-        var out: [Order] = []
-        for c in sorted where out.count < settings.maxCostly {
-            let cost = c.order.capitalCost
-            if cost <= capital + 1e-9 {
-                capital -= cost
-                out.append(c.order)
+        var out = free
+        appendCostly(to: &out, forcing: forcing)
+        return out
+    }
+
+    /// Spends the capital on the most wanted costly orders (highest priority first, ties by
+    /// sequence), never more than the bloc holds now, appending them to `out`. `forcing` (an index
+    /// into `costly`) is taken first when it is affordable.
+    func appendCostly(to out: inout [Order], forcing: Int? = nil) {
+        let count = costly.count
+        guard count > 0 else { return }
+        // The order of the candidates, sorted on the stack (a total order: any sort agrees).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
+            for k in 0..<count {
+                var j = k
+                while j > 0 && Planner.before(costly[k], costly[order[j - 1]]) {
+                    order[j] = order[j - 1]
+                    j -= 1
+                }
+                order[j] = k
+            }
+            if let f = forcing, f < count, let k = (0..<count).first(where: { costly[order[$0]].sequence == costly[f].sequence }) {
+                let x = order[k]
+                var j = k
+                while j > 0 { order[j] = order[j - 1]; j -= 1 }
+                order[0] = x
+            }
+            var capital = state.capital
+            var taken = 0
+            for i in 0..<count where taken < settings.maxCostly {
+                let cost = costly[order[i]].order.capitalCost
+                if cost <= capital + 1e-9 {
+                    capital -= cost
+                    out.append(costly[order[i]].order)
+                    taken += 1
+                }
             }
         }
-        return out
+    }
+
+    /// Whether candidate `a` comes before `b`: higher priority, or equal priority and considered earlier.
+    @inline(__always)
+    static func before(_ a: Candidate, _ b: Candidate) -> Bool {
+        a.priority != b.priority ? a.priority > b.priority : a.sequence < b.sequence
     }
 
     // MARK: - Helpers for the areas
@@ -279,10 +315,10 @@ final class Planner {
     /// Share of sector weight in red (and amber, half-counted) Mosca rows.
     var moscaPressure: Double {
         var red = 0.0, total = 0.0
-        for row in view.mosca where row.sector < scenario.sectors.count {
-            let w = scenario.sectors[row.sector].weight
+        for s in 0..<min(view.moscaCount, scenario.sectors.count) {
+            let w = scenario.sectors[s].weight
             total += w
-            switch row.status {
+            switch view.mosca(s) {
             case .red: red += w
             case .amber: red += 0.5 * w
             case .green: break
@@ -291,15 +327,16 @@ final class Planner {
         return total > 0 ? red / total : 0
     }
 
-    /// Bloc `b`'s estimated PQC migration per sector (`view.blocs[b].pqc` without building an
-    /// array: read from the view's shared store).
-    func pqcEstimates(_ b: Int) -> ArraySlice<Estimate> {
-        let start = view.blocs[b].pqcStart
-        return view.blocs[b].pqcStore[start ..< start + view.blocs[b].pqcCount]
+    /// Bloc `b`'s lowest estimated PQC migration over its sectors (1 if none).
+    func leastPQC(_ b: Int) -> Double {
+        var least = 1.0
+        let e = view.blocs[b]
+        for s in 0..<e.pqcCount { least = min(least, e.pqc(s).value) }
+        return least
     }
 
     /// Whether this bloc knows of a treaty violation by `b` (in any treaty).
-    func knownViolator(_ b: Int) -> Bool { b >= 0 && b < n && violators[b] }
+    func knownViolator(_ b: Int) -> Bool { b >= 0 && b < violators.count && violators[b] }
 
     /// A rule value (the key table is built once, not per lookup).
     func rule(_ key: RuleKey) -> Double {

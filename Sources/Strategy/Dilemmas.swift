@@ -119,7 +119,7 @@ extension Planner {
             var total = 0.0
             for sector in scenario.sectors { total += sector.weight }
             var points = 30 * d * scenario.sectors[s].weight / max(0.001, total)
-            if s < view.mosca.count && view.mosca[s].status == .red { points *= 2 }
+            if s < view.moscaCount && view.mosca(s) == .red { points *= 2 }
             return pillar(.security, points)
         case .supply:
             return pillar(.prosperity, 20 * d / Double(max(1, scenario.chokepoints.count)))
@@ -145,7 +145,7 @@ extension Planner {
         case .sigint: return e.sigint.value
         case .counterintel: return scenario.blocs[b].counterintel
         case .standard: return e.standard.code
-        case .pqc(let s): return s < e.pqcCount ? e.pqcStore[e.pqcStart + s].value : 0
+        case .pqc(let s): return s < e.pqcCount ? e.pqc(s).value : 0
         case .supply(let c): return c < scenario.blocs[b].supply.count ? scenario.blocs[b].supply[c] : 0
         case .security: return e.pillars.count > 0 ? e.pillars[0] : 0
         case .prosperity: return e.pillars.count > 1 ? e.pillars[1] : 0

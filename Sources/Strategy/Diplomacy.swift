@@ -61,7 +61,7 @@ extension Planner {
             }
         case .verificationRegime:
             var secrets = breaking
-            for op in view.harvests where op.harvester == me && op.active { secrets = true }
+            for op in view.harvests where op.harvester == me && op.active && op.knownBy[me] { secrets = true }
             if secrets || (state.hasCRQC && !state.crqcPublic) { v -= 0.4 }
             v -= 0.1
         case .capacityFund:
@@ -117,18 +117,37 @@ extension Planner {
         consider(.proposeTreaty(type: d.type, parties: d.partners.map { id($0) }, terms: d.terms), priority: 1.4 + d.value)
     }
 
-    /// For each treaty type, which blocs already share a live treaty of it with this bloc or
-    /// turned one down recently (flat: `TreatyType.ordinal * n + bloc`).
-    func liveTreatyPartners() -> [Bool] { livePartners }
+    /// For each treaty type the doctrine proposes, which blocs already share a live treaty of it
+    /// with this bloc or turned one down recently (flat: `TreatyType.ordinal * n + bloc`; other
+    /// types' rows are left false).
+    func liveTreatyPartners() -> [Bool] {
+        TreatyDigest.livePartners(view.treaties, party: partyTreaties, turn: turn, bloc: me, blocCount: n,
+                                  window: Planner.proposalMemory(turnsPerYear: turnsPerYear), types: profile.proposes)
+    }
 
     /// Partners, terms and need for a proposal of `type`, or nil if there is nobody to ask.
     func draft(_ type: TreatyType, live: [Bool]) -> Draft? {
         let row = type.ordinal * n
         let minimum = profile.minimumTrust(type)
-        var pool: [Int] = []
-        pool.reserveCapacity(n)
-        for o in 0..<n where o != me && trust[o] >= minimum && !live[row + o] { pool.append(o) }
-        pool.sort { trust[$0] != trust[$1] ? trust[$0] > trust[$1] : $0 < $1 }
+        // The blocs it may invite, most trusted first (ties by index: a total order, so the
+        // insertion sort agrees with any), on the stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { buffer in
+            var count = 0
+            for o in 0..<n where o != me && trust[o] >= minimum && !live[row + o] {
+                var j = count
+                while j > 0 && (trust[buffer[j - 1]] != trust[o] ? trust[o] > trust[buffer[j - 1]] : o < buffer[j - 1]) {
+                    buffer[j] = buffer[j - 1]
+                    j -= 1
+                }
+                buffer[j] = o
+                count += 1
+            }
+            return draft(type, pool: UnsafeMutableBufferPointer(rebasing: buffer[0 ..< count]))
+        }
+    }
+
+    /// The draft of `type` inviting from `pool` (candidates in order of preference).
+    private func draft(_ type: TreatyType, pool: UnsafeMutableBufferPointer<Int>) -> Draft? {
         var partners: [Int] = []
         var terms = OrderTerms()
         var value = need(type)
@@ -189,8 +208,7 @@ extension Planner {
         for f in state.pqc { least = min(least, f) }
         var years = max(0, 0.95 - least) / max(0.001, ordinaryPace() * boost)
         for p in partners {
-            var theirs = 1.0
-            for e in pqcEstimates(p) { theirs = min(theirs, e.value) }
+            let theirs = leastPQC(p)
             years = max(years, max(0, 0.95 - theirs) / max(0.001, rule(.pqcBasePace) * boost))
         }
         let turns = Int((years * Double(turnsPerYear)).rounded(.up)) + 1
@@ -220,7 +238,8 @@ extension Planner {
 
     func planViolations() {
         let stockpile = view.stockpileByVictim.contains { $0 > 0.01 }
-        var candidates: [(index: Int, weight: Double)] = []
+        // The opportunistic breach that pays most (the first of the best), without a candidate list.
+        var pick: (index: Int, weight: Double)?
         for i in memberTreaties where view.treaties[i].treaty.status == .inForce && view.treaties[i].treaty.type.canBeViolatedSecretly {
             let type = view.treaties[i].treaty.type
             let id = view.treaties[i].treaty.id
@@ -241,20 +260,20 @@ extension Planner {
                 return
             }
             // Opportunistic breaches, ranked by what they pay.
+            let weight: Double
             switch type {
-            case .exportRegime: candidates.append((i, 3))
-            case .jointLab: candidates.append((i, 2))
-            case .supplyPact: candidates.append((i, 1))
-            case .talentExchange: if profile.risk > 0.7 { candidates.append((i, 1)) }
-            default: break
+            case .exportRegime: weight = 3
+            case .jointLab: weight = 2
+            case .supplyPact: weight = 1
+            case .talentExchange: weight = profile.risk > 0.7 ? 1 : 0
+            default: weight = 0
             }
+            if weight > 0 && (pick == nil || weight > pick!.weight) { pick = (i, weight) }
         }
-        guard !candidates.isEmpty else { return }
+        guard let pick else { return }
         // One chance a turn, by appetite: cautious doctrines keep their word; a hedger may sell
         // to both sides of an export regime.
         let appetite = max(0, (profile.risk - 0.3) / 0.7)
-        var pick = candidates[0]
-        for c in candidates where c.weight > pick.weight { pick = c }
         let p = view.treaties[pick.index].treaty.type == .exportRegime && profile.risk >= 0.3 ? max(0.01, 0.06 * appetite) : 0.06 * appetite
         if maybe(p) { give(.violateTreaty(treaty: view.treaties[pick.index].treaty.id, violate: true)) }
     }

@@ -21,12 +21,19 @@ extension Planner {
     /// `Track.allCases.count`, counted once.
     static let trackCount = Track.allCases.count
 
+    /// `count` zeros. Six (the tracks) from an array literal: `Array(repeating:count:)` looks up
+    /// the array's type at run time, which cost more than the rest of building it.
+    @inline(__always)
+    static func zeros(_ count: Int) -> [Double] {
+        count == 6 ? [0, 0, 0, 0, 0, 0] : [Double](repeating: 0, count: count)
+    }
+
     /// The split the doctrine wants given the situation: half the scenario's own split, half the
     /// doctrine's, then tilted toward whatever is short.
     func targetAllocation() -> [Double] {
         let base = scenario.blocs[me].allocation
         let count = Planner.trackCount
-        var a = [Double](repeating: 0, count: count)
+        var a = Planner.zeros(count)
         for k in 0..<count {
             let own = k < base.count ? base[k] : profile.allocation[k]
             a[k] = 0.5 * own + 0.5 * profile.allocation[k]
@@ -69,7 +76,7 @@ extension Planner {
         for x in raw { sum += x }
         guard sum > 0 else { return profile.allocation }
         let count = raw.count
-        var floors = [Double](repeating: 0, count: count)
+        var floors = Planner.zeros(count)
         // Remainders and the order of tracks by them live on the stack (three arrays and a sort
         // per call were a measurable share of planning).
         withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { remainder in
@@ -133,8 +140,8 @@ extension Planner {
             var urgency: Double
             if settings.moscaAware {
                 urgency = 0
-                if s < view.mosca.count {
-                    switch view.mosca[s].status {
+                if s < view.moscaCount {
+                    switch view.mosca(s) {
                     case .red: urgency += 1
                     case .amber: urgency += 0.5
                     case .green: break

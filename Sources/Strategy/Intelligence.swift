@@ -10,7 +10,15 @@ extension Planner {
         let categories = Planner.controlCategories
         let count = categories.count
         let liftAbove: Double = profile.doctrine == .hedger ? -15 : (profile.hawkishness >= 0.6 ? 15 : -5)
-        var held = [Bool](repeating: false, count: 2 * n * count)
+        // (On the stack: a heap array per planner was a measurable share of planning.)
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * n * count) { held in
+            held.initialize(repeating: false)
+            planControls(held: held, categories: categories, liftAbove: liftAbove)
+        }
+    }
+
+    private func planControls(held: UnsafeMutableBufferPointer<Bool>, categories: [ControlCategory], liftAbove: Double) {
+        let count = categories.count
         let lift = n * count
         var controlledByRival = false
         for c in view.controls {
@@ -72,7 +80,7 @@ extension Planner {
 
     func planHarvests() {
         var running = 0
-        for op in view.harvests where op.harvester == me && op.active && op.target < n {
+        for op in view.harvests where op.harvester == me && op.active && op.target < n && op.knownBy[me] {
             let t = op.target
             // Nothing left worth taking, or no longer a rival.
             if exposedShare(t) < 0.03 || (profile.harvestTargets < 3 && trust[t] > 30) {
@@ -84,7 +92,7 @@ extension Planner {
         guard profile.harvestTargets > running else { return }
         for r in rivals {
             var already = false
-            for op in view.harvests where op.harvester == me && op.target == r && op.active { already = true }
+            for op in view.harvests where op.harvester == me && op.target == r && op.active && op.knownBy[me] { already = true }
             // Start only where clearly more than the stopping level is exposed, so estimates
             // wobbling around it do not switch the operation on and off.
             guard !already, exposedShare(r) >= 0.1 else { continue }
@@ -96,9 +104,10 @@ extension Planner {
     /// The estimated unmigrated share of a bloc's traffic, averaged over sectors.
     func exposedShare(_ t: Int) -> Double {
         var exposed = 0.0
-        let estimates = pqcEstimates(t)
-        for e in estimates { exposed += 1 - e.value }
-        return exposed / Double(max(1, estimates.count))
+        let e = view.blocs[t]
+        let count = e.pqcCount
+        for s in 0..<count { exposed += 1 - e.pqc(s).value }
+        return exposed / Double(max(1, count))
     }
 
     // MARK: - Espionage and counter-intelligence

@@ -40,7 +40,7 @@ extension Planner {
         // A mandate the capital did not stretch to: given first, whatever it displaces.
         if let m = costly.firstIndex(where: { if case .mandate = $0.order { return true }; return false }),
            !base.contains(costly[m].order) {
-            add(free + chooseCostly(forcing: m))
+            add(chooseCostly(forcing: m))
         }
         // Restraint: the plan without its hostile acts (new harvests, controls, espionage, breaches).
         let calm = base.filter { !Planner.isProvocative($0) }
@@ -72,7 +72,8 @@ extension Planner {
     func lookAhead(_ base: [Order]) -> [Order] {
         let sets = candidateOrderSets(base)
         guard sets.count > 1 else { return base }
-        let believed = GameState.believed(from: view, scenario: scenario)
+        // The expert plans from its full view (see `Autoplay.computerCommands`).
+        let believed = GameState.believed(from: view.full!, scenario: scenario)
         let dice = lookAheadSeed
         let bloc = id(me)
         var best = 0

@@ -22,7 +22,8 @@ extension Planner {
     }
 
     func proposalText(_ d: Draft) -> String {
-        let names = d.partners.map { name($0) }.joined(separator: ", ")
+        // (Named in two of the texts only.)
+        var names: String { d.partners.map { name($0) }.joined(separator: ", ") }
         switch d.type {
         case .pqcAccord:
             let deadline = d.terms.deadline ?? label(turn + max(1, min(4 * turnsPerYear, turnsLeft)))

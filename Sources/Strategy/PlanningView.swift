@@ -1,0 +1,262 @@
+import GameCore
+
+/// What a planner reads of its bloc's view (`GameView`), and nothing more.
+///
+/// Built either from a view (`init(_:)`: the public `ComputerPlayer.orders`, and the expert,
+/// whose look-ahead rebuilds a believed state from the full view) or straight from the state
+/// (`init(state:…)`: the game's own computer players), without building a `GameView`: the other
+/// blocs' estimates are then worked out when read, by the view's own formulas (`fogErrors`,
+/// `fogged`, the same field numbers), so every value read is the very Double the view holds.
+/// Building each player's full view every turn, and freeing it, was about half of the computer
+/// players' cost.
+final class PlanningView {
+    /// The scenario, shared by every planning view of a turn (a copy per view retained and
+    /// released each of its many parts).
+    private let shared: SharedScenario
+    var scenario: Scenario { shared.value }
+    let turn: Int
+    let isOver: Bool
+    let viewerIndex: Int?
+    /// The viewer's own bloc, exact: `selves[selfIndex]` (the state's blocs, shared, rather than
+    /// a copy of the bloc).
+    private let selves: [BlocState]
+    private let selfIndex: Int
+    /// Whether the view has the viewer's own bloc (not a facilitator's view).
+    var hasMe: Bool { selfIndex < selves.count }
+    /// The viewer's own bloc (only when `hasMe`).
+    var me: BlocState { selves[selfIndex] }
+    let world: WorldState
+    let trust: [Double]
+    /// The treaties a planner reads: those the bloc is a party to or knows violations of (every
+    /// treaty when built from a view that has them all; when built from the state, without the
+    /// bloc's old failed and dissolved proposals, which no planner reads: `planningTreatyViews`).
+    let treaties: [TreatyView]
+    let controls: [ExportControl]
+    /// Harvest operations: those the viewer runs or knows of when built from a view, every one
+    /// when built from the state (planners read only those with `knownBy[viewer]`).
+    let harvests: [HarvestOperation]
+    /// Unread stockpile of the viewer, volume per victim.
+    let stockpileByVictim: ArraySlice<Double>
+    /// Dilemmas; the planner answers only the open ones of its bloc.
+    let dilemmas: [PendingDilemma]
+    /// The status of the viewer's Mosca row per sector (sector order), from a view (empty when
+    /// built from the state: `mosca(_:)` then works it out as the view does).
+    let moscaGiven: [MoscaStatus]
+    let qDayYears: Double
+    let qDayBloc: Int?
+    let blocs: PlanningEstimates
+    /// The treaty digest of the viewer, when worked out with the treaties (from the state).
+    let digest: TreatyDigest?
+    /// The view this was built from, if any (the look-ahead's believed state is built from it).
+    let full: GameView?
+
+    /// How many Mosca rows (one per sector).
+    var moscaCount: Int { full == nil ? scenario.sectors.count : moscaGiven.count }
+
+    /// The status of the viewer's Mosca row for sector `s`, as the view gives it.
+    func mosca(_ s: Int) -> MoscaStatus {
+        if full != nil { return moscaGiven[s] }
+        return Mosca.status(shelfLife: scenario.sectors[s].shelfLife, migrated: selves[selfIndex].pqc[s],
+                            pacePerYear: selves[selfIndex].pqcPace[s], yearsToCRQC: qDayYears)
+    }
+
+    init(_ view: GameView) {
+        shared = SharedScenario(view.scenario)
+        turn = view.turn
+        isOver = view.isOver
+        viewerIndex = view.viewerIndex
+        selves = view.me.map { [$0] } ?? []
+        selfIndex = 0
+        world = view.world
+        trust = view.trust
+        treaties = view.treaties
+        controls = view.controls
+        harvests = view.harvests
+        stockpileByVictim = view.stockpileByVictim[...]
+        dilemmas = view.dilemmas
+        var statuses: [MoscaStatus] = []
+        for (s, row) in view.mosca.enumerated() where row.sector == s { statuses.append(row.status) }
+        moscaGiven = statuses
+        qDayYears = view.qDayYears
+        qDayBloc = view.qDayBloc
+        blocs = PlanningEstimates(given: view.blocs)
+        digest = nil
+        full = view
+    }
+
+    /// Bloc `v`'s planning view of `state` (as `state.view(for: .bloc(v), …, allTreaties: false,
+    /// context: context)` would show it, less what no planner reads); `context` must be
+    /// `state.viewContext()` and `errors` `state.fogErrorTable(…)` (both shared by every viewer of
+    /// the turn).
+    init(state: borrowing GameState, viewer v: Int, scenario shared: SharedScenario, seed: UInt64, context: ViewContext?, errors: [Double]?) {
+        let scenario = shared.value
+        let n = state.blocs.count
+        let estimates = PlanningEstimates(state: state, viewer: v, scenario: scenario, seed: seed, errors: errors)
+
+        // The Q-Day clock, as the view sets it: the rival (trusted less than Mosca.rivalTrust)
+        // nearest the threshold by its estimated computing.
+        var qDay = 50.0
+        var qDayBloc: Int?
+        for t in 0..<n where t != v && state.trust[v * n + t] < Mosca.rivalTrust {
+            let known = state.blocs[t].crqcKnownBy[v], crqc = state.blocs[t].hasCRQC
+            var years = Mosca.yearsToThreshold(computing: estimates.value(t, field: 1), growthPerYear: state.blocs[t].computingGrowthRate,
+                                               threshold: state.world.crqcLogicalQubits)
+            if known && crqc { years = 0 }
+            if !known && crqc { years = max(years, 0.25) }
+            if years < qDay { qDay = years; qDayBloc = t }
+        }
+        if qDayBloc == nil { qDay = 50 }
+
+        if let context {
+            stockpileByVictim = context.stock[(v * n) ..< (v * n + n)]
+        } else {
+            var own = [Double](repeating: 0, count: n)
+            for lot in state.stockpile where lot.harvester == v { own[lot.victim] += lot.volume }
+            stockpileByVictim = own[...]
+        }
+
+        let window = Planner.proposalMemory(turnsPerYear: scenario.calendar.turnsPerYear)
+        if let context {
+            (treaties, digest) = state.planningTreaties(for: v, window: window, trust: state.trust,
+                                                        trustBase: state.trust.count >= n * n ? v * n : -1, context: context)
+        } else {
+            treaties = state.planningTreatyViews(for: v, window: window, context: nil)
+            digest = nil
+        }
+        self.shared = shared
+        turn = state.turn
+        isOver = state.isOver
+        viewerIndex = v
+        selves = state.blocs
+        selfIndex = v
+        world = state.world
+        trust = state.trust
+        controls = state.controls
+        // Every operation: the planner reads only those the viewer knows of (`op.knownBy[me]`).
+        harvests = state.harvests
+        dilemmas = state.dilemmas
+        moscaGiven = []
+        qDayYears = qDay
+        self.qDayBloc = qDayBloc
+        blocs = estimates
+        full = nil
+    }
+}
+
+/// A scenario held once for all the planning views of a turn.
+final class SharedScenario {
+    let value: Scenario
+    init(_ value: Scenario) { self.value = value }
+}
+
+/// The blocs as the viewer estimates them: from a view's estimates, or worked out from the state
+/// when read (see `PlanningView`).
+struct PlanningEstimates {
+    /// A view's estimates (empty when built from the state).
+    let given: [BlocEstimate]
+    /// The true blocs (empty when built from a view), fogged by `errors` when read.
+    let states: [BlocState]
+    /// The viewer's relative error on bloc `t` at `errors[errorBase + t]` (0 for itself).
+    let errors: [Double]
+    let errorBase: Int
+    let noiseBase: UInt64
+    let turn: Int
+    let viewer: Int
+    let count: Int
+
+    init(given: [BlocEstimate]) {
+        self.given = given
+        states = []
+        errors = []
+        errorBase = 0
+        noiseBase = 0
+        turn = 0
+        viewer = -1
+        count = given.count
+    }
+
+    /// `table` is `state.fogErrorTable(…)`, if any.
+    init(state: borrowing GameState, viewer v: Int, scenario: Scenario, seed: UInt64, errors table: [Double]?) {
+        given = []
+        states = state.blocs
+        if let table {
+            errors = table
+            errorBase = v * state.blocs.count
+        } else {
+            errors = state.fogErrors(viewer: v, baseError: scenario.rules[.estimateError], context: nil)
+            errorBase = 0
+        }
+        noiseBase = RandomStreams.noiseBase(seed: seed)
+        turn = state.turn
+        viewer = v
+        count = state.blocs.count
+    }
+
+    subscript(t: Int) -> PlanningEstimate { PlanningEstimate(source: self, t: t) }
+
+    /// Field `field` of bloc `t` (the view's numbering: 1 computing, 2 GDP, 3 budget, 4 support,
+    /// 5 sensing, 6 QKD km, 7 workforce, 8 SIGINT, 9… PQC per sector), as the viewer estimates it.
+    @inline(__always)
+    func estimate(_ t: Int, field: Int) -> Estimate {
+        if states.isEmpty {
+            let e = given[t]
+            switch field {
+            case 1: return e.computing
+            case 2: return e.gdp
+            case 3: return e.budget
+            case 4: return e.support
+            case 5: return e.sensing
+            case 6: return e.qkdKm
+            case 7: return e.workforce
+            case 8: return e.sigint
+            default: return e.pqcStore[e.pqcStart + field - 9]
+            }
+        }
+        let x: Double, cap: Double
+        switch field {
+        case 1: x = states[t].computing; cap = .infinity
+        case 2: x = states[t].gdp; cap = .infinity
+        case 3: x = states[t].budget; cap = .infinity
+        case 4: x = states[t].support; cap = 100
+        case 5: x = states[t].sensing; cap = 100
+        case 6: x = states[t].qkdKm; cap = .infinity
+        case 7: x = states[t].workforce; cap = .infinity
+        case 8: x = states[t].sigint; cap = 100
+        default: x = states[t].pqc[field - 9]; cap = 1
+        }
+        let e = t == viewer ? 0 : errors[errorBase + t]
+        guard e > 0 else { return Estimate(exactly: x) }
+        return GameState.fogged(x, error: e, cap: cap, noiseBase: noiseBase, turn: turn, viewer: viewer, target: t, field: field)
+    }
+
+    @inline(__always)
+    func value(_ t: Int, field: Int) -> Double { estimate(t, field: field).value }
+
+    func pqcCount(_ t: Int) -> Int { states.isEmpty ? given[t].pqcCount : states[t].pqc.count }
+}
+
+/// One bloc as the viewer estimates it (the fields of `BlocEstimate` a planner reads).
+struct PlanningEstimate {
+    let source: PlanningEstimates
+    let t: Int
+
+    var computing: Estimate { source.estimate(t, field: 1) }
+    var gdp: Estimate { source.estimate(t, field: 2) }
+    var budget: Estimate { source.estimate(t, field: 3) }
+    var support: Estimate { source.estimate(t, field: 4) }
+    var sensing: Estimate { source.estimate(t, field: 5) }
+    var qkdKm: Estimate { source.estimate(t, field: 6) }
+    var workforce: Estimate { source.estimate(t, field: 7) }
+    var sigint: Estimate { source.estimate(t, field: 8) }
+    /// Sector `s`'s estimated migrated fraction.
+    func pqc(_ s: Int) -> Estimate { source.estimate(t, field: 9 + s) }
+    var pqcCount: Int { source.pqcCount(t) }
+    var standard: StandardFamily { source.states.isEmpty ? source.given[t].standard : source.states[t].standard }
+    var pillars: [Double] { source.states.isEmpty ? source.given[t].pillars : source.states[t].pillars }
+    var score: Double { source.states.isEmpty ? source.given[t].score : source.states[t].score }
+    /// Whether the viewer knows this bloc has a CRQC.
+    var knownCRQC: Bool {
+        if source.states.isEmpty { return source.given[t].knownCRQC }
+        return (t == source.viewer || source.states[t].crqcKnownBy[source.viewer]) && source.states[t].hasCRQC
+    }
+}
