@@ -78,7 +78,7 @@ extension Planner {
             return "Our analysts put \(name(q)) about \(years) years from a cryptographically relevant quantum computer. We should coordinate our migration deadlines."
         }
         if let r = rivals.first {
-            return "We are watching \(name(r))'s programme closely. Can we compare notes at the next meeting?"
+            return "We are watching \(possessive(name(r))) programme closely. Can we compare notes at the next meeting?"
         }
         return "We value our cooperation and would like to deepen it on skills and supply chains."
     }
