@@ -485,19 +485,8 @@ extension GameState {
                             standing.reserveCapacity(treaties.count - k)
                         }
                         member.append(position)
-                        var others = 0
-                        var total = 0.0
-                        for p in parties.indices where parties[p] != v && parties[p] < n && answers[p] == .accepted && !withdrawn[p] {
-                            others += 1
-                            total += trustBase >= 0 ? trust[trustBase + parties[p]] : 0
-                        }
-                        var cheated = false
-                        if others > 0 {
-                            for x in violations where x.bloc != v {
-                                if let p = parties.firstIndex(of: x.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
-                            }
-                        }
-                        standing.append((others, others > 0 ? total : 0, cheated))
+                        standing.append(TreatyDigest.standing(of: v, blocCount: n, parties: parties, answers: answers, withdrawn: withdrawn,
+                                                              trust: trust, trustBase: trustBase, known: violations))
                     }
                 }
             }
@@ -616,6 +605,27 @@ package struct TreatyDigest {
     package var violators: [Bool]
     /// Whether the bloc is secretly breaking a treaty right now.
     package var breaking = false
+
+    /// A member treaty's standing for `bloc`: how many other members (accepted, not withdrawn) it
+    /// has, the sum of `bloc`'s trust in them (in party order; `trust[trustBase + other]`, none when
+    /// `trustBase` is negative) and whether one of them is known (`known`) to break it.
+    @inline(__always)
+    static func standing(of bloc: Int, blocCount n: Int, parties: [Int], answers: [Answer], withdrawn: [Bool],
+                         trust: [Double], trustBase: Int, known: [Violation]) -> (others: Int, trust: Double, cheated: Bool) {
+        var others = 0
+        var total = 0.0
+        for p in parties.indices where parties[p] != bloc && parties[p] < n && answers[p] == .accepted && !withdrawn[p] {
+            others += 1
+            total += trustBase >= 0 ? trust[trustBase + parties[p]] : 0
+        }
+        var cheated = false
+        if others > 0 {
+            for x in known where x.bloc != bloc {
+                if let p = parties.firstIndex(of: x.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
+            }
+        }
+        return (others, others > 0 ? total : 0, cheated)
+    }
 }
 
 extension TreatyDigest {
@@ -640,19 +650,8 @@ extension TreatyDigest {
                 let withdrawn = treaty.withdrawn
                 if (status == .inForce || status == .signed) && answers[k] == .accepted && !withdrawn[k] {
                     member.append(i)
-                    var others = 0
-                    var total = 0.0
-                    for p in parties.indices where parties[p] != bloc && parties[p] < n && answers[p] == .accepted && !withdrawn[p] {
-                        others += 1
-                        total += trustBase >= 0 ? trust[trustBase + parties[p]] : 0
-                    }
-                    var cheated = false
-                    if others > 0 {
-                        for v in treaties[i].knownViolations where v.bloc != bloc {
-                            if let p = parties.firstIndex(of: v.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
-                        }
-                    }
-                    standing.append((others, others > 0 ? total : 0, cheated))
+                    standing.append(TreatyDigest.standing(of: bloc, blocCount: n, parties: parties, answers: answers, withdrawn: withdrawn,
+                                                          trust: trust, trustBase: trustBase, known: treaties[i].knownViolations))
                 }
             }
             if !treaties[i].knownViolations.isEmpty {
