@@ -465,13 +465,7 @@ extension GameState {
             if !isParty && !hasViolations { continue }
             let status = treaties[k].status
             let known = hasViolations && treaties[k].violations.contains(where: { $0.knownBy[v] })
-            if isParty {
-                let live = status == .proposed || status == .signed || status == .inForce
-                    || ((status == .rejected || status == .lapsed) && turn - treaties[k].proposedTurn <= window)
-                guard live || known else { continue }
-            } else {
-                guard status != .proposed && status != .rejected && status != .lapsed && known else { continue }
-            }
+            guard keptForPlanning(k, party: isParty, known: known, window: window) else { continue }
             let violations = !hasViolations ? [] : treaties[k].violations.filter { $0.knownBy[v] }
             let position = treatyViews.count
             if isParty {
@@ -504,6 +498,20 @@ extension GameState {
                                           violators: violators, breaking: breaking))
     }
 
+    /// Whether a planning view keeps treaty `k`: a party keeps its live treaties (and proposals
+    /// turned down within `window` turns) and those it knows were broken; others only signed
+    /// treaties it knows were broken.
+    @inline(__always)
+    func keptForPlanning(_ k: Int, party: Bool, known: Bool, window: Int) -> Bool {
+        let status = treaties[k].status
+        if party {
+            let live = status == .proposed || status == .signed || status == .inForce
+                || ((status == .rejected || status == .lapsed) && turn - treaties[k].proposedTurn <= window)
+            return live || known
+        }
+        return status != .proposed && status != .rejected && status != .lapsed && known
+    }
+
     package func planningTreatyViews(for v: Int, window: Int, context: ViewContext?) -> [TreatyView] {
         var treatyViews: [TreatyView] = []
         treatyViews.reserveCapacity(treaties.count)
@@ -511,16 +519,8 @@ extension GameState {
             let hasViolations = context.map { $0.info[k] & ViewContext.violated != 0 } ?? !treaties[k].violations.isEmpty
             let party = context.map { ($0.parties[k] >> UInt64(v)) & 1 != 0 } ?? treaties[k].parties.contains(v)
             if !party && !hasViolations { continue }
-            let status = treaties[k].status
-            let proposal = status == .proposed || status == .rejected || status == .lapsed
             let known = hasViolations && treaties[k].violations.contains(where: { $0.knownBy[v] })
-            if party {
-                let live = status == .proposed || status == .signed || status == .inForce
-                    || ((status == .rejected || status == .lapsed) && turn - treaties[k].proposedTurn <= window)
-                guard live || known else { continue }
-            } else {
-                guard !proposal && known else { continue }
-            }
+            guard keptForPlanning(k, party: party, known: known, window: window) else { continue }
             let violations = !hasViolations ? [] : treaties[k].violations.filter { $0.knownBy[v] }
             treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
         }

@@ -1,29 +1,29 @@
 import GameCore
 
 /// The prompts of dialogs with several typed steps (a custom event, a ruling, an adjustment, a
-/// free action), built in one place so that going forward and going back (Esc) ask the same question.
+/// free action), and the step stack that lets Esc go back through a dialog.
 extension Prompt {
-    static func eventTitle(_ text: String = "") -> Prompt {
-        Prompt(purpose: .eventTitle, question: "A custom event. Its title (everyone reads it in the news):", text: text)
+    static func eventTitle() -> Prompt {
+        Prompt(purpose: .eventTitle, question: "A custom event. Its title (everyone reads it in the news):", text: "")
     }
 
-    static func eventText(title: String, _ text: String = "") -> Prompt {
-        Prompt(purpose: .eventText(title: title), question: "The text of “\(title)” (what happened, as the news tells it):", text: text)
+    static func eventText(title: String) -> Prompt {
+        Prompt(purpose: .eventText(title: title), question: "The text of “\(title)” (what happened, as the news tells it):", text: "")
     }
 
-    static func eventEffects(title: String, text: String, _ effects: String = "") -> Prompt {
+    static func eventEffects(title: String, text: String) -> Prompt {
         Prompt(purpose: .eventEffects(title: title, text: text),
-               question: "Its effects, separated by ; e.g. all.support -= 2; world.tension += 5. Empty: news only.", text: effects)
+               question: "Its effects, separated by ; e.g. all.support -= 2; world.tension += 5. Empty: news only.", text: "")
     }
 
-    static func rulingEffects(action: Int, bloc: Int, scenario: Scenario, _ text: String = "") -> Prompt {
+    static func rulingEffects(action: Int, bloc: Int, scenario: Scenario) -> Prompt {
         Prompt(purpose: .rulingEffects(action: action, bloc: bloc),
                question: "Effects of the accepted action, separated by ; (self is \(scenario.blocs[bloc].id)), e.g. self.support += 3; world.tension -= 2. Empty: no effect.",
-               text: text)
+               text: "")
     }
 
-    static func adjustEffect(_ text: String = "") -> Prompt {
-        Prompt(purpose: .adjustEffect, question: "An effect in the expression language, e.g. CN.support -= 5 or trust(US, CN) += 10:", text: text)
+    static func adjustEffect() -> Prompt {
+        Prompt(purpose: .adjustEffect, question: "An effect in the expression language, e.g. CN.support -= 5 or trust(US, CN) += 10:", text: "")
     }
 
     /// Who decides a free action: the facilitator, or nobody (the report lists it as unadjudicated).
@@ -31,12 +31,12 @@ extension Prompt {
         facilitator ? "the facilitator rules on it" : "no facilitator is seated: the after-action report lists it as unadjudicated"
     }
 
-    static func freeAction(_ text: String = "", facilitator: Bool) -> Prompt {
-        Prompt(purpose: .freeAction, question: "Describe an action in your own words (\(ruling(facilitator))):", text: text)
+    static func freeAction(facilitator: Bool) -> Prompt {
+        Prompt(purpose: .freeAction, question: "Describe an action in your own words (\(ruling(facilitator))):", text: "")
     }
 
-    static func freeActionIntent(action: String, _ text: String = "", facilitator: Bool) -> Prompt {
-        Prompt(purpose: .freeActionIntent(text: action), question: "What effect do you intend? (\(ruling(facilitator)))", text: text)
+    static func freeActionIntent(action: String, facilitator: Bool) -> Prompt {
+        Prompt(purpose: .freeActionIntent(text: action), question: "What effect do you intend? (\(ruling(facilitator)))", text: "")
     }
 }
 

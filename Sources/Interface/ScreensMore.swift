@@ -556,9 +556,9 @@ enum WhyLedger {
     /// An amount for display: fractions (PQC, supply) as percentage points.
     static func amount(_ x: Double, _ label: String) -> String {
         // Shares (0–1) read as points, also in the facilitator's labels ("KR PQC Finance").
-        let bare = label.split(separator: " ", maxSplits: 1).count == 2 && label.first?.isUppercase == true && label.prefix { $0 != " " }.allSatisfy(\.isUppercase)
-            ? String(label.drop { $0 != " " }.dropFirst()) : label
-        if bare.hasPrefix("PQC ") || bare.hasPrefix("supply ") || label.hasPrefix("PQC ") { return Widgets.number(abs(x) * 100) + " pts" }
+        if label.hasPrefix("PQC ") || label.hasPrefix("supply ") || label.contains(" PQC ") || label.contains(" supply ") {
+            return Widgets.number(abs(x) * 100) + " pts"
+        }
         return Widgets.number(abs(x))
     }
 
