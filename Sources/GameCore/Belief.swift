@@ -109,10 +109,11 @@ extension GameState {
 
     /// The state after resolving its current turn with `commands`, by the game's own rules, with
     /// dice drawn from `seed` (a look-ahead passes its own seed, not the game's). Does nothing once
-    /// the game is over. The input state is not changed.
-    public func resolvedTurn(scenario: Scenario, seed: UInt64, commands: [Command]) -> GameState {
+    /// the game is over. The input state is not changed. `narrative: false` leaves the turn's news
+    /// and why-ledger empty and changes nothing else (see `Game.resolve`).
+    public func resolvedTurn(scenario: Scenario, seed: UInt64, commands: [Command], narrative: Bool = true) -> GameState {
         guard !isOver else { return self }
-        var r = Resolver(scenario: scenario, seed: seed, state: self, commands: commands)
+        var r = Resolver(scenario: scenario, seed: seed, state: self, commands: commands, narrative: narrative)
         r.run()
         return r.state
     }

@@ -39,11 +39,16 @@ public struct Game: Sendable {
     public var turnLabel: String { scenario.calendar.label(state.turn) }
 
     /// Resolves the current turn with these commands.
-    public mutating func resolve(_ commands: [Command]) {
+    ///
+    /// `narrative: false` leaves the turn's news and why-ledger empty and changes nothing else:
+    /// both are the story of one turn, the next turn starts them afresh, and no rule reads them.
+    /// A headless game that keeps only its result passes false for every turn but its last (see
+    /// `Autoplay.continuePlaying`), so its final state is the same as a fully told game's.
+    public mutating func resolve(_ commands: [Command], narrative: Bool = true) {
         guard !state.isOver else { return }
         // Hand the state to the resolver rather than copying it, so its arrays stay uniquely
         // referenced and change in place.
-        var r = Resolver(scenario: scenario, seed: seed, state: state, commands: commands, tables: tables)
+        var r = Resolver(scenario: scenario, seed: seed, state: state, commands: commands, tables: tables, narrative: narrative)
         state = GameState.placeholder
         r.run()
         state = r.state

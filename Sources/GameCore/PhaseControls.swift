@@ -27,10 +27,10 @@ extension Resolver {
         guard pay(b, order, "an export control") else { return }
         for t in targets {
             state.controls.append(ExportControl(by: b, target: t, category: category, since: turn))
-            changeTrust(b, t, by: -6, "\(name(b)) controls \(category.rawValue) exports to \(name(t))")
+            changeTrust(b, t, by: -6, narrative ? "\(name(b)) controls \(category.rawValue) exports to \(name(t))" : "")
         }
-        changeTension(by: Double(targets.count), "new export controls by \(name(b))")
-        news(.controls, "\(name(b)) imposes export controls on \(category.rawValue) against \(targets.map { scenario.blocs[$0].id }.joined(separator: ", ")).", audience: [])
+        changeTension(by: Double(targets.count), narrative ? "new export controls by \(name(b))" : "")
+        if narrative { news(.controls, "\(name(b)) imposes export controls on \(category.rawValue) against \(targets.map { scenario.blocs[$0].id }.joined(separator: ", ")).", audience: []) }
     }
 
     private mutating func lift(_ b: Int, _ category: ControlCategory, _ ids: [String], _ order: Order) {
@@ -47,8 +47,8 @@ extension Resolver {
             for t in lifted { state.controls.append(ExportControl(by: b, target: t, category: category, since: turn)) }
             return
         }
-        for t in lifted { changeTrust(b, t, by: 3, "\(name(b)) lifted controls on \(name(t))") }
-        news(.controls, "\(name(b)) lifts export controls on \(category.rawValue) against \(lifted.map { scenario.blocs[$0].id }.joined(separator: ", ")).", audience: [])
+        for t in lifted { changeTrust(b, t, by: 3, narrative ? "\(name(b)) lifted controls on \(name(t))" : "") }
+        if narrative { news(.controls, "\(name(b)) lifts export controls on \(category.rawValue) against \(lifted.map { scenario.blocs[$0].id }.joined(separator: ", ")).", audience: []) }
     }
 
     /// How producer `p` restricts `category` toward `t`: 0 = open, 1 = cut by a regime (no leak),
@@ -142,7 +142,7 @@ extension Resolver {
                 count += 0.5 * Double(state.treaties[k].terms.categories.count * state.treaties[k].terms.targets.count)
                 if isViolating(b, state.treaties[k]) {
                     // secret sales to the targets earn revenue
-                    change(b, .gdp, by: state.blocs[b].gdp * 0.0005, "secret sales to \(possessive(state.treaties[k].name)) targets", secret: true)
+                    change(b, .gdp, by: state.blocs[b].gdp * 0.0005, narrative ? "secret sales to \(possessive(state.treaties[k].name)) targets" : "", secret: true)
                 }
             }
             guard count > 0 else { continue }

@@ -37,7 +37,7 @@ extension Resolver {
     mutating func crqcExposed(_ h: Int, cause: String, severity: Double) {
         state.blocs[h].crqcPublic = true
         for o in 0..<n { state.blocs[h].crqcKnownBy[o] = true }
-        news(.crqc, "Crisis: \(name(h)) has a cryptographically relevant quantum computer. Governments scramble to migrate.", audience: [])
+        if narrative { news(.crqc, "Crisis: \(name(h)) has a cryptographically relevant quantum computer. Governments scramble to migrate.", audience: []) }
         var deescalate = 1.0
         if state.treaties.contains(where: { $0.status == .inForce && $0.type == .cbm && $0.isMember(h) }) { deescalate = 0.5 }
         changeTension(by: tuning.crisisTension * severity * deescalate, cause)
@@ -105,8 +105,8 @@ extension Resolver {
             read += 1
         }
         if readValue > 0 || read > 0 {
-            news(.crqc, "Your CRQC read harvested traffic worth \(fmt(readValue)) (from \(victims.sorted().map { scenario.blocs[$0].id }.joined(separator: ", ")))" +
-                 (read > 0 ? " and \(read) intercepted negotiation message\(read == 1 ? "" : "s")." : "."), audience: [h])
+            if narrative { news(.crqc, "Your CRQC read harvested traffic worth \(fmt(readValue)) (from \(victims.sorted().map { scenario.blocs[$0].id }.joined(separator: ", ")))" +
+                 (read > 0 ? " and \(read) intercepted negotiation message\(read == 1 ? "" : "s")." : "."), audience: [h]) }
         }
         guard readValue > 0 else { return }
         var dice = rng(.decryption, item: h)
@@ -114,7 +114,7 @@ extension Resolver {
         if victims.contains(where: { verified(h, among: [$0]) }) { p += 0.1 }
         if dice.chance(min(0.95, p)) && !state.blocs[h].crqcPublic {
             crqcExposed(h, cause: "\(name(h)) was caught decrypting harvested traffic", severity: 1)
-            for v in victims { change(v, .support, by: -4, "its secrets were read by \(name(h))") }
+            for v in victims { change(v, .support, by: -4, narrative ? "its secrets were read by \(name(h))" : "") }
         }
         if readNormSectors, let t = normBroken, let ti = state.treaties.firstIndex(where: { $0.id == t.id }) {
             // Reading protected sectors makes the violation likelier to surface.
@@ -122,8 +122,8 @@ extension Resolver {
                 if dice.chance(0.1) {
                     state.treaties[ti].violations[k].detectedTurn = turn
                     for o in 0..<n { state.treaties[ti].violations[k].knownBy[o] = true }
-                    news(.diplomacy, "\(name(h)) was caught reading sectors protected by \(t.name).", audience: [])
-                    for m in t.members where m != h { changeTrust(h, m, by: -20, "\(name(h)) broke \(t.name)") }
+                    if narrative { news(.diplomacy, "\(name(h)) was caught reading sectors protected by \(t.name).", audience: []) }
+                    for m in t.members where m != h { changeTrust(h, m, by: -20, narrative ? "\(name(h)) broke \(t.name)" : "") }
                 }
             }
         }

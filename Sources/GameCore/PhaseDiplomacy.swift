@@ -29,7 +29,7 @@ extension Resolver {
                     state.nextActionID += 1
                     state.freeActions.append(FreeAction(id: id, bloc: b, turn: turn, text: String(text.prefix(600)),
                                                         intent: String(intent.prefix(300)), status: .pending, reason: "", effects: []))
-                    news(.order, "\(name(b)) submitted action #\(id) for the facilitator's ruling: \(text.prefix(80))", audience: [b])
+                    if narrative { news(.order, "\(name(b)) submitted action #\(id) for the facilitator's ruling: \(text.prefix(80))", audience: [b]) }
                 default: break
                 }
             }
@@ -48,34 +48,34 @@ extension Resolver {
     private mutating func respond(_ b: Int, _ id: Int, _ accept: Bool) {
         guard let ti = treatyIndex(id), state.treaties[ti].status == .proposed,
               let k = state.treaties[ti].parties.firstIndex(of: b), state.treaties[ti].answers[k] == .pending else {
-            rejectOrder(b, "there is no proposal #\(id) waiting for your answer.")
+            if narrative { rejectOrder(b, "there is no proposal #\(id) waiting for your answer.") }
             return
         }
         state.treaties[ti].answers[k] = accept ? .accepted : .rejected
         let t = state.treaties[ti]
-        news(.diplomacy, "\(name(b)) \(accept ? "accepted" : "rejected") the proposed \(t.name).", audience: t.parties)
-        if !accept { changeTrust(b, t.proposer, by: -2, "\(name(b)) rejected \(t.name)") }
+        if narrative { news(.diplomacy, "\(name(b)) \(accept ? "accepted" : "rejected") the proposed \(t.name).", audience: t.parties) }
+        if !accept { changeTrust(b, t.proposer, by: -2, narrative ? "\(name(b)) rejected \(t.name)" : "") }
     }
 
     private mutating func withdraw(_ b: Int, _ id: Int, _ order: Order) {
         guard let ti = treatyIndex(id), let k = state.treaties[ti].parties.firstIndex(of: b),
               state.treaties[ti].answers[k] == .accepted, !state.treaties[ti].withdrawn[k],
               [.signed, .inForce, .proposed].contains(state.treaties[ti].status) else {
-            rejectOrder(b, "you are not a member of treaty #\(id).")
+            if narrative { rejectOrder(b, "you are not a member of treaty #\(id).") }
             return
         }
         guard pay(b, order, "withdrawing from treaty #\(id)") else { return }
         state.treaties[ti].withdrawn[k] = true
         let t = state.treaties[ti]
-        news(.diplomacy, "\(name(b)) withdrew from \(t.name).", audience: [])
-        for m in t.members { changeTrust(b, m, by: -8, "\(name(b)) left \(t.name)") }
+        if narrative { news(.diplomacy, "\(name(b)) withdrew from \(t.name).", audience: []) }
+        for m in t.members { changeTrust(b, m, by: -8, narrative ? "\(name(b)) left \(t.name)" : "") }
         for v in state.treaties[ti].violations.indices where state.treaties[ti].violations[v].bloc == b {
             state.treaties[ti].violations[v].active = false
         }
         if t.members.count < 2 {
             state.treaties[ti].status = .dissolved
             state.treaties[ti].endedTurn = turn
-            news(.diplomacy, "\(t.name) has dissolved: fewer than two members remain.", audience: [])
+            if narrative { news(.diplomacy, "\(t.name) has dissolved: fewer than two members remain.", audience: []) }
         }
     }
 
@@ -89,7 +89,7 @@ extension Resolver {
             if pending {
                 for k in t.answers.indices where t.answers[k] == .pending {
                     t.answers[k] = .rejected
-                    news(.diplomacy, "\(name(t.parties[k])) did not answer the proposed \(t.name) in time.", audience: t.parties)
+                    if narrative { news(.diplomacy, "\(name(t.parties[k])) did not answer the proposed \(t.name) in time.", audience: t.parties) }
                 }
             }
             let members = t.members
@@ -104,17 +104,17 @@ extension Resolver {
                     // Named after those who signed it, not after an invited party that turned it down.
                     let proposed = t.name
                     t.name = GameState.defaultTreatyName(t.type, members, scenario)
-                    news(.diplomacy, "The proposed \(proposed) was signed by \(names) as the \(t.name); it enters into force once every member has ratified it.", audience: [])
+                    if narrative { news(.diplomacy, "The proposed \(proposed) was signed by \(names) as the \(t.name); it enters into force once every member has ratified it.", audience: []) }
                 } else {
-                    news(.diplomacy, "\(t.name) was signed by \(names); it enters into force once every member has ratified it.", audience: [])
+                    if narrative { news(.diplomacy, "\(t.name) was signed by \(names); it enters into force once every member has ratified it.", audience: []) }
                 }
                 for i in members.indices {
-                    for j in members.indices where j > i { changeTrust(members[i], members[j], by: 3, "signed \(t.name) together") }
+                    for j in members.indices where j > i { changeTrust(members[i], members[j], by: 3, narrative ? "signed \(t.name) together" : "") }
                 }
             } else {
                 t.status = pending && !t.answers.contains(.rejected) ? .lapsed : .rejected
                 t.endedTurn = turn
-                news(.diplomacy, "The proposed \(t.name) failed: too few parties accepted it.", audience: t.parties)
+                if narrative { news(.diplomacy, "The proposed \(t.name) failed: too few parties accepted it.", audience: t.parties) }
             }
             state.treaties[ti] = t
         }
@@ -136,25 +136,25 @@ extension Resolver {
                     // Parliament will not ratify with support this low; after two years of stalling it gives up.
                     if turn - (t.signedTurn ?? turn) > 2 * scenario.calendar.turnsPerYear {
                         t.withdrawn[k] = true
-                        news(.diplomacy, "\(owner(b)) parliament refused to ratify \(t.name).", audience: [])
+                        if narrative { news(.diplomacy, "\(owner(b)) parliament refused to ratify \(t.name).", audience: []) }
                     } else {
                         t.ratifyAt[k] = turn + 1
-                        news(.diplomacy, "Ratification of \(t.name) stalls in \(name(b)): domestic support is too low.", audience: t.parties)
+                        if narrative { news(.diplomacy, "Ratification of \(t.name) stalls in \(name(b)): domestic support is too low.", audience: t.parties) }
                     }
                     continue
                 }
                 t.ratifyAt[k] = -2
-                change(b, .support, by: t.type == .verificationRegime ? -2 : 0.5, "ratified \(t.name)")
+                change(b, .support, by: t.type == .verificationRegime ? -2 : 0.5, narrative ? "ratified \(t.name)" : "")
             }
             let members = t.members
             if members.count < 2 {
                 t.status = .dissolved
                 t.endedTurn = turn
-                news(.diplomacy, "\(t.name) collapsed before entering into force.", audience: [])
+                if narrative { news(.diplomacy, "\(t.name) collapsed before entering into force.", audience: []) }
             } else if t.parties.indices.allSatisfy({ t.answers[$0] != .accepted || t.withdrawn[$0] || t.ratifyAt[$0] == -2 }) {
                 t.status = .inForce
                 t.inForceTurn = turn
-                news(.diplomacy, "\(t.name) is now in force.", audience: [])
+                if narrative { news(.diplomacy, "\(t.name) is now in force.", audience: []) }
                 state.treaties[ti] = t
                 enterIntoForce(ti)
                 continue
@@ -170,7 +170,7 @@ extension Resolver {
             if let family = t.terms.family {
                 for m in t.members where state.blocs[m].standard != family {
                     state.blocs[m].standard = family
-                    news(.diplomacy, "\(name(m)) adopts the \(family.title) standard family under \(t.name).", audience: [])
+                    if narrative { news(.diplomacy, "\(name(m)) adopts the \(family.title) standard family under \(t.name).", audience: []) }
                 }
             }
             if let deadline = t.terms.deadline {
@@ -181,14 +181,14 @@ extension Resolver {
                 }
             }
         case .cbm:
-            changeTension(by: -3, "\(t.name) entered into force")
+            changeTension(by: -3, narrative ? "\(t.name) entered into force" : "")
         case .cryptanalysisNorm, .verificationRegime:
-            changeTension(by: -2, "\(t.name) entered into force")
+            changeTension(by: -2, narrative ? "\(t.name) entered into force" : "")
         default:
             break
         }
         state.blocs[t.proposer].influencePoints += 2
-        record(t.proposer, "influencePoints", "led \(t.name) into force", 2)
+        record(t.proposer, "influencePoints", narrative ? "led \(t.name) into force" : "", 2)
     }
 
     private mutating func propose(_ b: Int, _ type: TreatyType, _ ids: [String], _ orderTerms: OrderTerms, _ order: Order) {
@@ -210,7 +210,7 @@ extension Resolver {
             ratifyAt: [Int](repeating: -1, count: parties.count), withdrawn: [Bool](repeating: false, count: parties.count),
             status: .proposed, proposedTurn: turn, signedTurn: nil, inForceTurn: nil, endedTurn: nil,
             terms: terms, violations: []))
-        news(.diplomacy, "\(self.name(b)) proposes \(name) (#\(id)). The invited parties answer next turn.", audience: [])
+        if narrative { news(.diplomacy, "\(self.name(b)) proposes \(name) (#\(id)). The invited parties answer next turn.", audience: []) }
     }
 
     /// Checks a proposal's terms for its type and converts ids to indices.
@@ -227,7 +227,7 @@ extension Resolver {
             terms.categories = t.categories.isEmpty ? [.systems, .components] : t.categories
             for id in t.targets {
                 guard let x = scenario.blocIndex(id), !parties.contains(x) else {
-                    rejectOrder(b, "an export-control regime's targets must be blocs outside it (\(id))."); return nil
+                    if narrative { rejectOrder(b, "an export-control regime's targets must be blocs outside it (\(id)).") }; return nil
                 }
                 terms.targets.append(x)
             }
@@ -256,34 +256,34 @@ extension Resolver {
 
     private mutating func setViolation(_ b: Int, _ id: Int, _ violate: Bool) {
         guard let ti = treatyIndex(id), state.treaties[ti].status == .inForce, state.treaties[ti].isMember(b) else {
-            rejectOrder(b, "you are not a member of a treaty #\(id) in force."); return
+            if narrative { rejectOrder(b, "you are not a member of a treaty #\(id) in force.") }; return
         }
         guard state.treaties[ti].type.canBeViolatedSecretly else {
-            rejectOrder(b, "a \(state.treaties[ti].type.lowerTitle) cannot be broken in secret."); return
+            if narrative { rejectOrder(b, "a \(state.treaties[ti].type.lowerTitle) cannot be broken in secret.") }; return
         }
         if violate {
             if state.treaties[ti].violations.contains(where: { $0.bloc == b && $0.active }) { return }
             var known = [Bool](repeating: false, count: n)
             known[b] = true
             state.treaties[ti].violations.append(Violation(bloc: b, since: turn, active: true, detectedTurn: nil, knownBy: known))
-            news(.diplomacy, "You are now secretly breaking \(state.treaties[ti].name).", audience: [b])
+            if narrative { news(.diplomacy, "You are now secretly breaking \(state.treaties[ti].name).", audience: [b]) }
         } else {
             for v in state.treaties[ti].violations.indices where state.treaties[ti].violations[v].bloc == b {
                 state.treaties[ti].violations[v].active = false
             }
-            news(.diplomacy, "You stopped breaking \(state.treaties[ti].name).", audience: [b])
+            if narrative { news(.diplomacy, "You stopped breaking \(state.treaties[ti].name).", audience: [b]) }
         }
     }
 
     private mutating func statement(_ b: Int, _ text: String, _ target: String?) {
         let quoted = String(text.prefix(200))
         guard let target else {
-            news(.diplomacy, "\(name(b)) statement: “\(quoted)”", audience: [])
-            changeTension(by: -0.3, "reassuring statement by \(name(b))")
+            if narrative { news(.diplomacy, "\(name(b)) statement: “\(quoted)”", audience: []) }
+            changeTension(by: -0.3, narrative ? "reassuring statement by \(name(b))" : "")
             return
         }
         guard let t = scenario.blocIndex(target), t != b else { rejectOrder(b, "\(target) is not another bloc."); return }
-        news(.diplomacy, "\(name(b)) publicly accuses \(name(t)): “\(quoted)”", audience: [])
+        if narrative { news(.diplomacy, "\(name(b)) publicly accuses \(name(t)): “\(quoted)”", audience: []) }
         // An attribution backed by evidence the speaker holds makes the hostile act public.
         var evidence = false
         for i in state.harvests.indices where state.harvests[i].harvester == t && state.harvests[i].knownBy[b] && state.harvests[i].active {
@@ -300,16 +300,16 @@ extension Resolver {
             evidence = true
             crqcExposed(t, cause: "\(name(b)) exposed \(owner(t)) CRQC", severity: 0.7)
         }
-        changeTrust(b, t, by: -8, "\(name(b)) accused \(name(t)) publicly")
-        changeTension(by: 2, "public accusation by \(name(b))")
+        changeTrust(b, t, by: -8, narrative ? "\(name(b)) accused \(name(t)) publicly" : "")
+        changeTension(by: 2, narrative ? "public accusation by \(name(b))" : "")
         if evidence {
-            news(.intelligence, "\(name(b)) backs the accusation with evidence; \(owner(t)) operations are now public knowledge.", audience: [])
-            change(t, .support, by: -2, "caught out by \(owner(b)) evidence")
+            if narrative { news(.intelligence, "\(name(b)) backs the accusation with evidence; \(owner(t)) operations are now public knowledge.", audience: []) }
+            change(t, .support, by: -2, narrative ? "caught out by \(owner(b)) evidence" : "")
             state.blocs[b].influencePoints += 1
         } else {
-            news(.intelligence, "\(name(b)) offered no evidence for its accusation against \(name(t)).", audience: [])
+            if narrative { news(.intelligence, "\(name(b)) offered no evidence for its accusation against \(name(t)).", audience: []) }
             state.blocs[b].influencePoints = max(0, state.blocs[b].influencePoints - 1)
-            for o in 0..<n where o != b && o != t { changeTrust(b, o, by: -1, "unsupported accusation by \(name(b))") }
+            for o in 0..<n where o != b && o != t { changeTrust(b, o, by: -1, narrative ? "unsupported accusation by \(name(b))" : "") }
         }
     }
 
@@ -346,13 +346,13 @@ extension Resolver {
                 let summit = dialogueWith[o].contains(b)
                 if summit && o < b { continue } // a summit is counted once
                 if summit {
-                    changeTrust(b, o, by: 6, "summit of \(name(b)) and \(name(o))")
-                    changeTension(by: -1.5, "summit of \(name(b)) and \(name(o))")
-                    news(.diplomacy, "\(name(b)) and \(name(o)) held a summit.", audience: [])
+                    changeTrust(b, o, by: 6, narrative ? "summit of \(name(b)) and \(name(o))" : "")
+                    changeTension(by: -1.5, narrative ? "summit of \(name(b)) and \(name(o))" : "")
+                    if narrative { news(.diplomacy, "\(name(b)) and \(name(o)) held a summit.", audience: []) }
                 } else {
-                    changeTrust(b, o, by: 3, "\(name(b)) opened a dialogue with \(name(o))")
-                    changeTension(by: -0.5, "dialogue between \(name(b)) and \(name(o))")
-                    news(.diplomacy, "\(name(b)) opened a dialogue with \(name(o)).", audience: [])
+                    changeTrust(b, o, by: 3, narrative ? "\(name(b)) opened a dialogue with \(name(o))" : "")
+                    changeTension(by: -0.5, narrative ? "dialogue between \(name(b)) and \(name(o))" : "")
+                    if narrative { news(.diplomacy, "\(name(b)) opened a dialogue with \(name(o)).", audience: []) }
                 }
             }
         }

@@ -6,7 +6,7 @@ extension Resolver {
             switch action {
             case .inject(let id):
                 guard let i = scenario.injects.firstIndex(where: { $0.id == id }) else {
-                    news(.facilitator, "The inject \(id) is not in this scenario's deck and was ignored.", audience: []); continue
+                    if narrative { news(.facilitator, "The inject \(id) is not in this scenario's deck and was ignored.", audience: []) }; continue
                 }
                 fire(scenario.injects[i], source: .inject(i))
             case .customEvent(let title, let text, let effects):
@@ -49,15 +49,15 @@ extension Resolver {
         }
         // Most texts are one paragraph: only those with line breaks need splitting by characters.
         let text = event.text.utf8.contains(10) ? event.text.split(separator: "\n").joined(separator: " ") : event.text
-        news(.event, "\(event.title) — \(text)", audience: [])
+        if narrative { news(.event, "\(event.title) — \(text)", audience: []) }
         for effect in event.effects { apply(effect, current: nil, cause: "\(prefix): \(event.title)") }
         if let dilemma = event.dilemma {
             for b in dilemma.blocs where b < n {
                 let id = state.nextDilemmaID
                 state.nextDilemmaID += 1
                 state.dilemmas.append(PendingDilemma(id: id, source: source, bloc: b, posedTurn: turn, choice: nil, defaulted: false))
-                news(.dilemma, "Dilemma #\(id) for \(name(b)): \(event.title). Choose next turn: " +
-                     dilemma.options.enumerated().map { "\($0.offset + 1)) \($0.element.label)" }.joined(separator: "  "), audience: [b])
+                if narrative { news(.dilemma, "Dilemma #\(id) for \(name(b)): \(event.title). Choose next turn: " +
+                     dilemma.options.enumerated().map { "\($0.offset + 1)) \($0.element.label)" }.joined(separator: "  "), audience: [b]) }
             }
         }
     }
@@ -69,10 +69,10 @@ extension Resolver {
                 guard case .chooseDilemma(let id, let option) = order else { continue }
                 guard let k = state.dilemmas.firstIndex(where: { $0.id == id && $0.bloc == b && $0.choice == nil }),
                       let def = eventDef(state.dilemmas[k].source), let dilemma = def.dilemma else {
-                    rejectOrder(b, "there is no open dilemma #\(id) for you."); continue
+                    if narrative { rejectOrder(b, "there is no open dilemma #\(id) for you.") }; continue
                 }
                 guard option >= 0 && option < dilemma.options.count else {
-                    rejectOrder(b, "dilemma #\(id) has options 1 to \(dilemma.options.count)."); continue
+                    if narrative { rejectOrder(b, "dilemma #\(id) has options 1 to \(dilemma.options.count).") }; continue
                 }
                 settle(k, option, defaulted: false)
             }
@@ -90,12 +90,12 @@ extension Resolver {
         state.dilemmas[k].defaulted = defaulted
         let chosen = dilemma.options[option]
         for effect in chosen.effects { apply(effect, current: b, cause: "Dilemma “\(def.title)”: \(chosen.label)") }
-        news(.dilemma, "\(name(b)) \(defaulted ? "let the deadline pass on" : "decided on") “\(def.title)”: \(chosen.label).", audience: [])
+        if narrative { news(.dilemma, "\(name(b)) \(defaulted ? "let the deadline pass on" : "decided on") “\(def.title)”: \(chosen.label).", audience: []) }
     }
 
     private mutating func rule(_ id: Int, _ accept: Bool, _ effects: [Effect], _ reason: String) {
         guard let k = state.freeActions.firstIndex(where: { $0.id == id }), state.freeActions[k].status == .pending else {
-            news(.facilitator, "There is no pending action #\(id) to rule on.", audience: []); return
+            if narrative { news(.facilitator, "There is no pending action #\(id) to rule on.", audience: []) }; return
         }
         let b = state.freeActions[k].bloc
         state.freeActions[k].status = accept ? .accepted : .rejected
@@ -105,6 +105,6 @@ extension Resolver {
             for effect in effects { apply(effect, current: b, cause: "Ruling on \(owner(b)) action #\(id): \(reason)") }
         }
         // Only the delegation hears the ruling: its action may have been secret; the effects show in the ledger.
-        news(.facilitator, "Ruling on \(owner(b)) action #\(id) (“\(state.freeActions[k].text.prefix(60))”): \(accept ? "accepted" : "rejected") — \(reason)", audience: [b])
+        if narrative { news(.facilitator, "Ruling on \(owner(b)) action #\(id) (“\(state.freeActions[k].text.prefix(60))”): \(accept ? "accepted" : "rejected") — \(reason)", audience: [b]) }
     }
 }

@@ -40,7 +40,7 @@ extension Resolver {
             known[b] = true
             state.harvests.append(HarvestOperation(harvester: b, target: t, since: turn, active: true, detectedTurn: nil, knownBy: known))
         }
-        news(.intelligence, active ? "Your agencies now harvest \(owner(t)) encrypted traffic." : "You stopped harvesting \(owner(t)) traffic.", audience: [b])
+        if narrative { news(.intelligence, active ? "Your agencies now harvest \(owner(t)) encrypted traffic." : "You stopped harvesting \(owner(t)) traffic.", audience: [b]) }
     }
 
     /// Share of a sector's traffic that is exposed: not migrated, and not on QKD where QKD applies.
@@ -72,8 +72,8 @@ extension Resolver {
             if dice.chance(p) {
                 state.harvests[i].knownBy[v] = true
                 state.harvests[i].detectedTurn = turn
-                news(.intelligence, "Counter-intelligence: \(name(op.harvester)) is harvesting your encrypted traffic.", audience: [v])
-                changeTrust(v, op.harvester, by: -8, "\(name(v)) found \(name(op.harvester)) harvesting its traffic")
+                if narrative { news(.intelligence, "Counter-intelligence: \(name(op.harvester)) is harvesting your encrypted traffic.", audience: [v]) }
+                changeTrust(v, op.harvester, by: -8, narrative ? "\(name(v)) found \(name(op.harvester)) harvesting its traffic" : "")
                 changeTension(by: 1, "a harvest operation was uncovered")
             }
         }
@@ -95,8 +95,8 @@ extension Resolver {
         if success {
             state.intelFreshness[s * n + t] = 4
             let gap = max(0, state.blocs[t].computing - state.blocs[s].computing)
-            change(s, .computing, by: gap * 0.04, "stolen research from \(name(t))", secret: true)
-            change(s, .sensing, by: max(0, state.blocs[t].sensing - state.blocs[s].sensing) * 0.04, "stolen research from \(name(t))", secret: true)
+            change(s, .computing, by: gap * 0.04, narrative ? "stolen research from \(name(t))" : "", secret: true)
+            change(s, .sensing, by: max(0, state.blocs[t].sensing - state.blocs[s].sensing) * 0.04, narrative ? "stolen research from \(name(t))" : "", secret: true)
             var learned = ["a clear picture of its programme"]
             if state.blocs[t].hasCRQC && !state.blocs[t].crqcKnownBy[s] {
                 state.blocs[t].crqcKnownBy[s] = true
@@ -112,16 +112,16 @@ extension Resolver {
                     learned.append("its breach of \(state.treaties[ti].name)")
                 }
             }
-            news(.intelligence, "Espionage against \(name(t)) succeeded: " + learned.joined(separator: "; ") + ".", audience: [s])
+            if narrative { news(.intelligence, "Espionage against \(name(t)) succeeded: " + learned.joined(separator: "; ") + ".", audience: [s]) }
         } else {
-            news(.intelligence, "Espionage against \(name(t)) produced nothing.", audience: [s])
+            if narrative { news(.intelligence, "Espionage against \(name(t)) produced nothing.", audience: [s]) }
         }
         var pd = tuning.espDetect * (0.3 + 0.7 * state.blocs[t].counterintel / 100)
         if state.blocs[t].counterCampaign { pd *= 2 }
         if dice.chance(min(0.95, pd)) {
-            news(.intelligence, "Spy scandal: \(name(t)) caught agents of \(name(s)).", audience: [])
-            changeTrust(s, t, by: -12, "\(owner(s)) spies caught in \(name(t))")
-            changeTension(by: 3, "spy scandal between \(name(s)) and \(name(t))")
+            if narrative { news(.intelligence, "Spy scandal: \(name(t)) caught agents of \(name(s)).", audience: []) }
+            changeTrust(s, t, by: -12, narrative ? "\(owner(s)) spies caught in \(name(t))" : "")
+            changeTension(by: 3, narrative ? "spy scandal between \(name(s)) and \(name(t))" : "")
             change(s, .support, by: -1, "spy scandal abroad")
         }
     }
@@ -141,9 +141,9 @@ extension Resolver {
                 guard dice.chance(min(0.95, p)) else { continue }
                 state.treaties[ti].violations[k].detectedTurn = turn
                 for o in 0..<n { state.treaties[ti].violations[k].knownBy[o] = true }
-                news(.diplomacy, "\(name(v)) was caught breaking \(treaty.name).", audience: [])
-                for m in treaty.members where m != v { changeTrust(v, m, by: -20, "\(name(v)) broke \(treaty.name)") }
-                changeTension(by: 4, "\(name(v)) broke \(treaty.name)")
+                if narrative { news(.diplomacy, "\(name(v)) was caught breaking \(treaty.name).", audience: []) }
+                for m in treaty.members where m != v { changeTrust(v, m, by: -20, narrative ? "\(name(v)) broke \(treaty.name)" : "") }
+                changeTension(by: 4, narrative ? "\(name(v)) broke \(treaty.name)" : "")
                 state.blocs[v].influencePoints = max(0, state.blocs[v].influencePoints - 3)
             }
         }
@@ -169,9 +169,9 @@ extension Resolver {
                 var dice = rng(.intelligence, item: o, salt: 400 + h)
                 if notified || dice.chance(p) {
                     state.blocs[h].crqcKnownBy[o] = true
-                    news(.intelligence, notified
+                    if narrative { news(.intelligence, notified
                          ? "Under the confidence-building measures, \(name(h)) notified you that it has a CRQC."
-                         : "Intelligence: \(name(h)) appears to have a cryptographically relevant quantum computer.", audience: [o])
+                         : "Intelligence: \(name(h)) appears to have a cryptographically relevant quantum computer.", audience: [o]) }
                 }
             }
         }

@@ -16,10 +16,10 @@ extension Resolver {
                     let recipient = name(r)
                     guard amount > 0, pay(b, order, "aid to \(recipient)") else { continue }
                     extraDev[r] += amount
-                    change(b, .gdp, by: -amount / 1000, "aid to \(name(r))")
+                    change(b, .gdp, by: -amount / 1000, narrative ? "aid to \(name(r))" : "")
                     state.blocs[b].influencePoints += amount * 4
-                    changeTrust(b, r, by: 4, "\(name(b)) gave aid to \(name(r))")
-                    news(.economy, "\(name(b)) gives \(name(r)) USD \(fmt(amount)) bn for quantum skills and migration.", audience: [])
+                    changeTrust(b, r, by: 4, narrative ? "\(name(b)) gave aid to \(name(r))" : "")
+                    if narrative { news(.economy, "\(name(b)) gives \(name(r)) USD \(fmt(amount)) bn for quantum skills and migration.", audience: []) }
                 default: break
                 }
             }
@@ -28,7 +28,7 @@ extension Resolver {
         let labPool = jointLabPools()
         // The ledger cause of each in-force talent exchange, written once per treaty rather than once per member.
         var exchangeCauses = [String](repeating: "", count: state.treaties.count)
-        for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .talentExchange {
+        for k in state.treaties.indices where narrative && state.treaties[k].status == .inForce && state.treaties[k].type == .talentExchange {
             exchangeCauses[k] = "exchanges under \(state.treaties[k].name)"
         }
         for b in 0..<n { invest(b, extraDev[b], labPool[b], exchangeCauses) }
@@ -64,9 +64,9 @@ extension Resolver {
         guard t > turn else { rejectOrder(b, "a mandate's deadline must be in the future."); return }
         guard pay(b, order, "a migration mandate") else { return }
         state.blocs[b].mandates[s] = t
-        change(b, .support, by: -1, "compliance burden of the \(scenario.sectors[s].name) mandate")
-        change(b, .gdp, by: -state.blocs[b].gdp * 0.0003, "compliance cost of the \(scenario.sectors[s].name) mandate")
-        news(.investment, "\(name(b)) mandates that \(scenario.sectors[s].name) be quantum-safe by \(scenario.calendar.label(t)).", audience: [])
+        change(b, .support, by: -1, narrative ? "compliance burden of the \(scenario.sectors[s].name) mandate" : "")
+        change(b, .gdp, by: -state.blocs[b].gdp * 0.0003, narrative ? "compliance cost of the \(scenario.sectors[s].name) mandate" : "")
+        if narrative { news(.investment, "\(name(b)) mandates that \(scenario.sectors[s].name) be quantum-safe by \(scenario.calendar.label(t)).", audience: []) }
     }
 
     private mutating func chooseStandard(_ b: Int, _ family: StandardFamily, _ order: Order) {
@@ -77,9 +77,9 @@ extension Resolver {
         // Moving to or from hybrid keeps most work; a clean switch redoes more of it.
         let loss = (old == .hybrid || family == .hybrid) ? tuning.switchLoss / 2 : tuning.switchLoss
         for s in 0..<sectorCount {
-            change(b, .pqc(sector: s), by: -state.blocs[b].pqc[s] * loss, "re-engineering for the \(family.title) standard")
+            change(b, .pqc(sector: s), by: -state.blocs[b].pqc[s] * loss, narrative ? "re-engineering for the \(family.title) standard" : "")
         }
-        news(.investment, "\(name(b)) switches from the \(old.title) to the \(family.title) standard family.", audience: [])
+        if narrative { news(.investment, "\(name(b)) switches from the \(old.title) to the \(family.title) standard family.", audience: []) }
     }
 
     private mutating func deployQKD(_ b: Int, _ billion: Double, _ satellite: Bool, _ order: Order) {
@@ -89,10 +89,10 @@ extension Resolver {
         if satellite {
             state.blocs[b].qkdSatellites += 1
             change(b, .qkdKm, by: 1000, "QKD satellite ground links")
-            news(.investment, "\(name(b)) launches a QKD satellite.", audience: [])
+            if narrative { news(.investment, "\(name(b)) launches a QKD satellite.", audience: []) }
         } else {
             change(b, .qkdKm, by: amount * tuning.qkdPerBn * 0.8, "extra QKD deployment")
-            news(.investment, "\(name(b)) funds USD \(fmt(amount)) bn of new QKD links.", audience: [])
+            if narrative { news(.investment, "\(name(b)) funds USD \(fmt(amount)) bn of new QKD links.", audience: []) }
         }
     }
 
@@ -105,7 +105,7 @@ extension Resolver {
             guard !recipients.isEmpty, !donors.isEmpty else { continue }
             let each = (treaty.terms.contribution ?? 0.05) * dt
             var pot = 0.0
-            let cause = "contribution to \(treaty.name)"
+            let cause = narrative ? "contribution to \(treaty.name)" : ""
             for d in donors {
                 pot += each
                 change(d, .gdp, by: -each / 1000, cause)
@@ -185,7 +185,7 @@ extension Resolver {
             for t in state.treaties where t.status == .inForce && t.type == .cbm && t.isMember(b) && !isViolating(b, t) {
                 for m in t.members where !audience.contains(m) { audience.append(m) }
             }
-            news(.investment, "\(owner(b)) labs report a breakthrough: logical qubits jump by \(Int((tuning.btBoost - 1) * 100)) %.", audience: audience.count > 1 ? audience.sorted() : [b])
+            if narrative { news(.investment, "\(owner(b)) labs report a breakthrough: logical qubits jump by \(Int((tuning.btBoost - 1) * 100)) %.", audience: audience.count > 1 ? audience.sorted() : [b]) }
         }
         // The growth trend that projections (Mosca, the Q-Day clock) read: this turn's growth
         // averaged with the trend so far (a memory of about two years), so one noisy quarter moves

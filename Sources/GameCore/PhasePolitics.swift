@@ -37,14 +37,14 @@ extension Resolver {
             for s in 0..<sectorCount where state.blocs[b].mandates[s] == turn {
                 state.blocs[b].mandates[s] = -1
                 if state.blocs[b].pqc[s] >= 0.95 {
-                    news(.investment, "\(name(b)) met its deadline: \(scenario.sectors[s].name) is quantum-safe.", audience: [])
+                    if narrative { news(.investment, "\(name(b)) met its deadline: \(scenario.sectors[s].name) is quantum-safe.", audience: []) }
                     change(b, .support, by: 1, "met a migration deadline")
                 } else {
-                    news(.investment, "\(name(b)) missed its deadline for \(scenario.sectors[s].name) (\(Int(state.blocs[b].pqc[s] * 100)) % migrated).", audience: [])
+                    if narrative { news(.investment, "\(name(b)) missed its deadline for \(scenario.sectors[s].name) (\(Int(state.blocs[b].pqc[s] * 100)) % migrated).", audience: []) }
                     change(b, .support, by: -3, "missed a migration deadline")
                     // Under an accord the deadline is an observable obligation.
                     for t in state.treaties where t.status == .inForce && t.type == .pqcAccord && t.isMember(b) && t.terms.deadline == turn {
-                        for m in t.members where m != b { changeTrust(b, m, by: -1, "\(name(b)) missed \(possessive(t.name)) deadline") }
+                        for m in t.members where m != b { changeTrust(b, m, by: -1, narrative ? "\(name(b)) missed \(possessive(t.name)) deadline" : "") }
                     }
                 }
             }

@@ -197,7 +197,7 @@ extension Resolver {
                 let met = evaluate(o.condition.expr, current: b) != 0
                 state.blocs[b].objectives[k] = met ? .met : .failed
                 state.blocs[b].score += met ? o.points : 0
-                news(.objective, "\(name(b)) \(met ? "met" : "missed") its objective: \(o.text).", audience: o.secret ? [b] : [])
+                if narrative { news(.objective, "\(name(b)) \(met ? "met" : "missed") its objective: \(o.text).", audience: o.secret ? [b] : []) }
             }
         }
     }
@@ -228,7 +228,7 @@ extension Resolver {
         if state.turn >= scenario.calendar.turnCount {
             let outcome = Outcomes.judge(state, scenario)
             state.outcome = outcome
-            news(.outcome, "The game is over: \(outcome.title). \(outcome.explanation)", audience: [])
+            if narrative { news(.outcome, "The game is over: \(outcome.title). \(outcome.explanation)", audience: []) }
         }
     }
 }

@@ -12,6 +12,11 @@ struct Resolver {
     let dt: Double
     let turn: Int
     let tuning: Tuning
+    /// Whether this turn tells its story: its news and why-ledger. Both belong to one turn (the
+    /// next turn starts them afresh) and nothing in the rules reads them, so a headless game that
+    /// keeps only its result skips them on every turn but its last, and a look-ahead on all of
+    /// them; every other value comes out the same.
+    let narrative: Bool
 
     /// Orders of this turn grouped per bloc, in the order given.
     var orders: [[Order]]
@@ -34,8 +39,10 @@ struct Resolver {
     var outlook: Double { tables.outlook }
     var financial: [Bool] { tables.financial }
 
-    init(scenario: Scenario, seed: UInt64, state: GameState, commands: [Command], tables: ResolverTables? = nil) {
+    init(scenario: Scenario, seed: UInt64, state: GameState, commands: [Command], tables: ResolverTables? = nil,
+         narrative: Bool = true) {
         self.scenario = scenario
+        self.narrative = narrative
         self.seed = seed
         self.state = state
         self.commands = commands
@@ -93,7 +100,7 @@ struct Resolver {
                 if let b = lastIndex {
                     orders[b].append(order)
                 } else {
-                    news(.order, "An order of kind \(order.kind) named the unknown bloc \(id) and was ignored.", audience: [])
+                    if narrative { news(.order, "An order of kind \(order.kind) named the unknown bloc \(id) and was ignored.", audience: []) }
                 }
             case .facilitator(let action):
                 actions.append(action)
@@ -110,12 +117,12 @@ struct Resolver {
             switch action {
             case .adjust(let effect, let reason):
                 apply(effect, current: nil, cause: "Facilitator: \(reason)")
-                news(.facilitator, "The facilitator adjusted \(effect.source): \(reason)", audience: [])
+                if narrative { news(.facilitator, "The facilitator adjusted \(effect.source): \(reason)", audience: []) }
             case .reveal(let secret, let to):
                 reveal(secret, to: to)
             case .timer(let timer):
                 state.timer = timer
-                news(.facilitator, timer.map { "The facilitator set a turn timer of \($0.minutes) minute\($0.minutes == 1 ? "" : "s")" + ($0.atZero == .wait ? "; at zero the turn waits" : "; at zero the computer gives missing orders") + ($0.paused ? " (paused)." : ".") } ?? "The facilitator cleared the turn timer.", audience: [])
+                if narrative { news(.facilitator, timer.map { "The facilitator set a turn timer of \($0.minutes) minute\($0.minutes == 1 ? "" : "s")" + ($0.atZero == .wait ? "; at zero the turn waits" : "; at zero the computer gives missing orders") + ($0.paused ? " (paused)." : ".") } ?? "The facilitator cleared the turn timer.", audience: []) }
             default:
                 break
             }
@@ -127,7 +134,7 @@ struct Resolver {
         let cost = order.capitalCost
         if cost <= 0 { return true }
         if state.blocs[bloc].capital + 1e-9 < cost {
-            news(.order, "Not enough political capital for \(what()) (needs \(fmt(cost)), have \(fmt(state.blocs[bloc].capital))).", audience: [bloc])
+            if narrative { news(.order, "Not enough political capital for \(what()) (needs \(fmt(cost)), have \(fmt(state.blocs[bloc].capital))).", audience: [bloc]) }
             return false
         }
         state.blocs[bloc].capital -= cost
@@ -135,17 +142,21 @@ struct Resolver {
     }
 
     mutating func rejectOrder(_ bloc: Int, _ reason: String) {
-        news(.order, "Order not carried out: \(reason)", audience: [bloc])
+        if narrative { news(.order, "Order not carried out: \(reason)", audience: [bloc]) }
     }
 
     // MARK: - News and the why-ledger
 
+    /// Written only when the turn tells its story (see `narrative`). A text that costs work to
+    /// build is built under `if narrative` at the call (an autoclosure would capture, and so
+    /// copy, the whole resolver in these mutating methods).
     mutating func news(_ kind: NewsKind, _ text: String, audience: [Int]) {
+        guard narrative else { return }
         state.news.append(NewsItem(turn: turn, kind: kind, text: text, audience: audience))
     }
 
     mutating func record(_ subject: Int, _ indicator: String, _ cause: String, _ amount: Double, secret: Bool = false) {
-        guard amount != 0, amount.isFinite else { return }
+        guard narrative, amount != 0, amount.isFinite else { return }
         state.ledger.append(LedgerEntry(subject: subject, indicator: indicator, cause: cause, amount: amount, secret: secret))
     }
 
@@ -323,7 +334,7 @@ struct Resolver {
                 if case .standard = field {
                     set(b, field, new)
                     if value(b, field) != old {
-                        news(.event, "\(scenario.blocs[b].name) now uses the \(state.blocs[b].standard.title) standard family (\(cause)).", audience: [])
+                        if narrative { news(.event, "\(scenario.blocs[b].name) now uses the \(state.blocs[b].standard.title) standard family (\(cause)).", audience: []) }
                     }
                 } else {
                     change(b, field, by: new - old, cause)
@@ -364,25 +375,25 @@ struct Resolver {
             guard let b = scenario.blocIndex(id), state.blocs[b].hasCRQC else { return }
             for t in targets { state.blocs[b].crqcKnownBy[t] = true }
             if everyone { state.blocs[b].crqcPublic = true }
-            news(.facilitator, "The facilitator revealed that \(scenario.blocs[b].name) has a cryptographically relevant quantum computer.", audience: audience)
+            if narrative { news(.facilitator, "The facilitator revealed that \(scenario.blocs[b].name) has a cryptographically relevant quantum computer.", audience: audience) }
         case .harvest(let by, let target):
             guard let h = scenario.blocIndex(by), let v = scenario.blocIndex(target) else { return }
             for i in state.harvests.indices where state.harvests[i].harvester == h && state.harvests[i].target == v {
                 for t in targets { state.harvests[i].knownBy[t] = true }
             }
-            news(.facilitator, "The facilitator revealed that \(scenario.blocs[h].name) harvests \(possessive(scenario.blocs[v].name)) traffic.", audience: audience)
+            if narrative { news(.facilitator, "The facilitator revealed that \(scenario.blocs[h].name) harvests \(possessive(scenario.blocs[v].name)) traffic.", audience: audience) }
         case .violation(let treatyID, let id):
             guard let b = scenario.blocIndex(id), let ti = state.treaties.firstIndex(where: { $0.id == treatyID }) else { return }
             for k in state.treaties[ti].violations.indices where state.treaties[ti].violations[k].bloc == b {
                 for t in targets { state.treaties[ti].violations[k].knownBy[t] = true }
             }
-            news(.facilitator, "The facilitator revealed that \(scenario.blocs[b].name) breaks \(state.treaties[ti].name).", audience: audience)
+            if narrative { news(.facilitator, "The facilitator revealed that \(scenario.blocs[b].name) breaks \(state.treaties[ti].name).", audience: audience) }
         case .objectives(let id):
             guard let b = scenario.blocIndex(id) else { return }
             for t in targets { state.blocs[b].objectivesRevealedTo[t] = true }
             let secrets = scenario.blocs[b].objectives.filter(\.secret).map(\.text)
             let list = secrets.isEmpty ? " It has none." : " " + secrets.enumerated().map { "(\($0.offset + 1)) \($0.element)" }.joined(separator: " ")
-            news(.facilitator, "The facilitator revealed \(possessive(scenario.blocs[b].name)) secret objectives.\(list)", audience: audience)
+            if narrative { news(.facilitator, "The facilitator revealed \(possessive(scenario.blocs[b].name)) secret objectives.\(list)", audience: audience) }
         }
     }
 

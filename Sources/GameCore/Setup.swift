@@ -55,7 +55,7 @@ extension GameState {
             news: [], ledger: [], history: [], intelFreshness: [Int](repeating: 0, count: n * n), outcome: nil,
             nextTreatyID: treaties.count + 1, nextMessageID: 1, nextDilemmaID: 1, nextActionID: 1)
         // Derived values (access, indices, pillars) so the first briefing shows real numbers.
-        var r = Resolver(scenario: scenario, seed: scenario.seed, state: state, commands: [])
+        var r = Resolver(scenario: scenario, seed: scenario.seed, state: state, commands: [], narrative: false)
         r.rebuildIndex()
         r.computeAccess()
         // Paces and growth rates before any turn: what current budgets buy (so Mosca and the

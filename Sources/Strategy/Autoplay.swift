@@ -30,7 +30,8 @@ public enum Autoplay {
 
     /// Plays `turns` turns (or to the end) with computer players on every side.
     /// `afterTurn` sees the game after each resolved turn (for invariant checks and progress).
-    /// `recordsHashes: false` skips the per-turn state hash that only saves and replays need.
+    /// `recordsHashes: false` skips the per-turn state hash that only saves and replays need, and
+    /// the news and why-ledger of every turn but the last (`afterTurn` sees them empty).
     public static func play(_ scenario: Scenario, seed: UInt64, turns: Int? = nil, level: AILevel = .standard,
                             recordsHashes: Bool = true, afterTurn: (Game) -> Void = { _ in }) -> Game {
         var game = Game(scenario: scenario, seed: seed, recordsHashes: recordsHashes)
@@ -43,7 +44,10 @@ public enum Autoplay {
                                        afterTurn: (Game) -> Void = { _ in }) {
         var left = turns ?? Int.max
         while left > 0 && !game.isOver {
-            game.resolve(computerCommands(game, level: level))
+            // A game that keeps no per-turn hashes is kept for its result: only the turn it stops
+            // at tells its story (news and why-ledger), which leaves every other value the same.
+            let last = left == 1 || game.state.turn + 1 >= game.scenario.calendar.turnCount
+            game.resolve(computerCommands(game, level: level), narrative: game.recordsHashes || last)
             afterTurn(game)
             left -= 1
         }

@@ -83,10 +83,11 @@ extension Planner {
             var commands: [Command] = []
             for order in set { if case .message = order { continue }; commands.append(.order(bloc: bloc, order)) }
             // The other blocs give no orders: their believed splits and policies simply continue.
-            var s = believed.resolvedTurn(scenario: scenario, seed: dice, commands: commands)
+            // Only the worth of the state at the horizon counts, so no turn tells its story.
+            var s = believed.resolvedTurn(scenario: scenario, seed: dice, commands: commands, narrative: false)
             var played = 1
             while played < Planner.lookAheadTurns && !s.isOver {
-                s = s.resolvedTurn(scenario: scenario, seed: dice, commands: [])
+                s = s.resolvedTurn(scenario: scenario, seed: dice, commands: [], narrative: false)
                 played += 1
             }
             let v = worth(s)
