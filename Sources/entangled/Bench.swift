@@ -45,8 +45,9 @@ struct Bench: ParsableCommand {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let workers = threads ?? cores
 
-        // 1. One full default game on one core, as forecasts play it (no per-turn save hash), and
-        //    as an interactive game plays it (hashing the state after every turn for its save).
+        // 1. One full default game on one core, as forecasts play it (no per-turn save hash; only
+        //    the last turn writes its news and why-ledger), and as an interactive game plays it
+        //    (every turn told, and the state hashed after every turn for its save).
         _ = Autoplay.play(scenario, seed: 1) // warm-up: caches, page faults
         var gameTimes: [Double] = []
         var hashedTimes: [Double] = []
@@ -102,9 +103,9 @@ struct Bench: ParsableCommand {
         #endif
         let python = 0.0037 // the `diplomacy` engine, one 7-power phase with random orders (issue #3)
         let figures: [Figure] = [
-            Figure(id: "game", what: "one full default game, 10 computer players, \(scenario.calendar.turnCount) turns (median of \(games), one core)",
+            Figure(id: "game", what: "one full default game, 10 computer players, \(scenario.calendar.turnCount) turns, as a forecast plays it (median of \(games), one core)",
                    seconds: gameMedian, budget: 0.005, goal: 0.001),
-            Figure(id: "gameHashed", what: "the same game hashing its state after every turn, as a saved game does (median of \(games))",
+            Figure(id: "gameHashed", what: "the same game as an interactive game plays it: every turn's news and why-ledger, and a state hash per turn for the save (median of \(games))",
                    seconds: hashedMedian, budget: 0.005, goal: nil),
             Figure(id: "forecast", what: "\(forecastGames) full default games on \(workers) thread\(workers == 1 ? "" : "s")",
                    seconds: forecastTime, budget: forecastGames == 1000 ? 5 : 5 * Double(forecastGames) / 1000, goal: nil),
@@ -138,9 +139,13 @@ struct Bench: ParsableCommand {
             return
         }
         var lines = ["entangled bench — \(build) build, \(cores) core\(cores == 1 ? "" : "s")", ""]
-        if build == "debug" { lines.append("Note: this is a debug build; build with `swift build -c release` for real figures."); lines.append("") }
+        if build == "debug" {
+            lines += wrapped("Note: this is a debug build; build with `swift build -c release` for real figures.", width: 80)
+            lines.append("")
+        }
         for f in figures {
-            lines.append("\(f.met ? "met " : "MISS") \(f.what)")
+            // Wrapped to stay within 80 columns, continued under the text.
+            for (k, line) in wrapped(f.what, width: 75).enumerated() { lines.append((k == 0 ? (f.met ? "met  " : "MISS ") : "     ") + line) }
             var row = "     " + ms(f.seconds) + "   budget " + ms(f.budget)
             if let goal = f.goal { row += ", goal " + ms(goal) }
             lines.append(row)
@@ -149,7 +154,7 @@ struct Bench: ParsableCommand {
         lines.append("Scaling of one turn with computer players:")
         for s in scaling { lines.append("  " + lpad(String(s.blocs), 4) + " blocs  " + ms(s.turn)) }
         lines.append("")
-        lines.append("A default turn is \(format1(python / max(turnMean, 1e-9)))× faster than one phase of the Python `diplomacy` engine (3.7 ms; goal ≥ 30×).")
+        lines += wrapped("A default turn is \(format1(python / max(turnMean, 1e-9)))× faster than one phase of the Python `diplomacy` engine (3.7 ms; goal ≥ 30×).", width: 80)
         lines.append("Peak resident memory: \(format1(peakMB)) MB.")
         print(lines.joined(separator: "\n"))
     }
@@ -161,6 +166,18 @@ struct Bench: ParsableCommand {
         let budget: Double
         let goal: Double?
         var met: Bool { seconds <= budget }
+    }
+
+    /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
+    private func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     private func ms(_ s: Double) -> String {

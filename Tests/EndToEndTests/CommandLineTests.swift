@@ -124,4 +124,31 @@ struct CommandLineTests {
         #expect(help.status == 0)
         #expect(help.stdout.contains("simulate"))
     }
+
+    /// `bench` reports every budgeted figure beside its budget, in JSON and in text that stays
+    /// within 80 columns (a tiny run: the figures of a debug build mean nothing, their presence does).
+    @Test func benchReportsEveryFigureWithItsBudget() throws {
+        let quick = ["bench", "--games", "1", "--forecast-games", "2", "--turn-samples", "1"]
+        let r = try Binary.run(quick + ["--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try json(r.stdout)
+        let figures = try #require(o["figures"] as? [[String: Any]])
+        #expect(figures.compactMap { $0["id"] as? String } == ["game", "gameHashed", "forecast", "turn193", "turn", "render", "render120"])
+        for f in figures {
+            #expect((f["seconds"] as? Double).map { $0 > 0 } == true, "\(f)")
+            #expect((f["budgetSeconds"] as? Double).map { $0 > 0 } == true, "\(f)")
+            #expect(f["met"] is Bool)
+        }
+        let scaling = try #require(o["scaling"] as? [[String: Any]])
+        #expect(scaling.compactMap { $0["blocs"] as? Int } == [10, 50, 193])
+        #expect(o["speedupOverPythonDiplomacy"] is Double)
+
+        let text = try Binary.run(quick)
+        #expect(text.status == 0, "\(text.stderr)")
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        for line in lines { #expect(line.count <= 80, "too wide: \(line)") }
+        #expect(lines.filter { $0.hasPrefix("met ") || $0.hasPrefix("MISS ") }.count == 7)
+        #expect(text.stdout.contains("budget 5.000 ms"))
+        #expect(text.stdout.contains("193 blocs"))
+    }
 }
