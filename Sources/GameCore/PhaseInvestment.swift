@@ -281,7 +281,7 @@ extension Resolver {
             new = clamp(raw, 0, max(0, 1 - others))
         }
         state.blocs[b].supply[c] = new
-        record(b, indicator, cause, new - old)
+        if narrative { record(b, indicator, cause, new - old) }
     }
 
     /// Whether two blocs' standard families interoperate (same family, hybrid, or bridged by an accord).

@@ -165,7 +165,8 @@ struct Resolver {
         guard delta.isFinite, delta != 0 else { return }
         let old = value(b, field)
         set(b, field, old + delta)
-        record(b, indicatorName(field), cause, value(b, field) - old, secret: secret)
+        // The indicator's name is only looked up for a turn that tells its story.
+        if narrative { record(b, indicatorName(field), cause, value(b, field) - old, secret: secret) }
     }
 
     mutating func changeTension(by delta: Double, _ cause: String) {
@@ -182,8 +183,10 @@ struct Resolver {
         let new = clamp(old + delta, -100, 100)
         state.trust[a * n + b] = new
         state.trust[b * n + a] = new
-        record(a, trustNames[b], cause, new - old)
-        record(b, trustNames[a], cause, new - old)
+        if narrative {
+            record(a, trustNames[b], cause, new - old)
+            record(b, trustNames[a], cause, new - old)
+        }
     }
 
     func indicatorName(_ field: BlocField) -> String {
