@@ -471,17 +471,14 @@ extension GameState {
             if isParty {
                 if party.isEmpty { party.reserveCapacity(treaties.count - k) }
                 party.append(position)
-                if status == .inForce || status == .signed {
-                    let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
-                    if let f = parties.firstIndex(of: v), answers[f] == .accepted && !withdrawn[f] {
-                        if member.isEmpty {
-                            member.reserveCapacity(treaties.count - k)
-                            standing.reserveCapacity(treaties.count - k)
-                        }
-                        member.append(position)
-                        standing.append(TreatyDigest.standing(of: v, blocCount: n, parties: parties, answers: answers, withdrawn: withdrawn,
-                                                              trust: trust, trustBase: trustBase, known: violations))
+                if (status == .inForce || status == .signed) && treaties[k].isMember(v) {
+                    if member.isEmpty {
+                        member.reserveCapacity(treaties.count - k)
+                        standing.reserveCapacity(treaties.count - k)
                     }
+                    member.append(position)
+                    standing.append(TreatyDigest.standing(of: v, blocCount: n, treaty: treaties[k].box, trust: trust,
+                                                          trustBase: trustBase, known: violations))
                 }
             }
             if !violations.isEmpty {
@@ -620,6 +617,30 @@ package struct TreatyDigest {
         }
         var cheated = false
         if others > 0 {
+            for x in known where x.bloc != bloc {
+                if let p = parties.firstIndex(of: x.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
+            }
+        }
+        return (others, others > 0 ? total : 0, cheated)
+    }
+
+    /// `standing(of:…)` read from a treaty's shared storage: the other members from its `members`
+    /// (the accepted, not withdrawn parties in party order: the same blocs in the same order, so
+    /// the same sum), its three party arrays only when a known violation needs them. Loading the
+    /// three arrays (a retain and a release each) for every member treaty of every viewer was
+    /// most of a planning view's cost.
+    @inline(__always)
+    static func standing(of bloc: Int, blocCount n: Int, treaty box: Treaty.Box, trust: [Double], trustBase: Int,
+                         known: [Violation]) -> (others: Int, trust: Double, cheated: Bool) {
+        var others = 0
+        var total = 0.0
+        for m in box.members where m != bloc && m < n {
+            others += 1
+            total += trustBase >= 0 ? trust[trustBase + m] : 0
+        }
+        var cheated = false
+        if others > 0 && !known.isEmpty {
+            let parties = box.fields.parties, answers = box.fields.answers, withdrawn = box.fields.withdrawn
             for x in known where x.bloc != bloc {
                 if let p = parties.firstIndex(of: x.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
             }

@@ -172,8 +172,28 @@ final class Planner {
         }
         let rivalCount = list.count
         for o in 0..<n where o != bloc && row[o] > 40 && !(row[o] <= threshold) { list.append(o) }
-        list[0 ..< rivalCount].sort { row[$0] != row[$1] ? row[$0] < row[$1] : $0 < $1 }
-        list[rivalCount...].sort { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
+        // Sorted in place by insertion (both orders are total, ties by index, so any sort agrees;
+        // sorting the two slices copied each into a buffer of its own and back).
+        list.withUnsafeMutableBufferPointer { buffer in
+            for k in 1 ..< max(1, rivalCount) {
+                let o = buffer[k]
+                var j = k
+                while j > 0 && (row[buffer[j - 1]] != row[o] ? row[o] < row[buffer[j - 1]] : o < buffer[j - 1]) {
+                    buffer[j] = buffer[j - 1]
+                    j -= 1
+                }
+                buffer[j] = o
+            }
+            for k in min(rivalCount + 1, buffer.count) ..< buffer.count {
+                let o = buffer[k]
+                var j = k
+                while j > rivalCount && (row[buffer[j - 1]] != row[o] ? row[o] > row[buffer[j - 1]] : o < buffer[j - 1]) {
+                    buffer[j] = buffer[j - 1]
+                    j -= 1
+                }
+                buffer[j] = o
+            }
+        }
         rivals = list[0 ..< rivalCount]
         friends = list[rivalCount...]
         leader = best

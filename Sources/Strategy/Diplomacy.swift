@@ -95,7 +95,11 @@ extension Planner {
         case .supplyPact: return minAccess < 0.85 ? 0.8 : 0.35
         case .exportRegime:
             var controls = 0
-            for c in view.controls where c.by == me { controls += 1 }
+            if let index = view.controlIndex {
+                controls = index.held(by: me).count
+            } else {
+                for c in view.controls where c.by == me { controls += 1 }
+            }
             return controls > 0 ? 0.8 : 0.5
         }
     }

@@ -21,13 +21,27 @@ extension Planner {
         let count = categories.count
         let lift = n * count
         var controlledByRival = false
-        for c in view.controls {
-            if c.by == me && c.target >= 0 && c.target < n {
-                let k = c.category.ordinal
-                held[c.target * count + k] = true
-                if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
+        if let index = view.controlIndex {
+            // This bloc's own controls only, and the blocs controlling it as bits.
+            for i in index.held(by: me) {
+                let c = view.controls[i]
+                if c.target >= 0 && c.target < n {
+                    let k = c.category.ordinal
+                    held[c.target * count + k] = true
+                    if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
+                }
             }
-            if c.target == me && rivals.contains(c.by) { controlledByRival = true }
+            let by = index.controlledBy[me]
+            for r in rivals where (by >> UInt64(r)) & 1 != 0 { controlledByRival = true }
+        } else {
+            for c in view.controls {
+                if c.by == me && c.target >= 0 && c.target < n {
+                    let k = c.category.ordinal
+                    held[c.target * count + k] = true
+                    if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
+                }
+                if c.target == me && rivals.contains(c.by) { controlledByRival = true }
+            }
         }
         // Lift controls on blocs that are no longer rivals (one category a turn).
         for (k, category) in categories.enumerated() {

@@ -32,6 +32,8 @@ final class PlanningView {
     /// bloc's old failed and dissolved proposals, which no planner reads: `planningTreatyViews`).
     let treaties: [TreatyView]
     let controls: [ExportControl]
+    /// `controls` grouped by bloc, when built from the state (nil from a view).
+    let controlIndex: ControlIndex?
     /// Harvest operations: those the viewer runs or knows of when built from a view, every one
     /// when built from the state (planners read only those with `knownBy[viewer]`).
     let harvests: [HarvestOperation]
@@ -71,6 +73,7 @@ final class PlanningView {
         trust = view.trust
         treaties = view.treaties
         controls = view.controls
+        controlIndex = nil
         harvests = view.harvests
         stockpileByVictim = view.stockpileByVictim[...]
         dilemmas = view.dilemmas
@@ -132,6 +135,7 @@ final class PlanningView {
         world = state.world
         trust = state.trust
         controls = state.controls
+        controlIndex = shared.controlIndex
         // Every operation: the planner reads only those the viewer knows of (`op.knownBy[me]`).
         harvests = state.harvests
         dilemmas = state.dilemmas
@@ -143,10 +147,54 @@ final class PlanningView {
     }
 }
 
-/// A scenario held once for all the planning views of a turn.
+/// A scenario held once for all the planning views of a turn, with what their planners would
+/// otherwise each work out again from the same state.
 final class SharedScenario {
     let value: Scenario
-    init(_ value: Scenario) { self.value = value }
+    /// The turn's export controls grouped by bloc (nil when not gathered: every planner then
+    /// walks the controls itself).
+    let controlIndex: ControlIndex?
+    init(_ value: Scenario, controls: [ExportControl]? = nil, blocCount: Int = 0) {
+        self.value = value
+        controlIndex = controls.flatMap { ControlIndex($0, blocCount: blocCount) }
+    }
+}
+
+/// The export controls of one state grouped by the bloc imposing them, gathered once a turn for
+/// all its planners (each planner walked every control of the world, a long game's few hundred).
+struct ControlIndex {
+    /// Indices into the controls, grouped by imposing bloc and in control order within a group:
+    /// bloc `b`'s are `order[start[b] ..< start[b + 1]]`.
+    let order: [Int]
+    let start: [Int]
+    /// Per target bloc, the blocs controlling it, as bits.
+    let controlledBy: [UInt64]
+
+    /// Nil for a game of more than 64 blocs.
+    init?(_ controls: [ExportControl], blocCount n: Int) {
+        guard n <= 64 else { return nil }
+        var start = [Int](repeating: 0, count: n + 1)
+        var controlledBy = [UInt64](repeating: 0, count: n)
+        for c in controls where c.by >= 0 && c.by < n {
+            start[c.by + 1] += 1
+            if c.target >= 0 && c.target < n { controlledBy[c.target] |= 1 << UInt64(c.by) }
+        }
+        for b in 0..<n { start[b + 1] += start[b] }
+        var order = [Int](repeating: 0, count: start[n])
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { next in
+            for b in 0..<n { next[b] = start[b] }
+            for (i, c) in controls.enumerated() where c.by >= 0 && c.by < n {
+                order[next[c.by]] = i
+                next[c.by] += 1
+            }
+        }
+        self.order = order
+        self.start = start
+        self.controlledBy = controlledBy
+    }
+
+    /// Indices of the controls bloc `b` imposes, in control order.
+    func held(by b: Int) -> ArraySlice<Int> { order[start[b] ..< start[b + 1]] }
 }
 
 /// The blocs as the viewer estimates them: from a view's estimates, or worked out from the state
