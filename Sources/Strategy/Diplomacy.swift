@@ -341,6 +341,6 @@ extension Planner {
         // A share of the bloc's own quantum budget, so a small programme gives small sums.
         guard state.budget >= 0.1 else { return }
         let amount = (min(0.5, state.budget * 0.04) * 1000).rounded() / 1000
-        consider(.aid(to: id(o), billion: amount), priority: 1.0 + profile.weights[Pillar.influence.index])
+        consider(.aid(to: id(o), billion: amount), priority: 1.0 + profile.weight(Pillar.influence.index))
     }
 }

@@ -50,14 +50,17 @@ final class PlanningView {
     /// The treaty digest of the viewer, when worked out with the treaties (from the state).
     let digest: TreatyDigest?
     /// The view this was built from, if any (the look-ahead's believed state is built from it).
-    let full: GameView?
+    var full: GameView? { fullBox?.value }
+    /// That view, boxed: one reference to store, test and release, where an optional `GameView`
+    /// held inline was a large value to set up, test and destroy in every planning view.
+    private let fullBox: FullView?
 
     /// How many Mosca rows (one per sector).
-    var moscaCount: Int { full == nil ? scenario.sectors.count : moscaGiven.count }
+    var moscaCount: Int { fullBox == nil ? scenario.sectors.count : moscaGiven.count }
 
     /// The status of the viewer's Mosca row for sector `s`, as the view gives it.
     func mosca(_ s: Int) -> MoscaStatus {
-        if full != nil { return moscaGiven[s] }
+        if fullBox != nil { return moscaGiven[s] }
         return Mosca.status(shelfLife: scenario.sectors[s].shelfLife, migrated: selves[selfIndex].pqc[s],
                             pacePerYear: selves[selfIndex].pqcPace[s], yearsToCRQC: qDayYears)
     }
@@ -84,7 +87,7 @@ final class PlanningView {
         qDayBloc = view.qDayBloc
         blocs = PlanningEstimates(given: view.blocs)
         digest = nil
-        full = view
+        fullBox = FullView(view)
     }
 
     /// Bloc `v`'s planning view of `state` (as `state.view(for: .bloc(v), …, allTreaties: false,
@@ -143,8 +146,14 @@ final class PlanningView {
         qDayYears = qDay
         self.qDayBloc = qDayBloc
         blocs = estimates
-        full = nil
+        fullBox = nil
     }
+}
+
+/// A full view held by reference (see `PlanningView.full`).
+final class FullView {
+    let value: GameView
+    init(_ value: GameView) { self.value = value }
 }
 
 /// A scenario held once for all the planning views of a turn, with what their planners would
