@@ -165,11 +165,15 @@ final class Planner {
         list.reserveCapacity(n)
         var best: Int?
         var bestComputing = 0.0
+        let given = view.viewerIndex == bloc ? view.leaderGiven : nil
         for o in 0..<n where o != bloc {
             if row[o] <= threshold { list.append(o) }
+            guard given == nil else { continue }
             let c = view.blocs[o].computing.value
             if best == nil || c > bestComputing { best = o; bestComputing = c }
         }
+        // (A view built from the state has worked it out already, with the Q-Day clock.)
+        if let given { best = given.bloc; bestComputing = given.computing }
         let rivalCount = list.count
         for o in 0..<n where o != bloc && row[o] > 40 && !(row[o] <= threshold) { list.append(o) }
         // Sorted in place by insertion (both orders are total, ties by index, so any sort agrees;

@@ -49,6 +49,9 @@ final class PlanningView {
     let blocs: PlanningEstimates
     /// The treaty digest of the viewer, when worked out with the treaties (from the state).
     let digest: TreatyDigest?
+    /// The other bloc of largest estimated computing (the first of equals) and its estimate,
+    /// when worked out with the Q-Day clock (from the state; nil from a view).
+    let leaderGiven: (bloc: Int?, computing: Double)?
     /// The view this was built from, if any (the look-ahead's believed state is built from it).
     var full: GameView? { fullBox?.value }
     /// That view, boxed: one reference to store, test and release, where an optional `GameView`
@@ -87,6 +90,7 @@ final class PlanningView {
         qDayBloc = view.qDayBloc
         blocs = PlanningEstimates(given: view.blocs)
         digest = nil
+        leaderGiven = nil
         fullBox = FullView(view)
     }
 
@@ -100,18 +104,26 @@ final class PlanningView {
         let estimates = PlanningEstimates(state: state, viewer: v, scenario: scenario, seed: seed, errors: errors)
 
         // The Q-Day clock, as the view sets it: the rival (trusted less than Mosca.rivalTrust)
-        // nearest the threshold by its estimated computing.
+        // nearest the threshold by its estimated computing. In the same pass, the planner's
+        // leader: the other bloc of largest estimated computing (each estimate worked out once).
         var qDay = 50.0
         var qDayBloc: Int?
-        for t in 0..<n where t != v && state.trust[v * n + t] < Mosca.rivalTrust {
-            let known = state.blocs[t].crqcKnownBy[v], crqc = state.blocs[t].hasCRQC
-            var years = Mosca.yearsToThreshold(computing: estimates.value(t, field: 1), growthPerYear: state.blocs[t].computingGrowthRate,
+        var leader: Int?
+        var leaderComputing = 0.0
+        let states = state.blocs
+        for t in 0..<n where t != v {
+            let computing = estimates.value(t, field: 1)
+            if leader == nil || computing > leaderComputing { leader = t; leaderComputing = computing }
+            guard state.trust[v * n + t] < Mosca.rivalTrust else { continue }
+            let known = states[t].crqcKnownBy[v], crqc = states[t].hasCRQC
+            var years = Mosca.yearsToThreshold(computing: computing, growthPerYear: states[t].computingGrowthRate,
                                                threshold: state.world.crqcLogicalQubits)
             if known && crqc { years = 0 }
             if !known && crqc { years = max(years, 0.25) }
             if years < qDay { qDay = years; qDayBloc = t }
         }
         if qDayBloc == nil { qDay = 50 }
+        leaderGiven = (leader, leaderComputing)
 
         if let context {
             stockpileByVictim = context.stock[(v * n) ..< (v * n + n)]
