@@ -695,22 +695,23 @@ extension TreatyDigest {
     package static func livePartners(_ treaties: [TreatyView], party: [Int], turn: Int, bloc: Int, blocCount n: Int,
                                      window: Int, types: [TreatyType]) -> [Bool] {
         var live = [Bool](repeating: false, count: 10 * n)
-        for i in party where types.contains(treaties[i].treaty.type) {
-            let treaty = treaties[i].treaty
-            let parties = treaty.parties
-            guard let k = parties.firstIndex(of: bloc) else { continue }
-            let status = treaty.status
-            let answers = treaty.answers
-            let withdrawn = treaty.withdrawn
-            let row = treaty.type.ordinal * n
-            switch status {
+        for i in party {
+            // Read in place from the treaty's shared storage (binding its three arrays to locals
+            // retained and released each of them for every treaty).
+            let box = treaties[i].treaty.box
+            guard types.contains(box.fields.type), let k = box.fields.parties.firstIndex(of: bloc) else { continue }
+            let row = box.fields.type.ordinal * n
+            let count = box.fields.parties.count
+            switch box.fields.status {
             case .proposed, .signed, .inForce:
-                if answers[k] != .rejected && !withdrawn[k] {
-                    for p in parties.indices where parties[p] < n && answers[p] != .rejected && !withdrawn[p] { live[row + parties[p]] = true }
+                if box.fields.answers[k] != .rejected && !box.fields.withdrawn[k] {
+                    for p in 0..<count where box.fields.parties[p] < n && box.fields.answers[p] != .rejected && !box.fields.withdrawn[p] {
+                        live[row + box.fields.parties[p]] = true
+                    }
                 }
             case .rejected, .lapsed:
-                if turn - treaty.proposedTurn <= window {
-                    for p in parties.indices where parties[p] < n && answers[p] != .accepted { live[row + parties[p]] = true }
+                if turn - box.fields.proposedTurn <= window {
+                    for p in 0..<count where box.fields.parties[p] < n && box.fields.answers[p] != .accepted { live[row + box.fields.parties[p]] = true }
                 }
             case .dissolved:
                 break

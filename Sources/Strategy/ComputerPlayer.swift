@@ -354,8 +354,7 @@ final class Planner {
     /// Bloc `b`'s lowest estimated PQC migration over its sectors (1 if none).
     func leastPQC(_ b: Int) -> Double {
         var least = 1.0
-        let e = view.blocs[b]
-        for s in 0..<e.pqcCount { least = min(least, e.pqc(s).value) }
+        for s in 0..<view.blocs.pqcCount(b) { least = min(least, view.blocs.value(b, field: 9 + s)) }
         return least
     }
 

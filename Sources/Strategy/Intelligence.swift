@@ -118,9 +118,9 @@ extension Planner {
     /// The estimated unmigrated share of a bloc's traffic, averaged over sectors.
     func exposedShare(_ t: Int) -> Double {
         var exposed = 0.0
-        let e = view.blocs[t]
-        let count = e.pqcCount
-        for s in 0..<count { exposed += 1 - e.pqc(s).value }
+        // (Read from the estimates in place: `view.blocs[t]` copies them.)
+        let count = view.blocs.pqcCount(t)
+        for s in 0..<count { exposed += 1 - view.blocs.value(t, field: 9 + s) }
         return exposed / Double(max(1, count))
     }
 
