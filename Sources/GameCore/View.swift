@@ -450,11 +450,30 @@ extension GameState {
     /// `trustBase` < 0), in one pass.
     package func planningTreaties(for v: Int, window: Int, trust: [Double], trustBase: Int,
                                   context: ViewContext) -> (treaties: [TreatyView], digest: TreatyDigest) {
+        // The party and member index lists and the standings are gathered on the stack and copied
+        // out at their final sizes: appending to three growing arrays for every kept treaty of
+        // every viewer (a uniqueness check and a capacity check each) was a good share of the pass.
+        let count = treaties.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { indices in
+            withUnsafeTemporaryAllocation(of: (others: Int, trust: Double, cheated: Bool).self, capacity: count) { standings in
+                planningTreaties(for: v, window: window, trust: trust, trustBase: trustBase, context: context,
+                                 indices: indices, standings: standings)
+            }
+        }
+    }
+
+    /// `planningTreaties(for:…)` with scratch space: `indices` for twice as many treaties (party
+    /// positions in the first half, member positions in the second), `standings` for as many.
+    private func planningTreaties(for v: Int, window: Int, trust: [Double], trustBase: Int, context: ViewContext,
+                                  indices: UnsafeMutableBufferPointer<Int>,
+                                  standings: UnsafeMutableBufferPointer<(others: Int, trust: Double, cheated: Bool)>)
+        -> (treaties: [TreatyView], digest: TreatyDigest) {
         let n = blocs.count
+        let count = treaties.count
         var treatyViews: [TreatyView] = []
-        treatyViews.reserveCapacity(treaties.count)
-        var party: [Int] = [], member: [Int] = [], violated: [Int] = []
-        var standing: [(others: Int, trust: Double, cheated: Bool)] = []
+        treatyViews.reserveCapacity(count)
+        var parties = 0, members = 0
+        var violated: [Int] = []
         // Empty unless a violation is known (then one flag per bloc).
         var violators: [Bool] = []
         var breaking = false
@@ -469,16 +488,13 @@ extension GameState {
             let violations = !hasViolations ? [] : treaties[k].violations.filter { $0.knownBy[v] }
             let position = treatyViews.count
             if isParty {
-                if party.isEmpty { party.reserveCapacity(treaties.count - k) }
-                party.append(position)
+                indices[parties] = position
+                parties += 1
                 if (status == .inForce || status == .signed) && treaties[k].isMember(v) {
-                    if member.isEmpty {
-                        member.reserveCapacity(treaties.count - k)
-                        standing.reserveCapacity(treaties.count - k)
-                    }
-                    member.append(position)
-                    standing.append(TreatyDigest.standing(of: v, blocCount: n, treaty: treaties[k].box, trust: trust,
-                                                          trustBase: trustBase, known: violations))
+                    indices[count + members] = position
+                    standings[members] = TreatyDigest.standing(of: v, blocCount: n, treaty: treaties[k].box, trust: trust,
+                                                               trustBase: trustBase, known: violations)
+                    members += 1
                 }
             }
             if !violations.isEmpty {
@@ -491,6 +507,9 @@ extension GameState {
             }
             treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
         }
+        let party = Array(UnsafeBufferPointer(rebasing: indices[0 ..< parties]))
+        let member = Array(UnsafeBufferPointer(rebasing: indices[count ..< count + members]))
+        let standing = Array(UnsafeBufferPointer(rebasing: standings[0 ..< members]))
         return (treatyViews, TreatyDigest(party: party, member: member, standing: standing, violated: violated,
                                           violators: violators, breaking: breaking))
     }
