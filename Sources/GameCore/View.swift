@@ -390,8 +390,10 @@ extension GameState {
         }
         var errors = [Double](repeating: 0, count: n * n)
         for v in 0..<n {
+            // (The same product for every target: worked out once per viewer.)
+            let own = baseError * (1 - 0.7 * blocs[v].sigint / 100)
             for target in 0..<n where target != v {
-                var e = baseError * (1 - 0.7 * blocs[v].sigint / 100)
+                var e = own
                 if cbm[v] & (1 << UInt64(target)) != 0 { e *= 0.7 }
                 if cbm[n + v] & (1 << UInt64(target)) != 0 { e *= 0.5 }
                 if intelFreshness[v * n + target] > 0 { e *= 0.3 }

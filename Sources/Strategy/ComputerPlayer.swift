@@ -336,8 +336,11 @@ final class Planner {
         return m
     }
 
-    /// Share of sector weight in red (and amber, half-counted) Mosca rows.
-    var moscaPressure: Double {
+    /// Share of sector weight in red (and amber, half-counted) Mosca rows. Worked out once per
+    /// planner (the view does not change; several areas ask for it).
+    lazy var moscaPressure: Double = workOutMoscaPressure()
+
+    private func workOutMoscaPressure() -> Double {
         var red = 0.0, total = 0.0
         for s in 0..<min(view.moscaCount, scenario.sectors.count) {
             let w = scenario.sectors[s].weight
