@@ -183,7 +183,8 @@ final class SharedScenario {
 
 /// The export controls of one state grouped by the bloc imposing them, gathered once a turn for
 /// all its planners (each planner walked every control of the world, a long game's few hundred).
-struct ControlIndex {
+/// A class: every planning view of the turn holds the one index by a single reference.
+final class ControlIndex {
     /// Indices into the controls, grouped by imposing bloc and in control order within a group:
     /// bloc `b`'s are `order[start[b] ..< start[b + 1]]`.
     let order: [Int]
