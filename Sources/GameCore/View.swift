@@ -390,8 +390,10 @@ extension GameState {
         }
         var errors = [Double](repeating: 0, count: n * n)
         for v in 0..<n {
+            // (The same product for every target: worked out once per viewer.)
+            let own = baseError * (1 - 0.7 * blocs[v].sigint / 100)
             for target in 0..<n where target != v {
-                var e = baseError * (1 - 0.7 * blocs[v].sigint / 100)
+                var e = own
                 if cbm[v] & (1 << UInt64(target)) != 0 { e *= 0.7 }
                 if cbm[n + v] & (1 << UInt64(target)) != 0 { e *= 0.5 }
                 if intelFreshness[v * n + target] > 0 { e *= 0.3 }
@@ -450,11 +452,30 @@ extension GameState {
     /// `trustBase` < 0), in one pass.
     package func planningTreaties(for v: Int, window: Int, trust: [Double], trustBase: Int,
                                   context: ViewContext) -> (treaties: [TreatyView], digest: TreatyDigest) {
+        // The party and member index lists and the standings are gathered on the stack and copied
+        // out at their final sizes: appending to three growing arrays for every kept treaty of
+        // every viewer (a uniqueness check and a capacity check each) was a good share of the pass.
+        let count = treaties.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { indices in
+            withUnsafeTemporaryAllocation(of: (others: Int, trust: Double, cheated: Bool).self, capacity: count) { standings in
+                planningTreaties(for: v, window: window, trust: trust, trustBase: trustBase, context: context,
+                                 indices: indices, standings: standings)
+            }
+        }
+    }
+
+    /// `planningTreaties(for:…)` with scratch space: `indices` for twice as many treaties (party
+    /// positions in the first half, member positions in the second), `standings` for as many.
+    private func planningTreaties(for v: Int, window: Int, trust: [Double], trustBase: Int, context: ViewContext,
+                                  indices: UnsafeMutableBufferPointer<Int>,
+                                  standings: UnsafeMutableBufferPointer<(others: Int, trust: Double, cheated: Bool)>)
+        -> (treaties: [TreatyView], digest: TreatyDigest) {
         let n = blocs.count
+        let count = treaties.count
         var treatyViews: [TreatyView] = []
-        treatyViews.reserveCapacity(treaties.count)
-        var party: [Int] = [], member: [Int] = [], violated: [Int] = []
-        var standing: [(others: Int, trust: Double, cheated: Bool)] = []
+        treatyViews.reserveCapacity(count)
+        var parties = 0, members = 0
+        var violated: [Int] = []
         // Empty unless a violation is known (then one flag per bloc).
         var violators: [Bool] = []
         var breaking = false
@@ -469,19 +490,13 @@ extension GameState {
             let violations = !hasViolations ? [] : treaties[k].violations.filter { $0.knownBy[v] }
             let position = treatyViews.count
             if isParty {
-                if party.isEmpty { party.reserveCapacity(treaties.count - k) }
-                party.append(position)
-                if status == .inForce || status == .signed {
-                    let parties = treaties[k].parties, answers = treaties[k].answers, withdrawn = treaties[k].withdrawn
-                    if let f = parties.firstIndex(of: v), answers[f] == .accepted && !withdrawn[f] {
-                        if member.isEmpty {
-                            member.reserveCapacity(treaties.count - k)
-                            standing.reserveCapacity(treaties.count - k)
-                        }
-                        member.append(position)
-                        standing.append(TreatyDigest.standing(of: v, blocCount: n, parties: parties, answers: answers, withdrawn: withdrawn,
-                                                              trust: trust, trustBase: trustBase, known: violations))
-                    }
+                indices[parties] = position
+                parties += 1
+                if (status == .inForce || status == .signed) && treaties[k].isMember(v) {
+                    indices[count + members] = position
+                    standings[members] = TreatyDigest.standing(of: v, blocCount: n, treaty: treaties[k].box, trust: trust,
+                                                               trustBase: trustBase, known: violations)
+                    members += 1
                 }
             }
             if !violations.isEmpty {
@@ -494,6 +509,9 @@ extension GameState {
             }
             treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
         }
+        let party = Array(UnsafeBufferPointer(rebasing: indices[0 ..< parties]))
+        let member = Array(UnsafeBufferPointer(rebasing: indices[count ..< count + members]))
+        let standing = Array(UnsafeBufferPointer(rebasing: standings[0 ..< members]))
         return (treatyViews, TreatyDigest(party: party, member: member, standing: standing, violated: violated,
                                           violators: violators, breaking: breaking))
     }
@@ -626,6 +644,30 @@ package struct TreatyDigest {
         }
         return (others, others > 0 ? total : 0, cheated)
     }
+
+    /// `standing(of:…)` read from a treaty's shared storage: the other members from its `members`
+    /// (the accepted, not withdrawn parties in party order: the same blocs in the same order, so
+    /// the same sum), its three party arrays only when a known violation needs them. Loading the
+    /// three arrays (a retain and a release each) for every member treaty of every viewer was
+    /// most of a planning view's cost.
+    @inline(__always)
+    static func standing(of bloc: Int, blocCount n: Int, treaty box: Treaty.Box, trust: [Double], trustBase: Int,
+                         known: [Violation]) -> (others: Int, trust: Double, cheated: Bool) {
+        var others = 0
+        var total = 0.0
+        for m in box.members where m != bloc && m < n {
+            others += 1
+            total += trustBase >= 0 ? trust[trustBase + m] : 0
+        }
+        var cheated = false
+        if others > 0 && !known.isEmpty {
+            let parties = box.fields.parties, answers = box.fields.answers, withdrawn = box.fields.withdrawn
+            for x in known where x.bloc != bloc {
+                if let p = parties.firstIndex(of: x.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
+            }
+        }
+        return (others, others > 0 ? total : 0, cheated)
+    }
 }
 
 extension TreatyDigest {
@@ -674,22 +716,23 @@ extension TreatyDigest {
     package static func livePartners(_ treaties: [TreatyView], party: [Int], turn: Int, bloc: Int, blocCount n: Int,
                                      window: Int, types: [TreatyType]) -> [Bool] {
         var live = [Bool](repeating: false, count: 10 * n)
-        for i in party where types.contains(treaties[i].treaty.type) {
-            let treaty = treaties[i].treaty
-            let parties = treaty.parties
-            guard let k = parties.firstIndex(of: bloc) else { continue }
-            let status = treaty.status
-            let answers = treaty.answers
-            let withdrawn = treaty.withdrawn
-            let row = treaty.type.ordinal * n
-            switch status {
+        for i in party {
+            // Read in place from the treaty's shared storage (binding its three arrays to locals
+            // retained and released each of them for every treaty).
+            let box = treaties[i].treaty.box
+            guard types.contains(box.fields.type), let k = box.fields.parties.firstIndex(of: bloc) else { continue }
+            let row = box.fields.type.ordinal * n
+            let count = box.fields.parties.count
+            switch box.fields.status {
             case .proposed, .signed, .inForce:
-                if answers[k] != .rejected && !withdrawn[k] {
-                    for p in parties.indices where parties[p] < n && answers[p] != .rejected && !withdrawn[p] { live[row + parties[p]] = true }
+                if box.fields.answers[k] != .rejected && !box.fields.withdrawn[k] {
+                    for p in 0..<count where box.fields.parties[p] < n && box.fields.answers[p] != .rejected && !box.fields.withdrawn[p] {
+                        live[row + box.fields.parties[p]] = true
+                    }
                 }
             case .rejected, .lapsed:
-                if turn - treaty.proposedTurn <= window {
-                    for p in parties.indices where parties[p] < n && answers[p] != .accepted { live[row + parties[p]] = true }
+                if turn - box.fields.proposedTurn <= window {
+                    for p in 0..<count where box.fields.parties[p] < n && box.fields.answers[p] != .accepted { live[row + box.fields.parties[p]] = true }
                 }
             case .dissolved:
                 break

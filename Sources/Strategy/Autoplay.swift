@@ -10,7 +10,8 @@ public enum Autoplay {
         // What the views share is gathered once for all of them.
         let context = game.state.viewContext()
         let errors = level == .expert ? nil : game.state.fogErrorTable(baseError: game.scenario.rules[.estimateError])
-        let scenario = SharedScenario(game.scenario)
+        let scenario = level == .expert ? SharedScenario(game.scenario)
+            : SharedScenario(game.scenario, controls: game.state.controls, blocCount: game.state.blocs.count)
         for b in 0..<game.scenario.blocs.count where !humans.contains(b) {
             if level == .expert {
                 // The look-ahead rebuilds a believed state from the full view (every treaty).

@@ -165,15 +165,39 @@ final class Planner {
         list.reserveCapacity(n)
         var best: Int?
         var bestComputing = 0.0
+        let given = view.viewerIndex == bloc ? view.leaderGiven : nil
         for o in 0..<n where o != bloc {
             if row[o] <= threshold { list.append(o) }
+            guard given == nil else { continue }
             let c = view.blocs[o].computing.value
             if best == nil || c > bestComputing { best = o; bestComputing = c }
         }
+        // (A view built from the state has worked it out already, with the Q-Day clock.)
+        if let given { best = given.bloc; bestComputing = given.computing }
         let rivalCount = list.count
         for o in 0..<n where o != bloc && row[o] > 40 && !(row[o] <= threshold) { list.append(o) }
-        list[0 ..< rivalCount].sort { row[$0] != row[$1] ? row[$0] < row[$1] : $0 < $1 }
-        list[rivalCount...].sort { row[$0] != row[$1] ? row[$0] > row[$1] : $0 < $1 }
+        // Sorted in place by insertion (both orders are total, ties by index, so any sort agrees;
+        // sorting the two slices copied each into a buffer of its own and back).
+        list.withUnsafeMutableBufferPointer { buffer in
+            for k in 1 ..< max(1, rivalCount) {
+                let o = buffer[k]
+                var j = k
+                while j > 0 && (row[buffer[j - 1]] != row[o] ? row[o] < row[buffer[j - 1]] : o < buffer[j - 1]) {
+                    buffer[j] = buffer[j - 1]
+                    j -= 1
+                }
+                buffer[j] = o
+            }
+            for k in min(rivalCount + 1, buffer.count) ..< buffer.count {
+                let o = buffer[k]
+                var j = k
+                while j > rivalCount && (row[buffer[j - 1]] != row[o] ? row[o] > row[buffer[j - 1]] : o < buffer[j - 1]) {
+                    buffer[j] = buffer[j - 1]
+                    j -= 1
+                }
+                buffer[j] = o
+            }
+        }
         rivals = list[0 ..< rivalCount]
         friends = list[rivalCount...]
         leader = best
@@ -312,8 +336,11 @@ final class Planner {
         return m
     }
 
-    /// Share of sector weight in red (and amber, half-counted) Mosca rows.
-    var moscaPressure: Double {
+    /// Share of sector weight in red (and amber, half-counted) Mosca rows. Worked out once per
+    /// planner (the view does not change; several areas ask for it).
+    lazy var moscaPressure: Double = workOutMoscaPressure()
+
+    private func workOutMoscaPressure() -> Double {
         var red = 0.0, total = 0.0
         for s in 0..<min(view.moscaCount, scenario.sectors.count) {
             let w = scenario.sectors[s].weight
@@ -330,8 +357,7 @@ final class Planner {
     /// Bloc `b`'s lowest estimated PQC migration over its sectors (1 if none).
     func leastPQC(_ b: Int) -> Double {
         var least = 1.0
-        let e = view.blocs[b]
-        for s in 0..<e.pqcCount { least = min(least, e.pqc(s).value) }
+        for s in 0..<view.blocs.pqcCount(b) { least = min(least, view.blocs.value(b, field: 9 + s)) }
         return least
     }
 

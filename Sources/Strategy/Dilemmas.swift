@@ -53,13 +53,13 @@ extension Planner {
             switch w {
             case .tension:
                 let d = delta(view.world.tension)
-                return -d * (0.2 + 0.8 * profile.weights[Pillar.stability.index] * 4 * 0.45) * (1 - 0.5 * profile.hawkishness)
+                return -d * (0.2 + 0.8 * profile.weight(Pillar.stability.index) * 4 * 0.45) * (1 - 0.5 * profile.hawkishness)
             case .crqcLogicalQubits:
                 let threshold = max(1, view.world.crqcLogicalQubits)
                 let d = delta(threshold) / threshold
                 // A lower threshold helps whoever leads the race and hurts everyone else.
                 let leading = state.computing >= maxOtherComputing
-                return leading ? -d * 10 * profile.hawkishness : d * 10 * profile.weights[Pillar.security.index] * 4
+                return leading ? -d * 10 * profile.hawkishness : d * 10 * profile.weight(Pillar.security.index) * 4
             default:
                 return 0
             }
@@ -79,8 +79,8 @@ extension Planner {
     /// What a change `d` of one of this bloc's values is worth to it.
     func fieldValue(_ field: BlocField, _ d: Double) -> Double {
         guard d.isFinite, d != 0 else { return 0 }
-        let w = profile.weights
-        func pillar(_ p: Pillar, _ points: Double) -> Double { w[p.index] * 4 * points }
+        let w = profile
+        func pillar(_ p: Pillar, _ points: Double) -> Double { w.weight(p.index) * 4 * points }
         switch field {
         case .gdp:
             return pillar(.prosperity, 150 * d / max(0.001, scenario.blocs[me].gdp))

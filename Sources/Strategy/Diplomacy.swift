@@ -95,7 +95,11 @@ extension Planner {
         case .supplyPact: return minAccess < 0.85 ? 0.8 : 0.35
         case .exportRegime:
             var controls = 0
-            for c in view.controls where c.by == me { controls += 1 }
+            if let index = view.controlIndex {
+                controls = index.held(by: me).count
+            } else {
+                for c in view.controls where c.by == me { controls += 1 }
+            }
             return controls > 0 ? 0.8 : 0.5
         }
     }
@@ -337,6 +341,6 @@ extension Planner {
         // A share of the bloc's own quantum budget, so a small programme gives small sums.
         guard state.budget >= 0.1 else { return }
         let amount = (min(0.5, state.budget * 0.04) * 1000).rounded() / 1000
-        consider(.aid(to: id(o), billion: amount), priority: 1.0 + profile.weights[Pillar.influence.index])
+        consider(.aid(to: id(o), billion: amount), priority: 1.0 + profile.weight(Pillar.influence.index))
     }
 }

@@ -21,13 +21,27 @@ extension Planner {
         let count = categories.count
         let lift = n * count
         var controlledByRival = false
-        for c in view.controls {
-            if c.by == me && c.target >= 0 && c.target < n {
-                let k = c.category.ordinal
-                held[c.target * count + k] = true
-                if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
+        if let index = view.controlIndex {
+            // This bloc's own controls only, and the blocs controlling it as bits.
+            for i in index.held(by: me) {
+                let c = view.controls[i]
+                if c.target >= 0 && c.target < n {
+                    let k = c.category.ordinal
+                    held[c.target * count + k] = true
+                    if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
+                }
             }
-            if c.target == me && rivals.contains(c.by) { controlledByRival = true }
+            let by = index.controlledBy[me]
+            for r in rivals where (by >> UInt64(r)) & 1 != 0 { controlledByRival = true }
+        } else {
+            for c in view.controls {
+                if c.by == me && c.target >= 0 && c.target < n {
+                    let k = c.category.ordinal
+                    held[c.target * count + k] = true
+                    if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
+                }
+                if c.target == me && rivals.contains(c.by) { controlledByRival = true }
+            }
         }
         // Lift controls on blocs that are no longer rivals (one category a turn).
         for (k, category) in categories.enumerated() {
@@ -104,9 +118,9 @@ extension Planner {
     /// The estimated unmigrated share of a bloc's traffic, averaged over sectors.
     func exposedShare(_ t: Int) -> Double {
         var exposed = 0.0
-        let e = view.blocs[t]
-        let count = e.pqcCount
-        for s in 0..<count { exposed += 1 - e.pqc(s).value }
+        // (Read from the estimates in place: `view.blocs[t]` copies them.)
+        let count = view.blocs.pqcCount(t)
+        for s in 0..<count { exposed += 1 - view.blocs.value(t, field: 9 + s) }
         return exposed / Double(max(1, count))
     }
 

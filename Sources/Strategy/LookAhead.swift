@@ -102,7 +102,7 @@ extension Planner {
         guard me < s.blocs.count else { return 0 }
         let bloc = s.blocs[me]
         var v = 0.0
-        for p in 0..<min(4, bloc.pillars.count, profile.weights.count) { v += profile.weights[p] * bloc.pillars[p] }
+        for p in 0..<min(4, bloc.pillars.count, profile.weightCount) { v += profile.weight(p) * bloc.pillars[p] }
         for (k, o) in scenario.blocs[me].objectives.enumerated() where k < bloc.objectives.count && bloc.objectives[k] == .met {
             v += o.points
         }

@@ -32,6 +32,8 @@ final class PlanningView {
     /// bloc's old failed and dissolved proposals, which no planner reads: `planningTreatyViews`).
     let treaties: [TreatyView]
     let controls: [ExportControl]
+    /// `controls` grouped by bloc, when built from the state (nil from a view).
+    let controlIndex: ControlIndex?
     /// Harvest operations: those the viewer runs or knows of when built from a view, every one
     /// when built from the state (planners read only those with `knownBy[viewer]`).
     let harvests: [HarvestOperation]
@@ -47,15 +49,21 @@ final class PlanningView {
     let blocs: PlanningEstimates
     /// The treaty digest of the viewer, when worked out with the treaties (from the state).
     let digest: TreatyDigest?
+    /// The other bloc of largest estimated computing (the first of equals) and its estimate,
+    /// when worked out with the Q-Day clock (from the state; nil from a view).
+    let leaderGiven: (bloc: Int?, computing: Double)?
     /// The view this was built from, if any (the look-ahead's believed state is built from it).
-    let full: GameView?
+    var full: GameView? { fullBox?.value }
+    /// That view, boxed: one reference to store, test and release, where an optional `GameView`
+    /// held inline was a large value to set up, test and destroy in every planning view.
+    private let fullBox: FullView?
 
     /// How many Mosca rows (one per sector).
-    var moscaCount: Int { full == nil ? scenario.sectors.count : moscaGiven.count }
+    var moscaCount: Int { fullBox == nil ? scenario.sectors.count : moscaGiven.count }
 
     /// The status of the viewer's Mosca row for sector `s`, as the view gives it.
     func mosca(_ s: Int) -> MoscaStatus {
-        if full != nil { return moscaGiven[s] }
+        if fullBox != nil { return moscaGiven[s] }
         return Mosca.status(shelfLife: scenario.sectors[s].shelfLife, migrated: selves[selfIndex].pqc[s],
                             pacePerYear: selves[selfIndex].pqcPace[s], yearsToCRQC: qDayYears)
     }
@@ -71,6 +79,7 @@ final class PlanningView {
         trust = view.trust
         treaties = view.treaties
         controls = view.controls
+        controlIndex = nil
         harvests = view.harvests
         stockpileByVictim = view.stockpileByVictim[...]
         dilemmas = view.dilemmas
@@ -81,7 +90,8 @@ final class PlanningView {
         qDayBloc = view.qDayBloc
         blocs = PlanningEstimates(given: view.blocs)
         digest = nil
-        full = view
+        leaderGiven = nil
+        fullBox = FullView(view)
     }
 
     /// Bloc `v`'s planning view of `state` (as `state.view(for: .bloc(v), …, allTreaties: false,
@@ -94,18 +104,26 @@ final class PlanningView {
         let estimates = PlanningEstimates(state: state, viewer: v, scenario: scenario, seed: seed, errors: errors)
 
         // The Q-Day clock, as the view sets it: the rival (trusted less than Mosca.rivalTrust)
-        // nearest the threshold by its estimated computing.
+        // nearest the threshold by its estimated computing. In the same pass, the planner's
+        // leader: the other bloc of largest estimated computing (each estimate worked out once).
         var qDay = 50.0
         var qDayBloc: Int?
-        for t in 0..<n where t != v && state.trust[v * n + t] < Mosca.rivalTrust {
-            let known = state.blocs[t].crqcKnownBy[v], crqc = state.blocs[t].hasCRQC
-            var years = Mosca.yearsToThreshold(computing: estimates.value(t, field: 1), growthPerYear: state.blocs[t].computingGrowthRate,
+        var leader: Int?
+        var leaderComputing = 0.0
+        let states = state.blocs
+        for t in 0..<n where t != v {
+            let computing = estimates.value(t, field: 1)
+            if leader == nil || computing > leaderComputing { leader = t; leaderComputing = computing }
+            guard state.trust[v * n + t] < Mosca.rivalTrust else { continue }
+            let known = states[t].crqcKnownBy[v], crqc = states[t].hasCRQC
+            var years = Mosca.yearsToThreshold(computing: computing, growthPerYear: states[t].computingGrowthRate,
                                                threshold: state.world.crqcLogicalQubits)
             if known && crqc { years = 0 }
             if !known && crqc { years = max(years, 0.25) }
             if years < qDay { qDay = years; qDayBloc = t }
         }
         if qDayBloc == nil { qDay = 50 }
+        leaderGiven = (leader, leaderComputing)
 
         if let context {
             stockpileByVictim = context.stock[(v * n) ..< (v * n + n)]
@@ -132,6 +150,7 @@ final class PlanningView {
         world = state.world
         trust = state.trust
         controls = state.controls
+        controlIndex = shared.controlIndex
         // Every operation: the planner reads only those the viewer knows of (`op.knownBy[me]`).
         harvests = state.harvests
         dilemmas = state.dilemmas
@@ -139,14 +158,65 @@ final class PlanningView {
         qDayYears = qDay
         self.qDayBloc = qDayBloc
         blocs = estimates
-        full = nil
+        fullBox = nil
     }
 }
 
-/// A scenario held once for all the planning views of a turn.
+/// A full view held by reference (see `PlanningView.full`).
+final class FullView {
+    let value: GameView
+    init(_ value: GameView) { self.value = value }
+}
+
+/// A scenario held once for all the planning views of a turn, with what their planners would
+/// otherwise each work out again from the same state.
 final class SharedScenario {
     let value: Scenario
-    init(_ value: Scenario) { self.value = value }
+    /// The turn's export controls grouped by bloc (nil when not gathered: every planner then
+    /// walks the controls itself).
+    let controlIndex: ControlIndex?
+    init(_ value: Scenario, controls: [ExportControl]? = nil, blocCount: Int = 0) {
+        self.value = value
+        controlIndex = controls.flatMap { ControlIndex($0, blocCount: blocCount) }
+    }
+}
+
+/// The export controls of one state grouped by the bloc imposing them, gathered once a turn for
+/// all its planners (each planner walked every control of the world, a long game's few hundred).
+/// A class: every planning view of the turn holds the one index by a single reference.
+final class ControlIndex {
+    /// Indices into the controls, grouped by imposing bloc and in control order within a group:
+    /// bloc `b`'s are `order[start[b] ..< start[b + 1]]`.
+    let order: [Int]
+    let start: [Int]
+    /// Per target bloc, the blocs controlling it, as bits.
+    let controlledBy: [UInt64]
+
+    /// Nil for a game of more than 64 blocs.
+    init?(_ controls: [ExportControl], blocCount n: Int) {
+        guard n <= 64 else { return nil }
+        var start = [Int](repeating: 0, count: n + 1)
+        var controlledBy = [UInt64](repeating: 0, count: n)
+        for c in controls where c.by >= 0 && c.by < n {
+            start[c.by + 1] += 1
+            if c.target >= 0 && c.target < n { controlledBy[c.target] |= 1 << UInt64(c.by) }
+        }
+        for b in 0..<n { start[b + 1] += start[b] }
+        var order = [Int](repeating: 0, count: start[n])
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { next in
+            for b in 0..<n { next[b] = start[b] }
+            for (i, c) in controls.enumerated() where c.by >= 0 && c.by < n {
+                order[next[c.by]] = i
+                next[c.by] += 1
+            }
+        }
+        self.order = order
+        self.start = start
+        self.controlledBy = controlledBy
+    }
+
+    /// Indices of the controls bloc `b` imposes, in control order.
+    func held(by b: Int) -> ArraySlice<Int> { order[start[b] ..< start[b + 1]] }
 }
 
 /// The blocs as the viewer estimates them: from a view's estimates, or worked out from the state

@@ -4,8 +4,18 @@ import GameCore
 /// 0…1 so the planners can scale chances and scores by them directly.
 struct Profile: Sendable {
     let doctrine: Doctrine
-    /// Pillar weights (security, prosperity, influence, stability), normalised to sum to 1.
-    let weights: [Double]
+    /// The rules' pillar weights of the doctrine (security, prosperity, influence, stability), as
+    /// given (shared with the rules), and their sum: `weight(_:)` normalises one when read (a
+    /// normalised copy per planner was an allocation most planners never read).
+    let givenWeights: [Double]
+    let weightSum: Double
+    /// Pillar weights, normalised to sum to 1.
+    var weights: [Double] { weightSum > 0 ? givenWeights.map { $0 / weightSum } : [0.25, 0.25, 0.25, 0.25] }
+    /// How many pillar weights there are (`weights.count`).
+    var weightCount: Int { weightSum > 0 ? givenWeights.count : 4 }
+    /// Pillar `p`'s normalised weight (`weights[p]`, the same quotient).
+    @inline(__always)
+    func weight(_ p: Int) -> Double { weightSum > 0 ? givenWeights[p] / weightSum : [0.25, 0.25, 0.25, 0.25][p] }
     /// Appetite for secret and risky acts: violations, decryption, espionage.
     let risk: Double
     /// Taste for treaties, dialogue and aid.
@@ -33,7 +43,8 @@ struct Profile: Sendable {
         let w = rules.doctrineWeights[doctrine.ordinal]
         var sum = 0.0
         for x in w { sum += x }
-        weights = sum > 0 ? w.map { $0 / sum } : [0.25, 0.25, 0.25, 0.25]
+        givenWeights = w
+        weightSum = sum
         switch doctrine {
         case .techLeader:
             risk = 0.5; cooperation = 0.5; hawkishness = 0.75; qkdAffinity = 0.15
