@@ -81,12 +81,15 @@ extension Resolver {
 
     private mutating func espionage(_ s: Int, _ t: Int) {
         var dice = rng(.intelligence, item: s, salt: 200 + t)
-        let partners = researchPartners(t).contains(s) || state.treaties.contains {
-            $0.status == .inForce && $0.type == .talentExchange && $0.isMember(s) && $0.isMember(t)
+        // Talent exchanges binding both, tested in place (closures over copies of every treaty
+        // retained and released each one).
+        var exchange = false, exchangeBonus = 1.0
+        for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .talentExchange
+            && state.treaties[k].isMember(s) && state.treaties[k].isMember(t) {
+            exchange = true
+            if isViolating(s, state.treaties[k]) { exchangeBonus = 1.3; break }
         }
-        let exchangeBonus = state.treaties.contains {
-            $0.status == .inForce && $0.type == .talentExchange && $0.isMember(s) && $0.isMember(t) && isViolating(s, $0)
-        } ? 1.3 : 1
+        let partners = researchPartners(t).contains(s) || exchange
         var p = tuning.espSuccess * (1 - 0.6 * state.blocs[t].counterintel / 100) * (0.5 + 0.5 * state.blocs[s].sigint / 100)
         if state.blocs[t].counterCampaign { p *= 0.5 }
         if partners { p *= 1.3 }
@@ -161,11 +164,13 @@ extension Resolver {
         for h in 0..<n where state.blocs[h].hasCRQC && !state.blocs[h].crqcPublic {
             for o in 0..<n where o != h && !state.blocs[h].crqcKnownBy[o] {
                 var notified = false
-                for t in state.treaties where t.status == .inForce && t.type == .cbm && t.isMember(h) && t.isMember(o) && !isViolating(h, t) {
+                for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .cbm
+                    && state.treaties[k].isMember(h) && state.treaties[k].isMember(o) && !isViolating(h, state.treaties[k]) {
                     notified = true
+                    break
                 }
                 var p = 0.01 + 0.04 * state.blocs[o].sigint / 100
-                if verified(h, among: [o]) { p += 0.15 }
+                if index.bound(.verificationRegime, h, o) { p += 0.15 } // verified(h, among: [o]), without the array
                 var dice = rng(.intelligence, item: o, salt: 400 + h)
                 if notified || dice.chance(p) {
                     state.blocs[h].crqcKnownBy[o] = true

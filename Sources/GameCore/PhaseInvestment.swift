@@ -98,7 +98,10 @@ extension Resolver {
 
     /// Donors of each capacity-building fund pay developing members.
     private mutating func capacityFunds(_ extra: inout [Double]) {
-        for treaty in state.treaties where treaty.status == .inForce && treaty.type == .capacityFund {
+        // Treaties are tested in place and only the matching ones copied (copying every treaty of
+        // the game to test it retained and released each one).
+        for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .capacityFund {
+            let treaty = state.treaties[k]
             let members = treaty.members
             let recipients = members.filter { scenario.blocs[$0].developing }
             let donors = members.filter { !scenario.blocs[$0].developing }
@@ -119,7 +122,8 @@ extension Resolver {
     /// with a synergy bonus, so members with small budgets gain most.
     private mutating func jointLabPools() -> [Double] {
         var shares = [Double](repeating: 0, count: n)
-        for treaty in state.treaties where treaty.status == .inForce && treaty.type == .jointLab {
+        for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .jointLab {
+            let treaty = state.treaties[k]
             let members = treaty.members
             guard members.count >= 2 else { continue }
             let pct = (treaty.terms.contribution ?? 10) / 100
@@ -182,8 +186,9 @@ extension Resolver {
             change(b, .computing, by: gain, "a breakthrough in error correction", secret: true)
             state.blocs[b].breakthroughs += 1
             var audience = [b]
-            for t in state.treaties where t.status == .inForce && t.type == .cbm && t.isMember(b) && !isViolating(b, t) {
-                for m in t.members where !audience.contains(m) { audience.append(m) }
+            for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .cbm
+                && state.treaties[k].isMember(b) && !isViolating(b, state.treaties[k]) {
+                for m in state.treaties[k].members where !audience.contains(m) { audience.append(m) }
             }
             if narrative { news(.investment, "\(owner(b)) labs report a breakthrough: logical qubits jump by \(Int((tuning.btBoost - 1) * 100)) %.", audience: audience.count > 1 ? audience.sorted() : [b]) }
         }

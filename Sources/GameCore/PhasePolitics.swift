@@ -33,7 +33,7 @@ extension Resolver {
     }
 
     private mutating func checkDeadlines() {
-        for b in 0..<n {
+        for b in 0..<n where state.blocs[b].mandates.contains(turn) {
             for s in 0..<sectorCount where state.blocs[b].mandates[s] == turn {
                 state.blocs[b].mandates[s] = -1
                 if state.blocs[b].pqc[s] >= 0.95 {

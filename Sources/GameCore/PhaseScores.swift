@@ -34,7 +34,8 @@ extension Resolver {
     /// diverging standards, controls and distrust.
     mutating func computeIndices() {
         var x = 0.0
-        for t in state.treaties where t.status == .inForce {
+        for k in state.treaties.indices where state.treaties[k].status == .inForce {
+            let t = state.treaties[k]
             let members = t.members
             let breadth = (Double(members.count) / Double(n)).squareRoot()
             var verifiedShare = 0.0
