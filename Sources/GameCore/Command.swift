@@ -148,6 +148,21 @@ extension Order {
         }
     }
 
+    /// The loop of the resolver that carries the order out. The phases find their orders by it
+    /// and copy only those (copying every order in every phase retained and released the arrays
+    /// and strings it carries).
+    var step: OrderStep {
+        switch self {
+        case .respondTreaty, .withdrawTreaty: return .answers
+        case .proposeTreaty, .violateTreaty, .dialogue, .statement, .message, .freeAction: return .diplomacy
+        case .imposeControl, .liftControl: return .controls
+        case .allocate, .changeBudget, .mandate, .chooseStandard, .deployQKD, .aid: return .investment
+        case .harvest, .espionage, .counterIntelligence: return .intelligence
+        case .decrypt, .discloseCRQC: return .decryption
+        case .chooseDilemma: return .dilemmas
+        }
+    }
+
     /// A stable short name of the kind of order, used in logs and tests.
     public var kind: String {
         switch self {
@@ -175,4 +190,9 @@ extension Order {
         case .chooseDilemma: return "dilemma"
         }
     }
+}
+
+/// The resolver's loops over orders, in the order they run (see `Order.step`).
+enum OrderStep {
+    case answers, diplomacy, controls, investment, intelligence, decryption, dilemmas
 }

@@ -4,7 +4,8 @@ extension Resolver {
     mutating func controlsPhase() {
         // Imposing and lifting read only the list of controls; the index is built once they are settled.
         for b in 0..<n {
-            for order in orders[b] {
+            for k in orders[b].indices where orders[b][k].step == .controls {
+                let order = orders[b][k]
                 switch order {
                 case .imposeControl(let category, let targets): impose(b, category, targets, order)
                 case .liftControl(let category, let targets): lift(b, category, targets, order)

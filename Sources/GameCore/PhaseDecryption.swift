@@ -3,7 +3,8 @@
 extension Resolver {
     mutating func decryptionPhase() {
         for b in 0..<n {
-            for order in orders[b] {
+            for k in orders[b].indices where orders[b][k].step == .decryption {
+                let order = orders[b][k]
                 switch order {
                 case .decrypt(let active):
                     if active && !state.blocs[b].hasCRQC { rejectOrder(b, "you cannot decrypt without a CRQC."); continue }

@@ -3,7 +3,8 @@
 extension Resolver {
     mutating func diplomacyPhase() {
         for b in 0..<n {
-            for order in orders[b] {
+            for k in orders[b].indices where orders[b][k].step == .answers {
+                let order = orders[b][k]
                 switch order {
                 case .respondTreaty(let id, let accept): respond(b, id, accept)
                 case .withdrawTreaty(let id): withdraw(b, id, order)
@@ -14,7 +15,8 @@ extension Resolver {
         settleProposals()
         ratify()
         for b in 0..<n {
-            for order in orders[b] {
+            for k in orders[b].indices where orders[b][k].step == .diplomacy {
+                let order = orders[b][k]
                 switch order {
                 case .proposeTreaty(let type, let parties, let terms): propose(b, type, parties, terms, order)
                 case .violateTreaty(let id, let violate): setViolation(b, id, violate)

@@ -65,8 +65,8 @@ extension Resolver {
     /// Answers given this turn are applied; dilemmas left unanswered for a whole turn take their last option.
     private mutating func answerDilemmas() {
         for b in 0..<n {
-            for order in orders[b] {
-                guard case .chooseDilemma(let id, let option) = order else { continue }
+            for k in orders[b].indices where orders[b][k].step == .dilemmas {
+                guard case .chooseDilemma(let id, let option) = orders[b][k] else { continue }
                 guard let k = state.dilemmas.firstIndex(where: { $0.id == id && $0.bloc == b && $0.choice == nil }),
                       let def = eventDef(state.dilemmas[k].source), let dilemma = def.dilemma else {
                     if narrative { rejectOrder(b, "there is no open dilemma #\(id) for you.") }; continue

@@ -4,7 +4,8 @@ extension Resolver {
     mutating func intelligencePhase() {
         var spying: [(Int, Int)] = []
         for b in 0..<n {
-            for order in orders[b] {
+            for k in orders[b].indices where orders[b][k].step == .intelligence {
+                let order = orders[b][k]
                 switch order {
                 case .harvest(let target, let active): setHarvest(b, target, active, order)
                 case .espionage(let target):

@@ -3,7 +3,8 @@ extension Resolver {
     mutating func investmentPhase() {
         var extraDev = [Double](repeating: 0, count: n) // one-off aid and fund money, USD bn this turn
         for b in 0..<n {
-            for order in orders[b] {
+            for k in orders[b].indices where orders[b][k].step == .investment {
+                let order = orders[b][k]
                 switch order {
                 case .allocate(let shares): allocate(b, shares)
                 case .changeBudget(let delta): changeBudget(b, delta, order)
