@@ -58,7 +58,7 @@ extension Renderer {
                 lines.append((String(repeating: " ", count: i == 0 ? indent : indent + 2) + l, s))
             }
         }
-        lines.append(("This turn's actions — logged when you end the turn (e); u takes back the last", .title))
+        lines.append(("This turn's actions — logged when the turn ends (e); u takes back the last one", .title))
         if app.facilitatorQueue.isEmpty { add("None yet. i inject a card · n custom event · r rule · a adjust · v reveal · t timer · b rewind", .dim) }
         for (i, a) in app.facilitatorQueue.enumerated() { add("\(i + 1). " + FacilitatorText.describe(a, sc)) }
         lines.append(("", .plain))
