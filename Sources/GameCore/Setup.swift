@@ -69,7 +69,6 @@ extension GameState {
         r.computeIndices()
         r.state.world.tension = max(10, min(90, 15 + 0.45 * r.state.world.fragmentation - 0.2 * r.state.world.governance + 12))
         r.computePillars()
-        r.state.ledger = []
         state = r.state
         return state
     }

@@ -179,24 +179,22 @@ final class Planner {
         // Sorted in place by insertion (both orders are total, ties by index, so any sort agrees;
         // sorting the two slices copied each into a buffer of its own and back).
         list.withUnsafeMutableBufferPointer { buffer in
-            for k in 1 ..< max(1, rivalCount) {
-                let o = buffer[k]
-                var j = k
-                while j > 0 && (row[buffer[j - 1]] != row[o] ? row[o] < row[buffer[j - 1]] : o < buffer[j - 1]) {
-                    buffer[j] = buffer[j - 1]
-                    j -= 1
+            // Rivals by trust ascending, friends descending; ties by index.
+            func sort(_ range: Range<Int>, ascending: Bool) {
+                for k in range.dropFirst() {
+                    let o = buffer[k]
+                    var j = k
+                    while j > range.lowerBound {
+                        let p = buffer[j - 1]
+                        guard row[p] != row[o] ? (ascending ? row[o] < row[p] : row[o] > row[p]) : o < p else { break }
+                        buffer[j] = p
+                        j -= 1
+                    }
+                    buffer[j] = o
                 }
-                buffer[j] = o
             }
-            for k in min(rivalCount + 1, buffer.count) ..< buffer.count {
-                let o = buffer[k]
-                var j = k
-                while j > rivalCount && (row[buffer[j - 1]] != row[o] ? row[o] > row[buffer[j - 1]] : o < buffer[j - 1]) {
-                    buffer[j] = buffer[j - 1]
-                    j -= 1
-                }
-                buffer[j] = o
-            }
+            sort(0 ..< rivalCount, ascending: true)
+            sort(rivalCount ..< buffer.count, ascending: false)
         }
         rivals = list[0 ..< rivalCount]
         friends = list[rivalCount...]

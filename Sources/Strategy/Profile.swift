@@ -9,13 +9,11 @@ struct Profile: Sendable {
     /// normalised copy per planner was an allocation most planners never read).
     let givenWeights: [Double]
     let weightSum: Double
-    /// Pillar weights, normalised to sum to 1.
-    var weights: [Double] { weightSum > 0 ? givenWeights.map { $0 / weightSum } : [0.25, 0.25, 0.25, 0.25] }
-    /// How many pillar weights there are (`weights.count`).
+    /// How many pillar weights there are (four equal ones when the rules give none that count).
     var weightCount: Int { weightSum > 0 ? givenWeights.count : 4 }
-    /// Pillar `p`'s normalised weight (`weights[p]`, the same quotient).
+    /// Pillar `p`'s weight, normalised so that the weights sum to 1.
     @inline(__always)
-    func weight(_ p: Int) -> Double { weightSum > 0 ? givenWeights[p] / weightSum : [0.25, 0.25, 0.25, 0.25][p] }
+    func weight(_ p: Int) -> Double { weightSum > 0 ? givenWeights[p] / weightSum : 0.25 }
     /// Appetite for secret and risky acts: violations, decryption, espionage.
     let risk: Double
     /// Taste for treaties, dialogue and aid.
