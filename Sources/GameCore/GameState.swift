@@ -286,7 +286,9 @@ public struct Treaty: Hashable, Codable, Sendable {
     /// Parties that are still members (accepted and not withdrawn).
     @inlinable public var members: [Int] { box.members }
 
-    @inlinable public func isMember(_ bloc: Int) -> Bool {
+    /// Always inlined: as a call it retained and released the treaty's box around every question
+    /// (hundreds a turn), where inlined code reads the box through the caller's reference.
+    @inlinable @inline(__always) public func isMember(_ bloc: Int) -> Bool {
         let b = box
         for i in b.fields.parties.indices where b.fields.parties[i] == bloc { return b.fields.answers[i] == .accepted && !b.fields.withdrawn[i] }
         return false
