@@ -54,17 +54,19 @@ final class TmuxSession {
 
     func resize(_ w: Int, _ h: Int) { _ = try? tmux(["resize-window", "-t", name, "-x", "\(w)", "-y", "\(h)"]) }
 
-    /// Waits until the screen shows `text` (up to `timeout` seconds) and returns the screen.
+    /// Waits until the screen shows every one of `texts` at once (up to `timeout` seconds) and
+    /// returns the screen. Waiting for all of a screen's lines, not only its first, keeps a capture
+    /// taken half-way through a redraw from failing a test on a slow, busy machine.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 20) -> String {
+    func waitFor(_ texts: String..., timeout: Double = 20) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = screen()
-            if last.contains(text) { return last }
+            if texts.allSatisfy({ last.contains($0) }) { return last }
             usleep(100_000)
         }
-        Issue.record("Timed out waiting for “\(text)”. The screen shows:\n\(last)")
+        Issue.record("Timed out waiting for “\(texts.joined(separator: "” and “"))”. The screen shows:\n\(last)")
         return last
     }
 }
@@ -73,13 +75,11 @@ final class TmuxSession {
 struct TmuxTests {
     @Test func hotseatGameAtEightyByTwentyFour() throws {
         let t = try TmuxSession()
-        t.waitFor("new game")
-        #expect(t.screen().contains("◆ human    US"))
+        t.waitFor("new game", "◆ human    US")
         t.send("Down"); t.send("Space")            // EU becomes human as well
         t.waitFor("◆ human    EU")
         t.send("s")
-        t.waitFor("Pass the keyboard")
-        #expect(t.screen().contains("United States"))
+        t.waitFor("Pass the keyboard", "United States")
         t.send("Enter")
         t.waitFor("YOUR SECRET BRIEF")
         t.send("Enter")
@@ -91,15 +91,13 @@ struct TmuxTests {
         for turn in 1...3 {
             t.waitFor("United States │")
             t.send("e"); t.waitFor("End your orders"); t.send("y")
-            let eu = t.waitFor("Pass the keyboard")
-            #expect(eu.contains("European Union"))
+            let eu = t.waitFor("Pass the keyboard", "European Union")
             #expect(!eu.contains("Tension"))        // nothing of the game shows during a handover
             t.send("Enter")
             if turn == 1 { t.waitFor("YOUR SECRET BRIEF"); t.send("Enter") }
             t.waitFor("European Union │")
             t.send("e"); t.waitFor("End your orders"); t.send("y")
-            let us = t.waitFor("Pass the keyboard")
-            #expect(us.contains("United States"))
+            t.waitFor("Pass the keyboard", "United States")
             t.send("Enter")
             let label = ["2025-Q2", "2025-Q3", "2025-Q4"][turn - 1]
             // Wait for the whole report: a capture can catch the terminal half-way through a redraw.
@@ -168,8 +166,7 @@ struct TmuxTests {
         t.waitFor("Timer 05:00")
         t.send("e"); t.waitFor("End the facilitator's turn"); t.send("y")
         // The next turn: the timer runs on the delegations' screens.
-        let us = t.waitFor("Pass the keyboard")
-        #expect(us.contains("Timer 0"))
+        t.waitFor("Pass the keyboard", "Timer 0")
         t.send("Enter")
         t.waitFor("Timer 04:")
         t.waitFor("2025-Q2")
@@ -219,7 +216,7 @@ struct TmuxTests {
         t.send("Enter")
         t.waitFor("Tension")
         t.send("4")
-        let pqc = t.waitFor("Mosca")
+        let pqc = t.waitFor("Mosca", "f standard family")   // the whole screen drawn, down to its key line
         #expect(pqc.contains("RED") || pqc.contains("GREEN") || pqc.contains("AMBER"))
         t.send("C-c")                       // Ctrl-C asks first, like q …
         t.waitFor("Quit the game?")
