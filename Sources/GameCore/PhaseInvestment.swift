@@ -235,23 +235,30 @@ extension Resolver {
         let supplySpend = annual(b, .supply)
         if supplySpend > 0 {
             let boost = index.isMember(.supplyPact, b) ? 1.25 : 1.0
-            let lost = tables.supplyLostCauses[b]
             for c in 0..<chokeCount {
                 let gain = tuning.supplyRate * supplySpend * dt * boost * (1 - state.blocs[b].supply[c])
-                growSupply(b, c, gain, lostCause: lost)
+                growSupply(b, c, gain)
             }
         }
     }
 
     /// Grows a bloc's world share of a chokepoint, conserving the world total of 1.
-    private mutating func growSupply(_ b: Int, _ c: Int, _ want: Double, lostCause: String) {
+    ///
+    /// Every sum of shares is taken in bloc order, as `set(_:.supply(c):_)` takes it, so the
+    /// results are those of the general field dispatch to the last bit; the sums are only gathered
+    /// in the passes the function makes anyway instead of once more per change.
+    private mutating func growSupply(_ b: Int, _ c: Int, _ want: Double) {
         guard want > 0 else { return }
-        var total = 0.0
-        for o in 0..<n { total += state.blocs[o].supply[c] }
+        // The world total and the investor's rivals' part of it, in one pass.
+        var total = 0.0, rivals = 0.0
+        for o in 0..<n {
+            let share = state.blocs[o].supply[c]
+            total += share
+            if o != b { rivals += share }
+        }
         let fromRest = min(want, max(0, 1 - total))
         var remaining = want - fromRest
-        let indicator = supplyNames[c]
-        shiftSupply(b, c, by: fromRest, indicator, "supply-chain investment")
+        shiftSupply(b, c, by: fromRest, rivals: rivals, cause: -1)
         if remaining > 1e-12 {
             // Compete for others' share, proportionally.
             let others = total - state.blocs[b].supply[c]
@@ -260,19 +267,26 @@ extension Resolver {
             // Every producer loses its part; the investor gains the sum in one change (so the
             // world total is summed once, not once per producer: linear in the number of blocs).
             var taken = 0.0
-            for o in 0..<n where o != b && state.blocs[o].supply[c] > 0 {
+            var rivalsAfter = 0.0
+            for o in 0..<n where o != b {
                 let before = state.blocs[o].supply[c]
-                shiftSupply(o, c, by: -(remaining * before / others), indicator, lostCause)
-                taken += before - state.blocs[o].supply[c]
+                if before > 0 {
+                    // A shrinking share never needs the world's sum.
+                    shiftSupply(o, c, by: -(remaining * before / others), rivals: .nan, cause: b)
+                    taken += before - state.blocs[o].supply[c]
+                }
+                rivalsAfter += state.blocs[o].supply[c]
             }
-            shiftSupply(b, c, by: taken, indicator, "supply-chain investment")
+            shiftSupply(b, c, by: taken, rivals: rivalsAfter, cause: -1)
         }
     }
 
     /// `change(b, .supply(chokepoint: c), by: delta, cause)` written out for the supply field (the
-    /// same arithmetic and ledger entry, without the general field dispatch).
+    /// same arithmetic and ledger entry, without the general field dispatch). `rivals` is the sum
+    /// of the other blocs' shares in bloc order (read only when the share grows); `cause` is −1 for
+    /// the bloc's own investment, or the investor who took the share.
     @inline(__always)
-    private mutating func shiftSupply(_ b: Int, _ c: Int, by delta: Double, _ indicator: String, _ cause: String) {
+    private mutating func shiftSupply(_ b: Int, _ c: Int, by delta: Double, rivals: Double, cause: Int) {
         guard delta.isFinite, delta != 0 else { return }
         let old = state.blocs[b].supply[c]
         let raw = old + delta
@@ -282,12 +296,12 @@ extension Resolver {
             new = max(0, raw)
         } else {
             // A bloc can only take what no other bloc produces.
-            var others = 0.0
-            for o in 0..<n where o != b { others += state.blocs[o].supply[c] }
-            new = clamp(raw, 0, max(0, 1 - others))
+            new = clamp(raw, 0, max(0, 1 - rivals))
         }
         state.blocs[b].supply[c] = new
-        if narrative { record(b, indicator, cause, new - old) }
+        if narrative {
+            record(b, supplyNames[c], cause < 0 ? "supply-chain investment" : tables.supplyLostCauses[cause], new - old)
+        }
     }
 
     /// Whether two blocs' standard families interoperate (same family, hybrid, or bridged by an accord).
