@@ -28,57 +28,68 @@ struct TreatyIndex {
         self.n = n
         let types = TreatyType.allCases.count
         let cats = ControlCategory.allCases.count
-        pair = [Bool](repeating: false, count: types * nn)
-        member = [Bool](repeating: false, count: types * n)
-        anyPair = [Bool](repeating: false, count: nn)
+        // Filled through raw buffers and copied into the arrays at the end: the pair loops write
+        // a few thousand flags a turn, and checked, overflow-tested array writes were half of the
+        // index's cost. Every slot written is in range by construction: blocs outside 0..<n are
+        // skipped (a validated state has none), and types and categories are ordinals.
+        let pairs = Scratch<Bool>(types * nn, false), members = Scratch<Bool>(types * n, false)
+        let any = Scratch<Bool>(nn, false), supplyOpen = Scratch<Bool>(nn, false)
         // Per category: 1 = a regime member restricts, 2 = a regime member secretly sells (open).
-        var regime = [UInt8](repeating: 0, count: cats * nn)
-        var supplyOpen = [Bool](repeating: false, count: nn)
+        let regime = Scratch<UInt8>(cats * nn, 0)
+        defer { pairs.free(); members.free(); any.free(); supplyOpen.free(); regime.free() }
         var violating: [Int] = []
         for i in state.treaties.indices where state.treaties[i].status == .inForce {
             let t = state.treaties[i]
             let k = TreatyIndex.typeIndex(t.type)
-            let members = t.members
+            let treatyMembers = t.members
             violating.removeAll(keepingCapacity: true)
             for v in t.violations where v.active { violating.append(v.bloc) }
             let supply = t.type == .supplyPact
-            for a in members {
-                member[k * n + a] = true
+            let pairBase = k &* nn
+            for a in treatyMembers where a >= 0 && a < n {
+                members[k &* n &+ a] = true
                 let open = supply && !violating.contains(a)
-                for b in members where a != b {
-                    pair[k * nn + a * n + b] = true
-                    anyPair[a * n + b] = true
-                    if open { supplyOpen[a * n + b] = true }
+                let row = a &* n
+                for b in treatyMembers where a != b && b >= 0 && b < n {
+                    pairs[pairBase &+ row &+ b] = true
+                    any[row &+ b] = true
+                    if open { supplyOpen[row &+ b] = true }
                 }
             }
             if t.type == .exportRegime {
                 let terms = t.terms
-                for p in members {
+                for p in treatyMembers where p >= 0 && p < n {
                     let secretlySelling = violating.contains(p)
-                    for target in terms.targets where target < n {
+                    for target in terms.targets where target >= 0 && target < n {
                         for c in terms.categories {
-                            let slot = TreatyIndex.categoryIndex(c) * nn + p * n + target
+                            let slot = TreatyIndex.categoryIndex(c) &* nn &+ p &* n &+ target
                             if secretlySelling { regime[slot] = 2 } else if regime[slot] == 0 { regime[slot] = 1 }
                         }
                     }
                 }
             }
         }
-        restrict = [UInt8](repeating: 0, count: cats * nn)
-        for c in state.controls where c.by < n && c.target < n {
+        var restrict = [UInt8](repeating: 0, count: cats * nn)
+        for c in state.controls where c.by >= 0 && c.by < n && c.target >= 0 && c.target < n {
             restrict[TreatyIndex.categoryIndex(c.category) * nn + c.by * n + c.target] = 2
         }
         let components = TreatyIndex.categoryIndex(.components)
-        for ci in 0..<cats {
-            for k in 0..<nn {
-                let slot = ci * nn + k
-                if (ci == components && supplyOpen[k]) || regime[slot] == 2 {
-                    restrict[slot] = 0          // a supply pact, or a regime member secretly selling to the target
-                } else if regime[slot] == 1 {
-                    restrict[slot] = 1
+        restrict.withUnsafeMutableBufferPointer { restrict in
+            for ci in 0..<cats {
+                for k in 0..<nn {
+                    let slot = ci &* nn &+ k
+                    if (ci == components && supplyOpen[k]) || regime[slot] == 2 {
+                        restrict[slot] = 0          // a supply pact, or a regime member secretly selling to the target
+                    } else if regime[slot] == 1 {
+                        restrict[slot] = 1
+                    }
                 }
             }
         }
+        self.restrict = restrict
+        pair = pairs.array
+        member = members.array
+        anyPair = any.array
     }
 
     @inline(__always) static func typeIndex(_ t: TreatyType) -> Int { t.ordinal }
@@ -91,4 +102,20 @@ struct TreatyIndex {
     @inline(__always) func restriction(_ category: ControlCategory, _ p: Int, _ t: Int) -> Int {
         Int(restrict[TreatyIndex.categoryIndex(category) * n * n + p * n + t])
     }
+}
+
+/// A zero-filled raw buffer for building an index without checked, overflow-tested array writes;
+/// the index's loops keep every slot in range themselves. Freed by its owner.
+private struct Scratch<Element: BitwiseCopyable> {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ count: Int, _ zero: Element) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: zero)
+    }
+    subscript(i: Int) -> Element {
+        @inline(__always) get { buffer.baseAddress.unsafelyUnwrapped[i] }
+        @inline(__always) nonmutating set { buffer.baseAddress.unsafelyUnwrapped[i] = newValue }
+    }
+    var array: [Element] { Array(buffer) }
+    func free() { buffer.deallocate() }
 }
