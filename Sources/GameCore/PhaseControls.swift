@@ -69,59 +69,78 @@ extension Resolver {
     mutating func computeAccess() {
         // Shares read once into a flat table (chokepoint-major) with each chokepoint's world total,
         // summed in bloc order as before.
-        var shares = [Double](repeating: 0, count: chokeCount * n)
-        var totals = [Double](repeating: 0, count: chokeCount)
+        let nc = chokeCount, nn = n * n
+        var shares = [Double](repeating: 0, count: nc * n)
+        var totals = [Double](repeating: 0, count: nc)
         for o in 0..<n {
-            for c in 0..<chokeCount { shares[c * n + o] = state.blocs[o].supply[c] }
+            for c in 0..<nc { shares[c * n + o] = state.blocs[o].supply[c] }
         }
-        for c in 0..<chokeCount {
+        for c in 0..<nc {
             var total = 0.0
             for o in 0..<n { total += shares[c * n + o] }
             totals[c] = total
         }
-        // Read once: the inner loop below runs blocs × chokepoints × blocs times a turn.
-        let leak = tuning.leak, premium = tuning.premium, nn = n * n
-        let restrict = index.restrict
+        // The inner loop below runs blocs × chokepoints × blocs times a turn: it reads the tables
+        // through raw buffers, every index in range by construction (the restriction table holds
+        // n × n slots per category, the share table n per chokepoint).
+        let leak = tuning.leak, premium = tuning.premium
         let componentsBase = TreatyIndex.categoryIndex(.components) * nn
-        var accessRow = [Double](repeating: 0, count: chokeCount)
-        for b in 0..<n {
-            var minAccess = 1.0
-            var burn = 0.0
-            for c in 0..<chokeCount {
-                var access = max(0, 1 - totals[c]) + shares[c * n + b]
-                var leaked = 0.0
-                for p in 0..<n where p != b {
-                    let share = shares[c * n + p]
-                    guard share > 0 else { continue }
-                    switch restrict[componentsBase + p * n + b] {   // restriction(p, b, .components)
-                    case 0: access += share
-                    case 2:
-                        access += share * leak
-                        leaked += share * leak
-                    default: break
+        precondition(index.restrict.count >= componentsBase + nn, "the treaty index does not match the blocs")
+        var accessTable = [Double](repeating: 0, count: n * nc)
+        var minAccess = [Double](repeating: 1, count: n)
+        var burns = [Double](repeating: 0, count: n)
+        let n = self.n
+        shares.withUnsafeBufferPointer { shares in
+            index.restrict.withUnsafeBufferPointer { restrict in
+                let components = restrict.baseAddress.unsafelyUnwrapped + componentsBase
+                let shares = shares.baseAddress.unsafelyUnwrapped
+                for b in 0..<n {
+                    var lowest = 1.0
+                    var burn = 0.0
+                    for c in 0..<nc {
+                        let row = shares + c &* n
+                        var access = max(0, 1 - totals[c]) + row[b]
+                        var leaked = 0.0
+                        for p in 0..<n where p != b {
+                            let share = row[p]
+                            guard share > 0 else { continue }
+                            switch components[p &* n &+ b] {   // restriction(p, b, .components)
+                            case 0: access += share
+                            case 2:
+                                access += share * leak
+                                leaked += share * leak
+                            default: break
+                            }
+                        }
+                        access = clamp(access, 0, 1)
+                        accessTable[b * nc + c] = access
+                        lowest = min(lowest, access)
+                        burn += leaked * premium
                     }
+                    minAccess[b] = lowest
+                    burns[b] = burn
                 }
-                access = clamp(access, 0, 1)
-                accessRow[c] = access
-                minAccess = min(minAccess, access)
-                burn += leaked * premium
             }
-            for c in 0..<chokeCount { state.blocs[b].access[c] = accessRow[c] }
-            supplyMultiplier[b] = 0.35 + 0.65 * minAccess
-            premiumBurn[b] = chokeCount > 0 ? clamp(burn / Double(chokeCount), 0, 0.5) : 0
-            systemsPenalty[b] = 0.25 * cutWeight(b, .systems)
-            softwarePenalty[b] = 0.15 * cutWeight(b, .software)
-            talentPenalty[b] = 0.4 * cutWeight(b, .talent)
+        }
+        var weights = [Double](repeating: 0, count: n)
+        for p in 0..<n { weights[p] = state.blocs[p].computing + 1 }
+        for b in 0..<n {
+            for c in 0..<nc { state.blocs[b].access[c] = accessTable[b * nc + c] }
+            supplyMultiplier[b] = 0.35 + 0.65 * minAccess[b]
+            premiumBurn[b] = nc > 0 ? clamp(burns[b] / Double(nc), 0, 0.5) : 0
+            systemsPenalty[b] = 0.25 * cutWeight(b, .systems, weights)
+            softwarePenalty[b] = 0.15 * cutWeight(b, .software, weights)
+            talentPenalty[b] = 0.4 * cutWeight(b, .talent, weights)
         }
     }
 
     /// Share of the rest of the world's quantum capability (by logical qubits) denied to `b`
     /// in a category, counting unilateral cuts only by the part that does not leak.
     @inline(__always)
-    private func cutWeight(_ b: Int, _ category: ControlCategory) -> Double {
+    private func cutWeight(_ b: Int, _ category: ControlCategory, _ weights: [Double]) -> Double {
         var total = 0.0, cut = 0.0
         for p in 0..<n where p != b {
-            let w = state.blocs[p].computing + 1
+            let w = weights[p]          // computing + 1
             total += w
             switch restriction(p, b, category) {
             case 1: cut += w
