@@ -60,7 +60,9 @@ extension Resolver {
         // Sectors shielded by a cryptanalysis norm the harvester keeps.
         var shielded = [Bool](repeating: false, count: sectorCount)
         var normBroken: Treaty?
-        for t in state.treaties where t.status == .inForce && t.type == .cryptanalysisNorm && t.isMember(h) {
+        for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .cryptanalysisNorm
+            && state.treaties[k].isMember(h) {
+            let t = state.treaties[k]     // only the norms the harvester is bound by are copied
             if isViolating(h, t) { normBroken = t; continue }
             for s in t.terms.sectors where s < sectorCount { shielded[s] = true }
         }

@@ -43,7 +43,10 @@ extension Resolver {
                     if narrative { news(.investment, "\(name(b)) missed its deadline for \(scenario.sectors[s].name) (\(Int(state.blocs[b].pqc[s] * 100)) % migrated).", audience: []) }
                     change(b, .support, by: -3, "missed a migration deadline")
                     // Under an accord the deadline is an observable obligation.
-                    for t in state.treaties where t.status == .inForce && t.type == .pqcAccord && t.isMember(b) && t.terms.deadline == turn {
+                    // Treaties tested in place; only an accord whose deadline this is gets copied.
+                    for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .pqcAccord
+                        && state.treaties[k].isMember(b) && state.treaties[k].terms.deadline == turn {
+                        let t = state.treaties[k]
                         for m in t.members where m != b { changeTrust(b, m, by: -1, narrative ? "\(name(b)) missed \(possessive(t.name)) deadline" : "") }
                     }
                 }
