@@ -27,9 +27,28 @@ extension Resolver {
             state.blocs[b].influencePoints *= 1 - 0.05 * dt
         }
         checkDeadlines()
-        // Harvested lots whose value has fully decayed are worthless: drop them.
-        let now = turn, years = dt, sectors = scenario.sectors
-        state.stockpile.removeAll { Double(now - $0.turn) * years >= sectors[$0.sector].shelfLife }
+        dropDecayedLots()
+    }
+
+    /// Harvested lots whose value has fully decayed are worthless: drops them, keeping the others
+    /// in order. The stockpile holds hundreds of lots and an old one decays nearly every turn;
+    /// `removeAll(where:)` then swapped every later lot into place, where this copies each kept
+    /// lot down once (the same lots remain, in the same order).
+    private mutating func dropDecayedLots() {
+        let now = turn, years = dt
+        var shelfLife = [Double](repeating: 0, count: sectorCount)
+        for s in 0..<sectorCount { shelfLife[s] = scenario.sectors[s].shelfLife }
+        let kept = state.stockpile.withUnsafeMutableBufferPointer { lots -> Int in
+            var write = 0
+            for read in 0..<lots.count {
+                let lot = lots[read]
+                if Double(now - lot.turn) * years >= shelfLife[lot.sector] { continue }
+                if write != read { lots[write] = lot }
+                write += 1
+            }
+            return write
+        }
+        state.stockpile.removeLast(state.stockpile.count - kept)
     }
 
     private mutating func checkDeadlines() {
