@@ -47,10 +47,14 @@ extension Resolver {
         case .inject: prefix = "Inject"
         case .custom: prefix = "Facilitator event"
         }
-        // Most texts are one paragraph: only those with line breaks need splitting by characters.
-        let text = event.text.utf8.contains(10) ? event.text.split(separator: "\n").joined(separator: " ") : event.text
-        if narrative { news(.event, "\(event.title) — \(text)", audience: []) }
-        for effect in event.effects { apply(effect, current: nil, cause: "\(prefix): \(event.title)") }
+        if narrative {
+            // Most texts are one paragraph: only those with line breaks need splitting by characters.
+            let text = event.text.utf8.contains(10) ? event.text.split(separator: "\n").joined(separator: " ") : event.text
+            news(.event, "\(event.title) — \(text)", audience: [])
+        }
+        // The cause only ever reaches the why-ledger and the news, which an untold turn skips.
+        let cause = narrative ? "\(prefix): \(event.title)" : ""
+        for effect in event.effects { apply(effect, current: nil, cause: cause) }
         if let dilemma = event.dilemma {
             for b in dilemma.blocs where b < n {
                 let id = state.nextDilemmaID
