@@ -93,7 +93,8 @@ extension Resolver {
         state.dilemmas[k].choice = option
         state.dilemmas[k].defaulted = defaulted
         let chosen = dilemma.options[option]
-        for effect in chosen.effects { apply(effect, current: b, cause: "Dilemma “\(def.title)”: \(chosen.label)") }
+        let cause = narrative ? "Dilemma “\(def.title)”: \(chosen.label)" : ""   // for the ledger and news only
+        for effect in chosen.effects { apply(effect, current: b, cause: cause) }
         if narrative { news(.dilemma, "\(name(b)) \(defaulted ? "let the deadline pass on" : "decided on") “\(def.title)”: \(chosen.label).", audience: []) }
     }
 
