@@ -76,8 +76,9 @@ extension Resolver {
         var readValue = 0.0
         var victims: [Int] = []
         var readNormSectors = false
-        // One cause text per victim and sector, built when first needed (a stockpile holds hundreds of lots).
-        var causes = [String?](repeating: nil, count: candidates.isEmpty ? 0 : n * sectorCount)
+        // One cause text per victim and sector, built when first needed (a stockpile holds hundreds
+        // of lots), and only in a told turn: the why-ledger is all that reads it.
+        var causes = [String?](repeating: nil, count: candidates.isEmpty || !narrative ? 0 : n * sectorCount)
         for (unit, i) in candidates {
             guard budget > 1e-9 else { break }
             let lot = state.stockpile[i]
@@ -90,9 +91,11 @@ extension Resolver {
             state.archive.append(DecryptRecord(harvester: h, victim: lot.victim, sector: lot.sector, harvestedTurn: lot.turn,
                                                readTurn: turn, volume: take, value: value))
             state.blocs[h].windfall += value
-            let ci = lot.victim * sectorCount + lot.sector
-            if causes[ci] == nil { causes[ci] = "read \(owner(lot.victim)) \(scenario.sectors[lot.sector].name) traffic" }
-            record(h, "windfall", causes[ci]!, value, secret: true)
+            if narrative {
+                let ci = lot.victim * sectorCount + lot.sector
+                if causes[ci] == nil { causes[ci] = "read \(owner(lot.victim)) \(scenario.sectors[lot.sector].name) traffic" }
+                record(h, "windfall", causes[ci]!, value, secret: true)
+            }
             state.blocs[lot.victim].exposure[lot.sector] += value
             record(lot.victim, "exposure", "secrets read by a hidden adversary", value, secret: true)
             if financial[lot.sector] { state.blocs[lot.victim].tradeLoss += value * 0.3 }
@@ -100,7 +103,7 @@ extension Resolver {
             state.intelFreshness[h * n + lot.victim] = max(state.intelFreshness[h * n + lot.victim], 2)
         }
         let now = turn, years = dt, sectors = scenario.sectors
-        state.stockpile.removeAll { $0.volume <= 1e-9 || ($0.harvester == h && Double(now - $0.turn) * years >= sectors[$0.sector].shelfLife) }
+        state.stockpile.dropLots { $0.volume <= 1e-9 || ($0.harvester == h && Double(now - $0.turn) * years >= sectors[$0.sector].shelfLife) }
         // Harvested negotiation messages are small: read them all.
         var read = 0
         for i in state.messages.indices where state.messages[i].harvestedBy.contains(h) && !state.messages[i].readBy.contains(where: { $0.bloc == h }) {

@@ -30,25 +30,12 @@ extension Resolver {
         dropDecayedLots()
     }
 
-    /// Harvested lots whose value has fully decayed are worthless: drops them, keeping the others
-    /// in order. The stockpile holds hundreds of lots and an old one decays nearly every turn;
-    /// `removeAll(where:)` then swapped every later lot into place, where this copies each kept
-    /// lot down once (the same lots remain, in the same order).
+    /// Harvested lots whose value has fully decayed are worthless: drops them.
     private mutating func dropDecayedLots() {
         let now = turn, years = dt
         var shelfLife = [Double](repeating: 0, count: sectorCount)
         for s in 0..<sectorCount { shelfLife[s] = scenario.sectors[s].shelfLife }
-        let kept = state.stockpile.withUnsafeMutableBufferPointer { lots -> Int in
-            var write = 0
-            for read in 0..<lots.count {
-                let lot = lots[read]
-                if Double(now - lot.turn) * years >= shelfLife[lot.sector] { continue }
-                if write != read { lots[write] = lot }
-                write += 1
-            }
-            return write
-        }
-        state.stockpile.removeLast(state.stockpile.count - kept)
+        state.stockpile.dropLots { Double(now - $0.turn) * years >= shelfLife[$0.sector] }
     }
 
     private mutating func checkDeadlines() {
@@ -71,5 +58,25 @@ extension Resolver {
                 }
             }
         }
+    }
+}
+
+extension Array where Element == HarvestLot {
+    /// Removes the lots `drop` picks, keeping the others in order — what `removeAll(where:)` does.
+    /// A stockpile holds hundreds of lots and an old one goes nearly every turn; `removeAll` then
+    /// swapped every later lot into place, where this copies each kept lot down once.
+    @inline(__always)
+    mutating func dropLots(where drop: (HarvestLot) -> Bool) {
+        let kept = withUnsafeMutableBufferPointer { lots -> Int in
+            var write = 0
+            for read in 0..<lots.count {
+                let lot = lots[read]
+                if drop(lot) { continue }
+                if write != read { lots[write] = lot }
+                write += 1
+            }
+            return write
+        }
+        removeLast(count - kept)
     }
 }
