@@ -35,13 +35,12 @@ extension Resolver {
     mutating func computeIndices() {
         var x = 0.0
         for k in state.treaties.indices where state.treaties[k].status == .inForce {
-            let t = state.treaties[k]
-            let members = t.members
+            let members = state.treaties[k].members
             let breadth = (Double(members.count) / Double(n)).squareRoot()
             var verifiedShare = 0.0
             for m in members where verified(m, among: members) { verifiedShare += 1 }
             let depth = 1 + 0.5 * verifiedShare / Double(max(1, members.count))
-            x += Resolver.treatyWeight(t.type) * breadth * depth
+            x += Resolver.treatyWeight(state.treaties[k].type) * breadth * depth
         }
         let oldG = state.world.governance
         state.world.governance = 100 * x / (x + 4)
