@@ -39,12 +39,13 @@ struct TreatyIndex {
         defer { pairs.free(); members.free(); any.free(); supplyOpen.free(); regime.free() }
         var violating: [Int] = []
         for i in state.treaties.indices where state.treaties[i].status == .inForce {
-            let t = state.treaties[i]
-            let k = TreatyIndex.typeIndex(t.type)
-            let treatyMembers = t.members
+            // Fields read in place (a copy of the treaty retained and released its box).
+            let type = state.treaties[i].type
+            let k = TreatyIndex.typeIndex(type)
+            let treatyMembers = state.treaties[i].members
             violating.removeAll(keepingCapacity: true)
-            for v in t.violations where v.active { violating.append(v.bloc) }
-            let supply = t.type == .supplyPact
+            for v in state.treaties[i].violations where v.active { violating.append(v.bloc) }
+            let supply = type == .supplyPact
             let pairBase = k &* nn
             for a in treatyMembers where a >= 0 && a < n {
                 members[k &* n &+ a] = true
@@ -56,8 +57,8 @@ struct TreatyIndex {
                     if open { supplyOpen[row &+ b] = true }
                 }
             }
-            if t.type == .exportRegime {
-                let terms = t.terms
+            if type == .exportRegime {
+                let terms = state.treaties[i].terms
                 for p in treatyMembers where p >= 0 && p < n {
                     let secretlySelling = violating.contains(p)
                     for target in terms.targets where target >= 0 && target < n {
