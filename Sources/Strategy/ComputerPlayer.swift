@@ -203,7 +203,7 @@ final class Planner {
 
         // One pass over the treaties (in GameCore); the areas below work from these index lists so
         // that a long game's many old treaties are not walked (and copied) again and again.
-        let digest = view.digest ?? TreatyDigest(view.treaties, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
+        let digest = view.digest ?? TreatyDigest(view.treatyViews, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
         partyTreaties = digest.party
         memberTreaties = digest.member
         memberStanding = digest.standing
@@ -217,7 +217,7 @@ final class Planner {
     }
 
     /// Turns during which a turned-down proposal keeps its parties out of a new proposal of the
-    /// same type (planning views keep failed proposals that long; see `GameState.planningTreatyViews`).
+    /// same type (planning views keep failed proposals that long; see `GameState.planningDigest`).
     static func proposalMemory(turnsPerYear: Int) -> Int { 2 * turnsPerYear }
 
     // MARK: - Plan

@@ -13,8 +13,8 @@ extension Planner {
     // MARK: - Answers: every proposal addressed to this bloc gets one, every turn it waits.
 
     func planResponses() {
-        for i in partyTreaties where view.treaties[i].treaty.status == .proposed {
-            let t = view.treaties[i].treaty
+        for i in partyTreaties where view.treaties[i].status == .proposed {
+            let t = view.treaties[i]
             guard let k = t.parties.firstIndex(of: me), k < t.answers.count, t.answers[k] == .pending else { continue }
             let accept = acceptValue(t) + 0.5 * settings.noise * rng.symmetric() > 0
             give(.respondTreaty(treaty: t.id, accept: accept))
@@ -230,7 +230,7 @@ extension Planner {
             if cheated { p = 0.1 + 0.5 * (1 - profile.cooperation) }
             if meanTrust < -40 { p = max(p, 0.3) }
             if p > 0 && chance(p) {
-                let id = view.treaties[i].treaty.id
+                let id = view.treaties[i].id
                 consider(.withdrawTreaty(treaty: id), priority: 1.5)
                 leaving = id
                 return
@@ -244,14 +244,14 @@ extension Planner {
         let stockpile = view.stockpileByVictim.contains { $0 > 0.01 }
         // The opportunistic breach that pays most (the first of the best), without a candidate list.
         var pick: (index: Int, weight: Double)?
-        for i in memberTreaties where view.treaties[i].treaty.status == .inForce && view.treaties[i].treaty.type.canBeViolatedSecretly {
-            let type = view.treaties[i].treaty.type
-            let id = view.treaties[i].treaty.id
+        for i in memberTreaties where view.treaties[i].status == .inForce && view.treaties[i].type.canBeViolatedSecretly {
+            let type = view.treaties[i].type
+            let id = view.treaties[i].id
             guard id != leaving else { continue }
-            if let mine = view.treaties[i].knownViolations.first(where: { $0.bloc == me && $0.active }) {
+            if let mine = view.activeKnownViolation(i, by: me) {
                 // Caught in a treaty that will outlive the scandal: stop, to win back the others.
                 // A bilateral one is as good as dead; there is nothing left to lose in it.
-                if mine.detectedTurn != nil && view.treaties[i].treaty.members.count >= 3 { give(.violateTreaty(treaty: id, violate: false)) }
+                if mine.detectedTurn != nil && view.treaties[i].members.count >= 3 { give(.violateTreaty(treaty: id, violate: false)) }
                 continue
             }
             // Breaches with a motive: reading protected traffic, hiding a CRQC from the hotline.
@@ -278,8 +278,8 @@ extension Planner {
         // One chance a turn, by appetite: cautious doctrines keep their word; a hedger may sell
         // to both sides of an export regime.
         let appetite = max(0, (profile.risk - 0.3) / 0.7)
-        let p = view.treaties[pick.index].treaty.type == .exportRegime && profile.risk >= 0.3 ? max(0.01, 0.06 * appetite) : 0.06 * appetite
-        if maybe(p) { give(.violateTreaty(treaty: view.treaties[pick.index].treaty.id, violate: true)) }
+        let p = view.treaties[pick.index].type == .exportRegime && profile.risk >= 0.3 ? max(0.01, 0.06 * appetite) : 0.06 * appetite
+        if maybe(p) { give(.violateTreaty(treaty: view.treaties[pick.index].id, violate: true)) }
     }
 
     // MARK: - Dialogue, statements, aid
@@ -308,10 +308,9 @@ extension Planner {
         }
         // A known breach of a treaty that others have not heard about.
         for i in violationTreaties {
-            let tv = view.treaties[i]
-            for v in tv.knownViolations where v.bloc != me && v.active && v.bloc < n && v.knownBy.contains(false) {
+            for v in view.knownViolations(i) where v.bloc != me && v.active && v.bloc < n && v.knownBy.contains(false) {
                 if maybe(0.2 + 0.4 * profile.hawkishness) {
-                    give(.statement(text: "\(name(v.bloc)) is secretly breaking \(tv.treaty.name). Its partners deserve to know.",
+                    give(.statement(text: "\(name(v.bloc)) is secretly breaking \(view.treaties[i].name). Its partners deserve to know.",
                                     attributeTo: id(v.bloc)))
                     return
                 }

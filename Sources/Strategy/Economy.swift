@@ -186,7 +186,7 @@ extension Planner {
         guard turn < scenario.calendar.turnCount / 2 else { return }
         let current = state.standard
         var inAccord = false
-        for i in memberTreaties where view.treaties[i].treaty.type == .pqcAccord { inAccord = true }
+        for i in memberTreaties where view.treaties[i].type == .pqcAccord { inAccord = true }
         guard !inAccord else { return }
         var want: StandardFamily?
         switch profile.doctrine {
