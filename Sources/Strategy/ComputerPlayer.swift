@@ -34,7 +34,7 @@ public enum ComputerPlayer {
         guard !view.isOver, view.viewerIndex == bloc, view.hasMe, bloc < view.scenario.blocs.count else { return }
         let id = view.scenario.blocs[bloc].id
         let planner = Planner(bloc: bloc, view: view, level: level, seed: seed)
-        for order in planner.plan() { commands.append(.order(bloc: id, order)) }
+        planner.plan(appendingTo: &commands, as: id)
     }
 }
 
@@ -203,7 +203,8 @@ final class Planner {
 
         // One pass over the treaties (in GameCore); the areas below work from these index lists so
         // that a long game's many old treaties are not walked (and copied) again and again.
-        let digest = view.digest ?? TreatyDigest(view.treatyViews, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
+        // (Moved out of the view, not copied: the view has no other use for it.)
+        let digest = view.digest.take() ?? TreatyDigest(view.treatyViews, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
         partyTreaties = digest.party
         memberTreaties = digest.member
         memberStanding = digest.standing
@@ -223,6 +224,26 @@ final class Planner {
     // MARK: - Plan
 
     func plan() -> [Order] {
+        planAreas()
+        planned = free
+        appendCostly(to: &planned)
+        return settings.lookAhead ? lookAhead(planned) : planned
+    }
+
+    /// The orders of `plan()` appended to `commands` as bloc `id`'s: without a look-ahead, the free
+    /// orders and the chosen costly ones go straight in (no list of them is built, copied and freed).
+    func plan(appendingTo commands: inout [Command], as id: String) {
+        guard !settings.lookAhead else {
+            for order in plan() { commands.append(.order(bloc: id, order)) }
+            return
+        }
+        planAreas()
+        for order in free { commands.append(.order(bloc: id, order)) }
+        appendCostly { commands.append(.order(bloc: id, $0)) }
+    }
+
+    /// Every area's candidate and free orders.
+    private func planAreas() {
         planDilemmas()
         planResponses()
         planAllocation()
@@ -242,9 +263,6 @@ final class Planner {
         planStatements()
         planAid()
         planMessages()
-        planned = free
-        appendCostly(to: &planned)
-        return settings.lookAhead ? lookAhead(planned) : planned
     }
 
     /// The free orders followed by the costly ones `appendCostly` picks.
@@ -258,6 +276,11 @@ final class Planner {
     /// sequence), never more than the bloc holds now, appending them to `out`. `forcing` (an index
     /// into `costly`) is taken first when it is affordable.
     func appendCostly(to out: inout [Order], forcing: Int? = nil) {
+        appendCostly(forcing: forcing) { out.append($0) }
+    }
+
+    /// `appendCostly(to:forcing:)`, handing each order picked to `take`.
+    func appendCostly(forcing: Int? = nil, _ take: (Order) -> Void) {
         let count = costly.count
         guard count > 0 else { return }
         // The order of the candidates, sorted on the stack (a total order: any sort agrees).
@@ -282,7 +305,7 @@ final class Planner {
                 let cost = costly[order[i]].order.capitalCost
                 if cost <= capital + 1e-9 {
                     capital -= cost
-                    out.append(costly[order[i]].order)
+                    take(costly[order[i]].order)
                     taken += 1
                 }
             }

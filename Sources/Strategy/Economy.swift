@@ -78,7 +78,9 @@ extension Planner {
         let count = raw.count
         var floors = Planner.zeros(count)
         // Remainders and the order of tracks by them live on the stack (three arrays and a sort
-        // per call were a measurable share of planning).
+        // per call were a measurable share of planning); the floors are written through a pointer
+        // (written in the closures, the array was copied each call).
+        floors.withUnsafeMutableBufferPointer { floors in
         withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { remainder in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
                 var used = 0.0
@@ -107,6 +109,7 @@ extension Planner {
                     i += 1
                 }
             }
+        }
         }
         return floors
     }

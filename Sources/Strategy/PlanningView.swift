@@ -49,8 +49,9 @@ final class PlanningView {
     let qDayYears: Double
     let qDayBloc: Int?
     let blocs: PlanningEstimates
-    /// The treaty digest of the viewer, when worked out from the state (nil from a view).
-    let digest: TreatyDigest?
+    /// The treaty digest of the viewer, when worked out from the state (nil from a view); the
+    /// planner takes it.
+    var digest: TreatyDigest?
     /// The other bloc of largest estimated computing (the first of equals) and its estimate,
     /// when worked out with the Q-Day clock (from the state; nil from a view).
     let leaderGiven: (bloc: Int?, computing: Double)?
