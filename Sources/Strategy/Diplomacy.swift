@@ -116,7 +116,10 @@ extension Planner {
             d.value = profile.affinity(type) * d.value * jitter()
             if best == nil || d.value > best!.value + 1e-12 { best = d }
         }
-        guard let d = best, d.value > 0.1 else { return }
+        guard var d = best, d.value > 0.1 else { return }
+        // Only the draft tabled gets its terms (building them for every type weighed cost more
+        // than choosing).
+        d.terms = terms(d.type, partners: d.partners)
         drafted = d
         consider(.proposeTreaty(type: d.type, parties: d.partners.map { id($0) }, terms: d.terms), priority: 1.4 + d.value)
     }
@@ -150,18 +153,16 @@ extension Planner {
         }
     }
 
-    /// The draft of `type` inviting from `pool` (candidates in order of preference).
+    /// The draft of `type` inviting from `pool` (candidates in order of preference), without its
+    /// terms (`terms(_:partners:)`).
     private func draft(_ type: TreatyType, pool: UnsafeMutableBufferPointer<Int>) -> Draft? {
         var partners: [Int] = []
-        var terms = OrderTerms()
         var value = need(type)
         switch type {
         case .exportRegime:
-            var targets: [Int] = []
-            for r in rivals where targets.count < 3 { targets.append(r) }
+            let targets = rivals.prefix(3)
             guard !targets.isEmpty else { return nil }
             partners = Array(pool.filter { !targets.contains($0) }.prefix(3))
-            terms = OrderTerms(categories: [.systems, .components], targets: targets.map { id($0) })
         case .pqcAccord:
             // Its common deadline must fall within the game.
             guard turnsLeft >= 2 else { return nil }
@@ -169,8 +170,6 @@ extension Planner {
             var mismatch = false
             for p in partners where view.blocs[p].standard != state.standard { mismatch = true }
             if mismatch { value += 0.2 }
-            let family: StandardFamily = state.standard == .hybrid ? (profile.family == .hybrid ? .nist : profile.family) : state.standard
-            terms = OrderTerms(family: family, deadline: label(turn + max(1, min(accordTurns(partners), turnsLeft))))
         case .cbm:
             partners = Array(pool.prefix(4))
         case .cryptanalysisNorm:
@@ -185,23 +184,38 @@ extension Planner {
                 guard !partners.isEmpty else { return nil }
                 if let friend = pool.first(where: { !scenario.blocs[$0].developing && trust[$0] > 40 }) { partners.append(friend) }
             }
-            let contribution = min(0.2, max(0.02, state.gdp * 0.004))
-            terms = OrderTerms(contribution: (contribution * 1000).rounded() / 1000)
         case .jointLab:
             partners = Array(pool.prefix(3))
-            var host = me
-            if profile.doctrine != .middlePower {
-                var best = state.computing
-                for p in partners where view.blocs[p].computing.value > best { best = view.blocs[p].computing.value; host = p }
-            }
-            terms = OrderTerms(host: id(host), contribution: 10)
         case .researchPact, .supplyPact:
             partners = Array(pool.prefix(2))
         case .talentExchange:
             partners = Array(pool.prefix(1))
         }
         guard !partners.isEmpty else { return nil }
-        return Draft(type: type, partners: partners, terms: terms, value: value)
+        return Draft(type: type, partners: partners, terms: OrderTerms(), value: value)
+    }
+
+    /// The terms of a proposal of `type` to `partners` (drafted by `draft(_:pool:)`).
+    private func terms(_ type: TreatyType, partners: [Int]) -> OrderTerms {
+        switch type {
+        case .exportRegime:
+            return OrderTerms(categories: [.systems, .components], targets: rivals.prefix(3).map { id($0) })
+        case .pqcAccord:
+            let family: StandardFamily = state.standard == .hybrid ? (profile.family == .hybrid ? .nist : profile.family) : state.standard
+            return OrderTerms(family: family, deadline: label(turn + max(1, min(accordTurns(partners), turnsLeft))))
+        case .capacityFund:
+            let contribution = min(0.2, max(0.02, state.gdp * 0.004))
+            return OrderTerms(contribution: (contribution * 1000).rounded() / 1000)
+        case .jointLab:
+            var host = me
+            if profile.doctrine != .middlePower {
+                var best = state.computing
+                for p in partners where view.blocs[p].computing.value > best { best = view.blocs[p].computing.value; host = p }
+            }
+            return OrderTerms(host: id(host), contribution: 10)
+        case .cbm, .cryptanalysisNorm, .verificationRegime, .researchPact, .supplyPact, .talentExchange:
+            return OrderTerms()
+        }
     }
 
     /// Turns to a common PQC deadline that every party's least migrated sector can meet with a
