@@ -381,6 +381,9 @@ final class Planner {
     /// planner (the view does not change; several areas ask for it).
     lazy var moscaPressure: Double = workOutMoscaPressure()
 
+    /// See `harvestedByKnown()`.
+    lazy var knownHarvester: Int? = findKnownHarvester()
+
     private func workOutMoscaPressure() -> Double {
         var red = 0.0, total = 0.0
         for s in 0..<min(view.moscaCount, scenario.sectors.count) {

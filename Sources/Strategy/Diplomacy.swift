@@ -262,7 +262,8 @@ extension Planner {
             let type = view.treaties[i].type
             let id = view.treaties[i].id
             guard id != leaving else { continue }
-            if let mine = view.activeKnownViolation(i, by: me) {
+            // (Only a treaty with known violations can have one of this bloc's.)
+            if !violationTreaties.isEmpty && violationTreaties.contains(i), let mine = view.activeKnownViolation(i, by: me) {
                 // Caught in a treaty that will outlive the scandal: stop, to win back the others.
                 // A bilateral one is as good as dead; there is nothing left to lose in it.
                 if mine.detectedTurn != nil && view.treaties[i].members.count >= 3 { give(.violateTreaty(treaty: id, violate: false)) }

@@ -233,10 +233,16 @@ extension Planner {
     }
 
     /// A known, active harvest against this bloc by another, if any (the first by harvester index).
-    func harvestedByKnown() -> Int? {
+    func harvestedByKnown() -> Int? { knownHarvester }
+
+    /// `harvestedByKnown()`, worked out once per planner (several areas ask; the view does not
+    /// change), reading the operations in place.
+    func findKnownHarvester() -> Int? {
         var found: Int?
-        for op in view.harvests where op.target == me && op.harvester != me && op.active && op.knownBy.indices.contains(me) && op.knownBy[me] {
-            if found == nil || op.harvester < found! { found = op.harvester }
+        let ops = view.harvests
+        for i in ops.indices where ops[i].target == me && ops[i].harvester != me && ops[i].active
+            && ops[i].knownBy.indices.contains(me) && ops[i].knownBy[me] {
+            if found == nil || ops[i].harvester < found! { found = ops[i].harvester }
         }
         return found
     }
