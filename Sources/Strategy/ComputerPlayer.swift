@@ -306,9 +306,15 @@ final class Planner {
         // The order of the candidates, sorted on the stack (a total order: any sort agrees).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
             for k in 0..<count {
+                // (`Planner.before`, on the two fields read in place: copying both candidates,
+                // orders and all, for every comparison was most of the sort.)
+                let priority = costly[k].priority, sequence = costly[k].sequence
                 var j = k
-                while j > 0 && Planner.before(costly[k], costly[order[j - 1]]) {
-                    order[j] = order[j - 1]
+                while j > 0 {
+                    let o = order[j - 1]
+                    let p = costly[o].priority
+                    guard p != priority ? priority > p : sequence < costly[o].sequence else { break }
+                    order[j] = o
                     j -= 1
                 }
                 order[j] = k
