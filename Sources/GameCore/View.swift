@@ -491,12 +491,27 @@ extension GameState {
             if !isParty && !hasViolations { continue }
             let box = treaties[k].box
             let known = hasViolations && box.fields.violations.contains(where: { $0.knownBy[v] })
-            guard keptForPlanning(k, party: isParty, known: known, window: window) else { continue }
+            // (`keptForPlanning`, on the fields read once from the storage.)
+            let status = box.fields.status
+            if isParty {
+                let live = status == .proposed || status == .signed || status == .inForce
+                    || ((status == .rejected || status == .lapsed) && turn - box.fields.proposedTurn <= window)
+                guard live || known else { continue }
+            } else {
+                guard status != .proposed && status != .rejected && status != .lapsed && known else { continue }
+            }
             if isParty {
                 indices[parties] = k
                 parties += 1
-                let status = box.fields.status
-                if (status == .inForce || status == .signed) && treaties[k].isMember(v) {
+                // (`isMember`, in place.)
+                var member = false
+                if status == .inForce || status == .signed {
+                    for i in box.fields.parties.indices where box.fields.parties[i] == v {
+                        member = box.fields.answers[i] == .accepted && !box.fields.withdrawn[i]
+                        break
+                    }
+                }
+                if member {
                     indices[count + members] = k
                     standings[members] = TreatyDigest.standing(of: v, blocCount: n, treaty: box, trust: trust,
                                                                trustBase: trustBase, knownBy: known ? v : -1)
