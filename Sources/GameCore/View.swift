@@ -489,13 +489,13 @@ extension GameState {
                 isParty = treaties[k].parties.contains(v)
             }
             if !isParty && !hasViolations { continue }
-            let box = treaties[k].box
-            let known = hasViolations && box.fields.violations.contains(where: { $0.knownBy[v] })
-            // (`keptForPlanning`, on the fields read once from the storage.)
-            let status = box.fields.status
+            let known = hasViolations && treaties[k].box.fields.violations.contains(where: { $0.knownBy[v] })
+            // (`keptForPlanning`. Fields are read in place through `treaties[k]`: binding the
+            // storage to a local retained and released it for every treaty.)
+            let status = treaties[k].box.fields.status
             if isParty {
                 let live = status == .proposed || status == .signed || status == .inForce
-                    || ((status == .rejected || status == .lapsed) && turn - box.fields.proposedTurn <= window)
+                    || ((status == .rejected || status == .lapsed) && turn - treaties[k].box.fields.proposedTurn <= window)
                 guard live || known else { continue }
             } else {
                 guard status != .proposed && status != .rejected && status != .lapsed && known else { continue }
@@ -506,21 +506,21 @@ extension GameState {
                 // (`isMember`, in place.)
                 var member = false
                 if status == .inForce || status == .signed {
-                    for i in box.fields.parties.indices where box.fields.parties[i] == v {
-                        member = box.fields.answers[i] == .accepted && !box.fields.withdrawn[i]
+                    for i in treaties[k].box.fields.parties.indices where treaties[k].box.fields.parties[i] == v {
+                        member = treaties[k].box.fields.answers[i] == .accepted && !treaties[k].box.fields.withdrawn[i]
                         break
                     }
                 }
                 if member {
                     indices[count + members] = k
-                    standings[members] = TreatyDigest.standing(of: v, blocCount: n, treaty: box, trust: trust,
+                    standings[members] = TreatyDigest.standing(of: v, blocCount: n, treaty: treaties[k].box, trust: trust,
                                                                trustBase: trustBase, knownBy: known ? v : -1)
                     members += 1
                 }
             }
             if known {
                 violated.append(k)
-                for x in box.fields.violations where x.knownBy[v] && x.bloc >= 0 && x.bloc < n {
+                for x in treaties[k].box.fields.violations where x.knownBy[v] && x.bloc >= 0 && x.bloc < n {
                     if violators.isEmpty { violators = [Bool](repeating: false, count: n) }
                     violators[x.bloc] = true
                     if x.bloc == v && x.active { breaking = true }
