@@ -597,7 +597,11 @@ extension GameState {
             if status == .inForce && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) { i |= ViewContext.assurance }
             info[k] = i
             var mask: UInt64 = 0
-            for p in treaties[k].parties where p >= 0 && p < n { mask |= 1 << UInt64(p) }
+            // (By index, in place: iterating the parties retained and released the array.)
+            for j in treaties[k].box.fields.parties.indices {
+                let p = treaties[k].box.fields.parties[j]
+                if p >= 0 && p < n { mask |= 1 << UInt64(p) }
+            }
             masks[k] = mask
         }
         var stock = [Double](repeating: 0, count: n * n)
@@ -721,22 +725,21 @@ extension TreatyDigest {
                                      window: Int, types: [TreatyType]) -> [Bool] {
         var live = [Bool](repeating: false, count: 10 * n)
         for i in party {
-            // Read in place from the treaty's shared storage (binding its three arrays to locals
-            // retained and released each of them for every treaty).
-            let box = treaties[i].box
-            guard types.contains(box.fields.type), let k = box.fields.parties.firstIndex(of: bloc) else { continue }
-            let row = box.fields.type.ordinal * n
-            let count = box.fields.parties.count
-            switch box.fields.status {
+            // Read in place through `treaties[i]` (binding its arrays, or its storage, to locals
+            // retained and released them for every treaty).
+            guard types.contains(treaties[i].box.fields.type), let k = treaties[i].box.fields.parties.firstIndex(of: bloc) else { continue }
+            let row = treaties[i].box.fields.type.ordinal * n
+            let count = treaties[i].box.fields.parties.count
+            switch treaties[i].box.fields.status {
             case .proposed, .signed, .inForce:
-                if box.fields.answers[k] != .rejected && !box.fields.withdrawn[k] {
-                    for p in 0..<count where box.fields.parties[p] < n && box.fields.answers[p] != .rejected && !box.fields.withdrawn[p] {
-                        live[row + box.fields.parties[p]] = true
+                if treaties[i].box.fields.answers[k] != .rejected && !treaties[i].box.fields.withdrawn[k] {
+                    for p in 0..<count where treaties[i].box.fields.parties[p] < n && treaties[i].box.fields.answers[p] != .rejected && !treaties[i].box.fields.withdrawn[p] {
+                        live[row + treaties[i].box.fields.parties[p]] = true
                     }
                 }
             case .rejected, .lapsed:
-                if turn - box.fields.proposedTurn <= window {
-                    for p in 0..<count where box.fields.parties[p] < n && box.fields.answers[p] != .accepted { live[row + box.fields.parties[p]] = true }
+                if turn - treaties[i].box.fields.proposedTurn <= window {
+                    for p in 0..<count where treaties[i].box.fields.parties[p] < n && treaties[i].box.fields.answers[p] != .accepted { live[row + treaties[i].box.fields.parties[p]] = true }
                 }
             case .dissolved:
                 break
