@@ -442,78 +442,96 @@ extension GameState {
         return treatyViews
     }
 
-    /// Of `treatyViews(for: v, allTreaties: false, …)`, the treaties a computer player of bloc `v`
-    /// reads: those naming `v` as a party that are proposed, signed or in force or were turned
-    /// down (rejected, lapsed) within `window` turns of their proposal, and those with violations
-    /// `v` knows of — in the same order. (Its older failed and dissolved treaties are read by no
-    /// planner; a long game gathers many.)
-    /// `planningTreatyViews` and the treaty digest of `v` from them (as `TreatyDigest(_:bloc:…)`
-    /// would make it: its trust toward bloc `b` is `trust[trustBase + b]`, 0 for all when
-    /// `trustBase` < 0), in one pass.
-    package func planningTreaties(for v: Int, window: Int, trust: [Double], trustBase: Int,
-                                  context: ViewContext) -> (treaties: [TreatyView], digest: TreatyDigest) {
+    /// The treaty digest of a computer player of bloc `v`, its indices into `treaties` (as
+    /// `TreatyDigest(_:bloc:…)` would make it from the treaties it reads: its trust toward bloc `b`
+    /// is `trust[trustBase + b]`, 0 for all when `trustBase` < 0). A planner reads the treaties
+    /// naming `v` as a party that are proposed, signed or in force or were turned down (rejected,
+    /// lapsed) within `window` turns of their proposal, and those with violations `v` knows of; its
+    /// older failed and dissolved treaties are read by no planner (a long game gathers many).
+    /// The planner reads the treaties themselves in place (`treaties[k]`): a copied view of every
+    /// kept treaty, built and freed for every viewer and turn, was most of a planning view's cost.
+    /// `context` (`viewContext()` of this state) spares the walk over every treaty's parties.
+    package func planningDigest(for v: Int, window: Int, trust: [Double], trustBase: Int,
+                                context: ViewContext?) -> TreatyDigest {
         // The party and member index lists and the standings are gathered on the stack and copied
         // out at their final sizes: appending to three growing arrays for every kept treaty of
         // every viewer (a uniqueness check and a capacity check each) was a good share of the pass.
         let count = treaties.count
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count) { indices in
             withUnsafeTemporaryAllocation(of: (others: Int, trust: Double, cheated: Bool).self, capacity: count) { standings in
-                planningTreaties(for: v, window: window, trust: trust, trustBase: trustBase, context: context,
-                                 indices: indices, standings: standings)
+                planningDigest(for: v, window: window, trust: trust, trustBase: trustBase, context: context,
+                               indices: indices, standings: standings)
             }
         }
     }
 
-    /// `planningTreaties(for:…)` with scratch space: `indices` for twice as many treaties (party
-    /// positions in the first half, member positions in the second), `standings` for as many.
-    private func planningTreaties(for v: Int, window: Int, trust: [Double], trustBase: Int, context: ViewContext,
-                                  indices: UnsafeMutableBufferPointer<Int>,
-                                  standings: UnsafeMutableBufferPointer<(others: Int, trust: Double, cheated: Bool)>)
-        -> (treaties: [TreatyView], digest: TreatyDigest) {
+    /// `planningDigest(for:…)` with scratch space: `indices` for twice as many treaties (party
+    /// indices in the first half, member indices in the second), `standings` for as many.
+    private func planningDigest(for v: Int, window: Int, trust: [Double], trustBase: Int, context: ViewContext?,
+                                indices: UnsafeMutableBufferPointer<Int>,
+                                standings: UnsafeMutableBufferPointer<(others: Int, trust: Double, cheated: Bool)>)
+        -> TreatyDigest {
         let n = blocs.count
         let count = treaties.count
-        var treatyViews: [TreatyView] = []
-        treatyViews.reserveCapacity(count)
         var parties = 0, members = 0
         var violated: [Int] = []
         // Empty unless a violation is known (then one flag per bloc).
         var violators: [Bool] = []
         var breaking = false
-        let bit: UInt64 = 1 << UInt64(v)
+        let bit: UInt64 = v >= 0 && v < 64 ? 1 << UInt64(v) : 0
         for k in treaties.indices {
-            let hasViolations = context.info[k] & ViewContext.violated != 0
-            let isParty = context.parties[k] & bit != 0
+            let hasViolations: Bool, isParty: Bool
+            if let context {
+                hasViolations = context.info[k] & ViewContext.violated != 0
+                isParty = context.parties[k] & bit != 0
+            } else {
+                hasViolations = !treaties[k].violations.isEmpty
+                isParty = treaties[k].parties.contains(v)
+            }
             if !isParty && !hasViolations { continue }
-            let status = treaties[k].status
-            let known = hasViolations && treaties[k].violations.contains(where: { $0.knownBy[v] })
-            guard keptForPlanning(k, party: isParty, known: known, window: window) else { continue }
-            let violations = !hasViolations ? [] : treaties[k].violations.filter { $0.knownBy[v] }
-            let position = treatyViews.count
+            let known = hasViolations && treaties[k].box.fields.violations.contains(where: { $0.knownBy[v] })
+            // (`keptForPlanning`. Fields are read in place through `treaties[k]`: binding the
+            // storage to a local retained and released it for every treaty.)
+            let status = treaties[k].box.fields.status
             if isParty {
-                indices[parties] = position
+                let live = status == .proposed || status == .signed || status == .inForce
+                    || ((status == .rejected || status == .lapsed) && turn - treaties[k].box.fields.proposedTurn <= window)
+                guard live || known else { continue }
+            } else {
+                guard status != .proposed && status != .rejected && status != .lapsed && known else { continue }
+            }
+            if isParty {
+                indices[parties] = k
                 parties += 1
-                if (status == .inForce || status == .signed) && treaties[k].isMember(v) {
-                    indices[count + members] = position
+                // (`isMember`, in place.)
+                var member = false
+                if status == .inForce || status == .signed {
+                    for i in treaties[k].box.fields.parties.indices where treaties[k].box.fields.parties[i] == v {
+                        member = treaties[k].box.fields.answers[i] == .accepted && !treaties[k].box.fields.withdrawn[i]
+                        break
+                    }
+                }
+                if member {
+                    indices[count + members] = k
                     standings[members] = TreatyDigest.standing(of: v, blocCount: n, treaty: treaties[k].box, trust: trust,
-                                                               trustBase: trustBase, known: violations)
+                                                               trustBase: trustBase, knownBy: known ? v : -1)
                     members += 1
                 }
             }
-            if !violations.isEmpty {
-                violated.append(position)
-                for x in violations where x.bloc >= 0 && x.bloc < n {
+            if known {
+                violated.append(k)
+                for x in treaties[k].box.fields.violations where x.knownBy[v] && x.bloc >= 0 && x.bloc < n {
                     if violators.isEmpty { violators = [Bool](repeating: false, count: n) }
                     violators[x.bloc] = true
                     if x.bloc == v && x.active { breaking = true }
                 }
             }
-            treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
         }
         let party = Array(UnsafeBufferPointer(rebasing: indices[0 ..< parties]))
         let member = Array(UnsafeBufferPointer(rebasing: indices[count ..< count + members]))
         let standing = Array(UnsafeBufferPointer(rebasing: standings[0 ..< members]))
-        return (treatyViews, TreatyDigest(party: party, member: member, standing: standing, violated: violated,
-                                          violators: violators, breaking: breaking))
+        return TreatyDigest(party: party, member: member, standing: standing, violated: violated,
+                            violators: violators, breaking: breaking)
     }
 
     /// Whether a planning view keeps treaty `k`: a party keeps its live treaties (and proposals
@@ -528,21 +546,6 @@ extension GameState {
             return live || known
         }
         return status != .proposed && status != .rejected && status != .lapsed && known
-    }
-
-    package func planningTreatyViews(for v: Int, window: Int, context: ViewContext?) -> [TreatyView] {
-        var treatyViews: [TreatyView] = []
-        treatyViews.reserveCapacity(treaties.count)
-        for k in treaties.indices {
-            let hasViolations = context.map { $0.info[k] & ViewContext.violated != 0 } ?? !treaties[k].violations.isEmpty
-            let party = context.map { ($0.parties[k] >> UInt64(v)) & 1 != 0 } ?? treaties[k].parties.contains(v)
-            if !party && !hasViolations { continue }
-            let known = hasViolations && treaties[k].violations.contains(where: { $0.knownBy[v] })
-            guard keptForPlanning(k, party: party, known: known, window: window) else { continue }
-            let violations = !hasViolations ? [] : treaties[k].violations.filter { $0.knownBy[v] }
-            treatyViews.append(TreatyView(treaty: treaties[k], knownViolations: violations))
-        }
-        return treatyViews
     }
 }
 
@@ -594,7 +597,11 @@ extension GameState {
             if status == .inForce && (treaties[k].type == .cbm || treaties[k].type == .verificationRegime) { i |= ViewContext.assurance }
             info[k] = i
             var mask: UInt64 = 0
-            for p in treaties[k].parties where p >= 0 && p < n { mask |= 1 << UInt64(p) }
+            // (By index, in place: iterating the parties retained and released the array.)
+            for j in treaties[k].box.fields.parties.indices {
+                let p = treaties[k].box.fields.parties[j]
+                if p >= 0 && p < n { mask |= 1 << UInt64(p) }
+            }
             masks[k] = mask
         }
         var stock = [Double](repeating: 0, count: n * n)
@@ -647,12 +654,13 @@ package struct TreatyDigest {
 
     /// `standing(of:…)` read from a treaty's shared storage: the other members from its `members`
     /// (the accepted, not withdrawn parties in party order: the same blocs in the same order, so
-    /// the same sum), its three party arrays only when a known violation needs them. Loading the
+    /// the same sum), its three party arrays only when a violation known by `viewer` (none when
+    /// negative) needs them. Loading the
     /// three arrays (a retain and a release each) for every member treaty of every viewer was
     /// most of a planning view's cost.
     @inline(__always)
     static func standing(of bloc: Int, blocCount n: Int, treaty box: Treaty.Box, trust: [Double], trustBase: Int,
-                         known: [Violation]) -> (others: Int, trust: Double, cheated: Bool) {
+                         knownBy viewer: Int) -> (others: Int, trust: Double, cheated: Bool) {
         var others = 0
         var total = 0.0
         for m in box.members where m != bloc && m < n {
@@ -660,9 +668,9 @@ package struct TreatyDigest {
             total += trustBase >= 0 ? trust[trustBase + m] : 0
         }
         var cheated = false
-        if others > 0 && !known.isEmpty {
+        if others > 0 && viewer >= 0 {
             let parties = box.fields.parties, answers = box.fields.answers, withdrawn = box.fields.withdrawn
-            for x in known where x.bloc != bloc {
+            for x in box.fields.violations where x.knownBy[viewer] && x.bloc != bloc {
                 if let p = parties.firstIndex(of: x.bloc), answers[p] == .accepted, !withdrawn[p] { cheated = true }
             }
         }
@@ -713,26 +721,25 @@ extension TreatyDigest {
     /// lists the treaties naming `bloc` as a party (the digest's `party`). Asked for only when the
     /// bloc drafts a proposal.
     /// Only the rows of `types` are filled in (the others stay false).
-    package static func livePartners(_ treaties: [TreatyView], party: [Int], turn: Int, bloc: Int, blocCount n: Int,
+    package static func livePartners(_ treaties: [Treaty], party: [Int], turn: Int, bloc: Int, blocCount n: Int,
                                      window: Int, types: [TreatyType]) -> [Bool] {
         var live = [Bool](repeating: false, count: 10 * n)
         for i in party {
-            // Read in place from the treaty's shared storage (binding its three arrays to locals
-            // retained and released each of them for every treaty).
-            let box = treaties[i].treaty.box
-            guard types.contains(box.fields.type), let k = box.fields.parties.firstIndex(of: bloc) else { continue }
-            let row = box.fields.type.ordinal * n
-            let count = box.fields.parties.count
-            switch box.fields.status {
+            // Read in place through `treaties[i]` (binding its arrays, or its storage, to locals
+            // retained and released them for every treaty).
+            guard types.contains(treaties[i].box.fields.type), let k = treaties[i].box.fields.parties.firstIndex(of: bloc) else { continue }
+            let row = treaties[i].box.fields.type.ordinal * n
+            let count = treaties[i].box.fields.parties.count
+            switch treaties[i].box.fields.status {
             case .proposed, .signed, .inForce:
-                if box.fields.answers[k] != .rejected && !box.fields.withdrawn[k] {
-                    for p in 0..<count where box.fields.parties[p] < n && box.fields.answers[p] != .rejected && !box.fields.withdrawn[p] {
-                        live[row + box.fields.parties[p]] = true
+                if treaties[i].box.fields.answers[k] != .rejected && !treaties[i].box.fields.withdrawn[k] {
+                    for p in 0..<count where treaties[i].box.fields.parties[p] < n && treaties[i].box.fields.answers[p] != .rejected && !treaties[i].box.fields.withdrawn[p] {
+                        live[row + treaties[i].box.fields.parties[p]] = true
                     }
                 }
             case .rejected, .lapsed:
-                if turn - box.fields.proposedTurn <= window {
-                    for p in 0..<count where box.fields.parties[p] < n && box.fields.answers[p] != .accepted { live[row + box.fields.parties[p]] = true }
+                if turn - treaties[i].box.fields.proposedTurn <= window {
+                    for p in 0..<count where treaties[i].box.fields.parties[p] < n && treaties[i].box.fields.answers[p] != .accepted { live[row + treaties[i].box.fields.parties[p]] = true }
                 }
             case .dissolved:
                 break

@@ -29,13 +29,22 @@ public enum ComputerPlayer {
 
     /// The same orders, from the planner's part of the view, appended to `commands` (one array for
     /// every seat of a turn).
-    static func appendOrders(for bloc: Int, view: PlanningView, level: AILevel, seed: UInt64, to commands: inout [Command]) {
+    static func appendOrders(for bloc: Int, view: PlanningView, level: AILevel, seed: UInt64, to commands: inout [Command],
+                             scratch: PlannerScratch? = nil) {
         // (`me?.capital` tests for the bloc's own state without copying it.)
         guard !view.isOver, view.viewerIndex == bloc, view.hasMe, bloc < view.scenario.blocs.count else { return }
         let id = view.scenario.blocs[bloc].id
-        let planner = Planner(bloc: bloc, view: view, level: level, seed: seed)
-        for order in planner.plan() { commands.append(.order(bloc: id, order)) }
+        let planner = Planner(bloc: bloc, view: view, level: level, seed: seed, scratch: scratch)
+        planner.plan(appendingTo: &commands, as: id)
+        if let scratch { planner.giveBack(to: scratch) }
     }
+}
+
+/// The order lists of planners, handed from one to the next (one pair of buffers for a game's
+/// planners instead of a pair allocated and freed for each).
+final class PlannerScratch {
+    var free: [Order] = []
+    var costly: [Candidate] = []
 }
 
 /// One bloc's trust toward each bloc, read in place from the view's table (`table[base + o]`;
@@ -145,7 +154,7 @@ final class Planner {
     }
 
     /// `view` must be `bloc`'s own view (its `me` set).
-    init(bloc: Int, view: PlanningView, level: AILevel, seed: UInt64) {
+    init(bloc: Int, view: PlanningView, level: AILevel, seed: UInt64, scratch: PlannerScratch? = nil) {
         self.me = bloc
         profile = Profile(view.scenario.blocs[bloc].doctrine, rules: view.scenario.rules)
         self.level = level
@@ -161,24 +170,21 @@ final class Planner {
         trust = row
         let threshold = profile.rivalThreshold
         // Rivals then friends, in one array (a rival's trust is below -15, a friend's above 40).
-        var list: [Int] = []
-        list.reserveCapacity(n)
         var best: Int?
         var bestComputing = 0.0
         let given = view.viewerIndex == bloc ? view.leaderGiven : nil
-        for o in 0..<n where o != bloc {
-            if row[o] <= threshold { list.append(o) }
-            guard given == nil else { continue }
-            let c = view.blocs[o].computing.value
-            if best == nil || c > bestComputing { best = o; bestComputing = c }
-        }
-        // (A view built from the state has worked it out already, with the Q-Day clock.)
-        if let given { best = given.bloc; bestComputing = given.computing }
-        let rivalCount = list.count
-        for o in 0..<n where o != bloc && row[o] > 40 && !(row[o] <= threshold) { list.append(o) }
-        // Sorted in place by insertion (both orders are total, ties by index, so any sort agrees;
-        // sorting the two slices copied each into a buffer of its own and back).
-        list.withUnsafeMutableBufferPointer { buffer in
+        var rivalCount = 0
+        // (Filled in place: one allocation, no capacity checks.)
+        let list = [Int](unsafeUninitializedCapacity: n) { buffer, count in
+            for o in 0..<n where o != bloc {
+                if row[o] <= threshold { buffer[count] = o; count += 1 }
+                guard given == nil else { continue }
+                let c = view.blocs[o].computing.value
+                if best == nil || c > bestComputing { best = o; bestComputing = c }
+            }
+            rivalCount = count
+            for o in 0..<n where o != bloc && row[o] > 40 && !(row[o] <= threshold) { buffer[count] = o; count += 1 }
+            let buffer = UnsafeMutableBufferPointer(rebasing: buffer[0 ..< count])
             // Rivals by trust ascending, friends descending; ties by index.
             func sort(_ range: Range<Int>, ascending: Bool) {
                 for k in range.dropFirst() {
@@ -196,6 +202,8 @@ final class Planner {
             sort(0 ..< rivalCount, ascending: true)
             sort(rivalCount ..< buffer.count, ascending: false)
         }
+        // (A view built from the state has worked it out already, with the Q-Day clock.)
+        if let given { best = given.bloc; bestComputing = given.computing }
         rivals = list[0 ..< rivalCount]
         friends = list[rivalCount...]
         leader = best
@@ -203,26 +211,59 @@ final class Planner {
 
         // One pass over the treaties (in GameCore); the areas below work from these index lists so
         // that a long game's many old treaties are not walked (and copied) again and again.
-        let digest = view.digest ?? TreatyDigest(view.treaties, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
+        // (Moved out of the view, not copied: the view has no other use for it.)
+        let digest = view.digest.take() ?? TreatyDigest(view.treatyViews, bloc: bloc, blocCount: n, trust: row.table, trustBase: row.base)
         partyTreaties = digest.party
         memberTreaties = digest.member
         memberStanding = digest.standing
         violationTreaties = digest.violated
         violators = digest.violators
         breaking = digest.breaking
-        free.reserveCapacity(8)
-        costly.reserveCapacity(16)
+        if let scratch {
+            swap(&free, &scratch.free)
+            swap(&costly, &scratch.costly)
+        }
+        if free.capacity < 8 { free.reserveCapacity(8) }
+        if costly.capacity < 16 { costly.reserveCapacity(16) }
         // Last, so that the view moves in rather than being copied.
         self.view = view
     }
 
+    /// Hands the order lists, emptied, to the next planner.
+    func giveBack(to scratch: PlannerScratch) {
+        free.removeAll(keepingCapacity: true)
+        costly.removeAll(keepingCapacity: true)
+        swap(&free, &scratch.free)
+        swap(&costly, &scratch.costly)
+    }
+
     /// Turns during which a turned-down proposal keeps its parties out of a new proposal of the
-    /// same type (planning views keep failed proposals that long; see `GameState.planningTreatyViews`).
+    /// same type (planning views keep failed proposals that long; see `GameState.planningDigest`).
     static func proposalMemory(turnsPerYear: Int) -> Int { 2 * turnsPerYear }
 
     // MARK: - Plan
 
     func plan() -> [Order] {
+        planAreas()
+        planned = free
+        appendCostly(to: &planned)
+        return settings.lookAhead ? lookAhead(planned) : planned
+    }
+
+    /// The orders of `plan()` appended to `commands` as bloc `id`'s: without a look-ahead, the free
+    /// orders and the chosen costly ones go straight in (no list of them is built, copied and freed).
+    func plan(appendingTo commands: inout [Command], as id: String) {
+        guard !settings.lookAhead else {
+            for order in plan() { commands.append(.order(bloc: id, order)) }
+            return
+        }
+        planAreas()
+        for order in free { commands.append(.order(bloc: id, order)) }
+        appendCostly { commands.append(.order(bloc: id, $0)) }
+    }
+
+    /// Every area's candidate and free orders.
+    private func planAreas() {
         planDilemmas()
         planResponses()
         planAllocation()
@@ -242,9 +283,6 @@ final class Planner {
         planStatements()
         planAid()
         planMessages()
-        planned = free
-        appendCostly(to: &planned)
-        return settings.lookAhead ? lookAhead(planned) : planned
     }
 
     /// The free orders followed by the costly ones `appendCostly` picks.
@@ -258,14 +296,25 @@ final class Planner {
     /// sequence), never more than the bloc holds now, appending them to `out`. `forcing` (an index
     /// into `costly`) is taken first when it is affordable.
     func appendCostly(to out: inout [Order], forcing: Int? = nil) {
+        appendCostly(forcing: forcing) { out.append($0) }
+    }
+
+    /// `appendCostly(to:forcing:)`, handing each order picked to `take`.
+    func appendCostly(forcing: Int? = nil, _ take: (Order) -> Void) {
         let count = costly.count
         guard count > 0 else { return }
         // The order of the candidates, sorted on the stack (a total order: any sort agrees).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
             for k in 0..<count {
+                // (`Planner.before`, on the two fields read in place: copying both candidates,
+                // orders and all, for every comparison was most of the sort.)
+                let priority = costly[k].priority, sequence = costly[k].sequence
                 var j = k
-                while j > 0 && Planner.before(costly[k], costly[order[j - 1]]) {
-                    order[j] = order[j - 1]
+                while j > 0 {
+                    let o = order[j - 1]
+                    let p = costly[o].priority
+                    guard p != priority ? priority > p : sequence < costly[o].sequence else { break }
+                    order[j] = o
                     j -= 1
                 }
                 order[j] = k
@@ -282,7 +331,7 @@ final class Planner {
                 let cost = costly[order[i]].order.capitalCost
                 if cost <= capital + 1e-9 {
                     capital -= cost
-                    out.append(costly[order[i]].order)
+                    take(costly[order[i]].order)
                     taken += 1
                 }
             }
@@ -337,6 +386,9 @@ final class Planner {
     /// Share of sector weight in red (and amber, half-counted) Mosca rows. Worked out once per
     /// planner (the view does not change; several areas ask for it).
     lazy var moscaPressure: Double = workOutMoscaPressure()
+
+    /// See `harvestedByKnown()`.
+    lazy var knownHarvester: Int? = findKnownHarvester()
 
     private func workOutMoscaPressure() -> Double {
         var red = 0.0, total = 0.0

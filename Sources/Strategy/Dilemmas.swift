@@ -4,7 +4,10 @@ import GameCore
 /// weighted pillars most, as far as the bloc can judge from its own view.
 extension Planner {
     func planDilemmas() {
-        for d in view.dilemmas where d.bloc == me && d.choice == nil {
+        // (Tested in place: a long game's answered dilemmas are not each copied.)
+        let dilemmas = view.dilemmas
+        for i in dilemmas.indices where dilemmas[i].bloc == me && dilemmas[i].choice == nil {
+            let d = dilemmas[i]
             guard let event = eventDef(d.source), let dilemma = event.dilemma, !dilemma.options.isEmpty else { continue }
             var best = dilemma.options.count - 1
             var bestScore = -Double.infinity

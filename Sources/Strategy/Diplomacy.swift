@@ -13,8 +13,8 @@ extension Planner {
     // MARK: - Answers: every proposal addressed to this bloc gets one, every turn it waits.
 
     func planResponses() {
-        for i in partyTreaties where view.treaties[i].treaty.status == .proposed {
-            let t = view.treaties[i].treaty
+        for i in partyTreaties where view.treaties[i].status == .proposed {
+            let t = view.treaties[i]
             guard let k = t.parties.firstIndex(of: me), k < t.answers.count, t.answers[k] == .pending else { continue }
             let accept = acceptValue(t) + 0.5 * settings.noise * rng.symmetric() > 0
             give(.respondTreaty(treaty: t.id, accept: accept))
@@ -116,7 +116,10 @@ extension Planner {
             d.value = profile.affinity(type) * d.value * jitter()
             if best == nil || d.value > best!.value + 1e-12 { best = d }
         }
-        guard let d = best, d.value > 0.1 else { return }
+        guard var d = best, d.value > 0.1 else { return }
+        // Only the draft tabled gets its terms (building them for every type weighed cost more
+        // than choosing).
+        d.terms = terms(d.type, partners: d.partners)
         drafted = d
         consider(.proposeTreaty(type: d.type, parties: d.partners.map { id($0) }, terms: d.terms), priority: 1.4 + d.value)
     }
@@ -150,18 +153,16 @@ extension Planner {
         }
     }
 
-    /// The draft of `type` inviting from `pool` (candidates in order of preference).
+    /// The draft of `type` inviting from `pool` (candidates in order of preference), without its
+    /// terms (`terms(_:partners:)`).
     private func draft(_ type: TreatyType, pool: UnsafeMutableBufferPointer<Int>) -> Draft? {
         var partners: [Int] = []
-        var terms = OrderTerms()
         var value = need(type)
         switch type {
         case .exportRegime:
-            var targets: [Int] = []
-            for r in rivals where targets.count < 3 { targets.append(r) }
+            let targets = rivals.prefix(3)
             guard !targets.isEmpty else { return nil }
             partners = Array(pool.filter { !targets.contains($0) }.prefix(3))
-            terms = OrderTerms(categories: [.systems, .components], targets: targets.map { id($0) })
         case .pqcAccord:
             // Its common deadline must fall within the game.
             guard turnsLeft >= 2 else { return nil }
@@ -169,8 +170,6 @@ extension Planner {
             var mismatch = false
             for p in partners where view.blocs[p].standard != state.standard { mismatch = true }
             if mismatch { value += 0.2 }
-            let family: StandardFamily = state.standard == .hybrid ? (profile.family == .hybrid ? .nist : profile.family) : state.standard
-            terms = OrderTerms(family: family, deadline: label(turn + max(1, min(accordTurns(partners), turnsLeft))))
         case .cbm:
             partners = Array(pool.prefix(4))
         case .cryptanalysisNorm:
@@ -185,23 +184,38 @@ extension Planner {
                 guard !partners.isEmpty else { return nil }
                 if let friend = pool.first(where: { !scenario.blocs[$0].developing && trust[$0] > 40 }) { partners.append(friend) }
             }
-            let contribution = min(0.2, max(0.02, state.gdp * 0.004))
-            terms = OrderTerms(contribution: (contribution * 1000).rounded() / 1000)
         case .jointLab:
             partners = Array(pool.prefix(3))
-            var host = me
-            if profile.doctrine != .middlePower {
-                var best = state.computing
-                for p in partners where view.blocs[p].computing.value > best { best = view.blocs[p].computing.value; host = p }
-            }
-            terms = OrderTerms(host: id(host), contribution: 10)
         case .researchPact, .supplyPact:
             partners = Array(pool.prefix(2))
         case .talentExchange:
             partners = Array(pool.prefix(1))
         }
         guard !partners.isEmpty else { return nil }
-        return Draft(type: type, partners: partners, terms: terms, value: value)
+        return Draft(type: type, partners: partners, terms: OrderTerms(), value: value)
+    }
+
+    /// The terms of a proposal of `type` to `partners` (drafted by `draft(_:pool:)`).
+    private func terms(_ type: TreatyType, partners: [Int]) -> OrderTerms {
+        switch type {
+        case .exportRegime:
+            return OrderTerms(categories: [.systems, .components], targets: rivals.prefix(3).map { id($0) })
+        case .pqcAccord:
+            let family: StandardFamily = state.standard == .hybrid ? (profile.family == .hybrid ? .nist : profile.family) : state.standard
+            return OrderTerms(family: family, deadline: label(turn + max(1, min(accordTurns(partners), turnsLeft))))
+        case .capacityFund:
+            let contribution = min(0.2, max(0.02, state.gdp * 0.004))
+            return OrderTerms(contribution: (contribution * 1000).rounded() / 1000)
+        case .jointLab:
+            var host = me
+            if profile.doctrine != .middlePower {
+                var best = state.computing
+                for p in partners where view.blocs[p].computing.value > best { best = view.blocs[p].computing.value; host = p }
+            }
+            return OrderTerms(host: id(host), contribution: 10)
+        case .cbm, .cryptanalysisNorm, .verificationRegime, .researchPact, .supplyPact, .talentExchange:
+            return OrderTerms()
+        }
     }
 
     /// Turns to a common PQC deadline that every party's least migrated sector can meet with a
@@ -230,7 +244,7 @@ extension Planner {
             if cheated { p = 0.1 + 0.5 * (1 - profile.cooperation) }
             if meanTrust < -40 { p = max(p, 0.3) }
             if p > 0 && chance(p) {
-                let id = view.treaties[i].treaty.id
+                let id = view.treaties[i].id
                 consider(.withdrawTreaty(treaty: id), priority: 1.5)
                 leaving = id
                 return
@@ -244,14 +258,15 @@ extension Planner {
         let stockpile = view.stockpileByVictim.contains { $0 > 0.01 }
         // The opportunistic breach that pays most (the first of the best), without a candidate list.
         var pick: (index: Int, weight: Double)?
-        for i in memberTreaties where view.treaties[i].treaty.status == .inForce && view.treaties[i].treaty.type.canBeViolatedSecretly {
-            let type = view.treaties[i].treaty.type
-            let id = view.treaties[i].treaty.id
+        for i in memberTreaties where view.treaties[i].status == .inForce && view.treaties[i].type.canBeViolatedSecretly {
+            let type = view.treaties[i].type
+            let id = view.treaties[i].id
             guard id != leaving else { continue }
-            if let mine = view.treaties[i].knownViolations.first(where: { $0.bloc == me && $0.active }) {
+            // (Only a treaty with known violations can have one of this bloc's.)
+            if !violationTreaties.isEmpty && violationTreaties.contains(i), let mine = view.activeKnownViolation(i, by: me) {
                 // Caught in a treaty that will outlive the scandal: stop, to win back the others.
                 // A bilateral one is as good as dead; there is nothing left to lose in it.
-                if mine.detectedTurn != nil && view.treaties[i].treaty.members.count >= 3 { give(.violateTreaty(treaty: id, violate: false)) }
+                if mine.detectedTurn != nil && view.treaties[i].members.count >= 3 { give(.violateTreaty(treaty: id, violate: false)) }
                 continue
             }
             // Breaches with a motive: reading protected traffic, hiding a CRQC from the hotline.
@@ -278,8 +293,8 @@ extension Planner {
         // One chance a turn, by appetite: cautious doctrines keep their word; a hedger may sell
         // to both sides of an export regime.
         let appetite = max(0, (profile.risk - 0.3) / 0.7)
-        let p = view.treaties[pick.index].treaty.type == .exportRegime && profile.risk >= 0.3 ? max(0.01, 0.06 * appetite) : 0.06 * appetite
-        if maybe(p) { give(.violateTreaty(treaty: view.treaties[pick.index].treaty.id, violate: true)) }
+        let p = view.treaties[pick.index].type == .exportRegime && profile.risk >= 0.3 ? max(0.01, 0.06 * appetite) : 0.06 * appetite
+        if maybe(p) { give(.violateTreaty(treaty: view.treaties[pick.index].id, violate: true)) }
     }
 
     // MARK: - Dialogue, statements, aid
@@ -308,10 +323,9 @@ extension Planner {
         }
         // A known breach of a treaty that others have not heard about.
         for i in violationTreaties {
-            let tv = view.treaties[i]
-            for v in tv.knownViolations where v.bloc != me && v.active && v.bloc < n && v.knownBy.contains(false) {
+            for v in view.knownViolations(i) where v.bloc != me && v.active && v.bloc < n && v.knownBy.contains(false) {
                 if maybe(0.2 + 0.4 * profile.hawkishness) {
-                    give(.statement(text: "\(name(v.bloc)) is secretly breaking \(tv.treaty.name). Its partners deserve to know.",
+                    give(.statement(text: "\(name(v.bloc)) is secretly breaking \(view.treaties[i].name). Its partners deserve to know.",
                                     attributeTo: id(v.bloc)))
                     return
                 }

@@ -9,13 +9,22 @@ extension Planner {
             // A novice revisits its split now and then, by doctrine alone.
             guard turn == 0 || maybe(0.25) else { return }
         }
-        let chosen = targetAllocation()
-        // The expert's look-ahead weighs this split against variants of it.
-        if settings.lookAhead { splitTarget = chosen }
-        let shares = roundedShares(chosen)
-        var distance = 0.0
-        for k in 0..<shares.count where k < state.allocation.count { distance += abs(shares[k] - state.allocation[k]) }
-        if distance >= (settings.lookAhead ? 4 : 6) { give(.allocate(shares)) }
+        // The split and its rounding on the stack: an array is built only for an order given.
+        let count = Planner.trackCount
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * count) { buffer in
+            let chosen = UnsafeMutableBufferPointer(rebasing: buffer[0 ..< count])
+            let shares = UnsafeMutableBufferPointer(rebasing: buffer[count ..< 2 * count])
+            targetAllocation(into: chosen)
+            // The expert's look-ahead weighs this split against variants of it.
+            if settings.lookAhead { splitTarget = Array(chosen) }
+            let rounded = roundShares(UnsafeBufferPointer(chosen), into: shares)
+            let given = rounded ? nil : profile.allocation
+            var distance = 0.0
+            for k in 0..<(given?.count ?? count) where k < state.allocation.count {
+                distance += abs((given?[k] ?? shares[k]) - state.allocation[k])
+            }
+            if distance >= (settings.lookAhead ? 4 : 6) { give(.allocate(given ?? Array(shares))) }
+        }
     }
 
     /// `Track.allCases.count`, counted once.
@@ -31,9 +40,15 @@ extension Planner {
     /// The split the doctrine wants given the situation: half the scenario's own split, half the
     /// doctrine's, then tilted toward whatever is short.
     func targetAllocation() -> [Double] {
+        var a = Planner.zeros(Planner.trackCount)
+        a.withUnsafeMutableBufferPointer { targetAllocation(into: $0) }
+        return a
+    }
+
+    /// `targetAllocation()` written into `a` (`Planner.trackCount` places).
+    func targetAllocation(into a: UnsafeMutableBufferPointer<Double>) {
         let base = scenario.blocs[me].allocation
         let count = Planner.trackCount
-        var a = Planner.zeros(count)
         for k in 0..<count {
             let own = k < base.count ? base[k] : profile.allocation[k]
             a[k] = 0.5 * own + 0.5 * profile.allocation[k]
@@ -67,16 +82,22 @@ extension Planner {
             break
         }
         for k in 0..<count { a[k] = max(1, a[k]) }
-        return a
     }
 
     /// Integer percentages summing to exactly 100 (largest remainders, ties by track order).
     func roundedShares(_ raw: [Double]) -> [Double] {
+        var floors = Planner.zeros(raw.count)
+        let rounded = raw.withUnsafeBufferPointer { raw in floors.withUnsafeMutableBufferPointer { roundShares(raw, into: $0) } }
+        return rounded ? floors : profile.allocation
+    }
+
+    /// `roundedShares` written into `floors` (as many places as `raw`); false, with `floors`
+    /// untouched, when `raw` sums to nothing (the shares are then the doctrine's own).
+    func roundShares(_ raw: UnsafeBufferPointer<Double>, into floors: UnsafeMutableBufferPointer<Double>) -> Bool {
         var sum = 0.0
         for x in raw { sum += x }
-        guard sum > 0 else { return profile.allocation }
+        guard sum > 0 else { return false }
         let count = raw.count
-        var floors = Planner.zeros(count)
         // Remainders and the order of tracks by them live on the stack (three arrays and a sort
         // per call were a measurable share of planning).
         withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { remainder in
@@ -108,7 +129,7 @@ extension Planner {
                 }
             }
         }
-        return floors
+        return true
     }
 
     // MARK: - Budget
@@ -186,7 +207,7 @@ extension Planner {
         guard turn < scenario.calendar.turnCount / 2 else { return }
         let current = state.standard
         var inAccord = false
-        for i in memberTreaties where view.treaties[i].treaty.type == .pqcAccord { inAccord = true }
+        for i in memberTreaties where view.treaties[i].type == .pqcAccord { inAccord = true }
         guard !inAccord else { return }
         var want: StandardFamily?
         switch profile.doctrine {
@@ -230,10 +251,16 @@ extension Planner {
     }
 
     /// A known, active harvest against this bloc by another, if any (the first by harvester index).
-    func harvestedByKnown() -> Int? {
+    func harvestedByKnown() -> Int? { knownHarvester }
+
+    /// `harvestedByKnown()`, worked out once per planner (several areas ask; the view does not
+    /// change), reading the operations in place.
+    func findKnownHarvester() -> Int? {
         var found: Int?
-        for op in view.harvests where op.target == me && op.harvester != me && op.active && op.knownBy.indices.contains(me) && op.knownBy[me] {
-            if found == nil || op.harvester < found! { found = op.harvester }
+        let ops = view.harvests
+        for i in ops.indices where ops[i].target == me && ops[i].harvester != me && ops[i].active
+            && ops[i].knownBy.indices.contains(me) && ops[i].knownBy[me] {
+            if found == nil || ops[i].harvester < found! { found = ops[i].harvester }
         }
         return found
     }

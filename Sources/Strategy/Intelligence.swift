@@ -94,8 +94,10 @@ extension Planner {
 
     func planHarvests() {
         var running = 0
-        for op in view.harvests where op.harvester == me && op.active && op.target < n && op.knownBy[me] {
-            let t = op.target
+        // (Operations read in place: copying each retained and released its list of who knows.)
+        let ops = view.harvests
+        for i in ops.indices where ops[i].harvester == me && ops[i].active && ops[i].target < n && ops[i].knownBy[me] {
+            let t = ops[i].target
             // Nothing left worth taking, or no longer a rival.
             if exposedShare(t) < 0.03 || (profile.harvestTargets < 3 && trust[t] > 30) {
                 give(.harvest(target: id(t), active: false))
@@ -106,7 +108,7 @@ extension Planner {
         guard profile.harvestTargets > running else { return }
         for r in rivals {
             var already = false
-            for op in view.harvests where op.harvester == me && op.target == r && op.active && op.knownBy[me] { already = true }
+            for i in ops.indices where ops[i].harvester == me && ops[i].target == r && ops[i].active && ops[i].knownBy[me] { already = true }
             // Start only where clearly more than the stopping level is exposed, so estimates
             // wobbling around it do not switch the operation on and off.
             guard !already, exposedShare(r) >= 0.1 else { continue }

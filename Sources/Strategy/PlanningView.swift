@@ -27,10 +27,12 @@ final class PlanningView {
     var me: BlocState { selves[selfIndex] }
     let world: WorldState
     let trust: [Double]
-    /// The treaties a planner reads: those the bloc is a party to or knows violations of (every
-    /// treaty when built from a view that has them all; when built from the state, without the
-    /// bloc's old failed and dissolved proposals, which no planner reads: `planningTreatyViews`).
-    let treaties: [TreatyView]
+    /// The treaties the digest's indices refer to: the view's (from a view), or every treaty of
+    /// the state, shared, not copied (from the state: the digest then lists only those a planner
+    /// reads, see `GameState.planningDigest`).
+    let treaties: [Treaty]
+    /// The view's treaties with their known violations (from a view; empty from the state).
+    let treatyViews: [TreatyView]
     let controls: [ExportControl]
     /// `controls` grouped by bloc, when built from the state (nil from a view).
     let controlIndex: ControlIndex?
@@ -47,8 +49,9 @@ final class PlanningView {
     let qDayYears: Double
     let qDayBloc: Int?
     let blocs: PlanningEstimates
-    /// The treaty digest of the viewer, when worked out with the treaties (from the state).
-    let digest: TreatyDigest?
+    /// The treaty digest of the viewer, when worked out from the state (nil from a view); the
+    /// planner takes it.
+    var digest: TreatyDigest?
     /// The other bloc of largest estimated computing (the first of equals) and its estimate,
     /// when worked out with the Q-Day clock (from the state; nil from a view).
     let leaderGiven: (bloc: Int?, computing: Double)?
@@ -57,6 +60,22 @@ final class PlanningView {
     /// That view, boxed: one reference to store, test and release, where an optional `GameView`
     /// held inline was a large value to set up, test and destroy in every planning view.
     private let fullBox: FullView?
+
+    /// The violations of treaty `i` (of `treaties`) the viewer knows of, in order.
+    func knownViolations(_ i: Int) -> [Violation] {
+        guard fullBox == nil else { return treatyViews[i].knownViolations }
+        let v = selfIndex
+        return treaties[i].violations.kept { $0.knownBy[v] }
+    }
+
+    /// The first violation of treaty `i` (of `treaties`) by `bloc` that the viewer knows of and
+    /// that is still going on, if any (read in place: no list of the known ones).
+    func activeKnownViolation(_ i: Int, by bloc: Int) -> Violation? {
+        guard fullBox == nil else { return treatyViews[i].knownViolations.first(where: { $0.bloc == bloc && $0.active }) }
+        let v = selfIndex
+        if treaties[i].violations.isEmpty { return nil }
+        return treaties[i].violations.first(where: { $0.knownBy[v] && $0.bloc == bloc && $0.active })
+    }
 
     /// How many Mosca rows (one per sector).
     var moscaCount: Int { fullBox == nil ? scenario.sectors.count : moscaGiven.count }
@@ -77,7 +96,8 @@ final class PlanningView {
         selfIndex = 0
         world = view.world
         trust = view.trust
-        treaties = view.treaties
+        treaties = view.treaties.map { $0.treaty }
+        treatyViews = view.treaties
         controls = view.controls
         controlIndex = nil
         harvests = view.harvests
@@ -134,13 +154,10 @@ final class PlanningView {
         }
 
         let window = Planner.proposalMemory(turnsPerYear: scenario.calendar.turnsPerYear)
-        if let context {
-            (treaties, digest) = state.planningTreaties(for: v, window: window, trust: state.trust,
-                                                        trustBase: state.trust.count >= n * n ? v * n : -1, context: context)
-        } else {
-            treaties = state.planningTreatyViews(for: v, window: window, context: nil)
-            digest = nil
-        }
+        digest = state.planningDigest(for: v, window: window, trust: state.trust,
+                                      trustBase: state.trust.count >= n * n ? v * n : -1, context: context)
+        treaties = state.treaties
+        treatyViews = []
         self.shared = shared
         turn = state.turn
         isOver = state.isOver
