@@ -306,14 +306,13 @@ final class Planner {
         // The order of the candidates, sorted on the stack (a total order: any sort agrees).
         withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { order in
             for k in 0..<count {
-                // (`Planner.before`, on the two fields read in place: copying both candidates,
-                // orders and all, for every comparison was most of the sort.)
+                // (The two fields are read in place: copying both candidates, orders and all, for
+                // every comparison was most of the sort.)
                 let priority = costly[k].priority, sequence = costly[k].sequence
                 var j = k
                 while j > 0 {
                     let o = order[j - 1]
-                    let p = costly[o].priority
-                    guard p != priority ? priority > p : sequence < costly[o].sequence else { break }
+                    guard Planner.before(priority, sequence, costly[o].priority, costly[o].sequence) else { break }
                     order[j] = o
                     j -= 1
                 }
@@ -338,10 +337,11 @@ final class Planner {
         }
     }
 
-    /// Whether candidate `a` comes before `b`: higher priority, or equal priority and considered earlier.
+    /// Whether a candidate of priority `p` considered at `s` comes before one of priority `q`
+    /// considered at `t`: higher priority, or equal priority and considered earlier.
     @inline(__always)
-    static func before(_ a: Candidate, _ b: Candidate) -> Bool {
-        a.priority != b.priority ? a.priority > b.priority : a.sequence < b.sequence
+    static func before(_ p: Double, _ s: Int, _ q: Double, _ t: Int) -> Bool {
+        p != q ? p > q : s < t
     }
 
     // MARK: - Helpers for the areas
