@@ -33,10 +33,10 @@ struct TreatyIndex {
         // index's cost. Every slot written is in range by construction: blocs outside 0..<n are
         // skipped (a validated state has none), and types and categories are ordinals.
         let pairs = Scratch<Bool>(types * nn, false), members = Scratch<Bool>(types * n, false)
-        let any = Scratch<Bool>(nn, false), supplyOpen = Scratch<Bool>(nn, false)
+        let sharing = Scratch<Bool>(nn, false), supplyOpen = Scratch<Bool>(nn, false)
         // Per category: 1 = a regime member restricts, 2 = a regime member secretly sells (open).
         let regime = Scratch<UInt8>(cats * nn, 0)
-        defer { pairs.free(); members.free(); any.free(); supplyOpen.free(); regime.free() }
+        defer { pairs.free(); members.free(); sharing.free(); supplyOpen.free(); regime.free() }
         var violating: [Int] = []
         for i in state.treaties.indices where state.treaties[i].status == .inForce {
             // Fields read in place (a copy of the treaty retained and released its box).
@@ -53,7 +53,7 @@ struct TreatyIndex {
                 let row = a &* n
                 for b in treatyMembers where a != b && b >= 0 && b < n {
                     pairs[pairBase &+ row &+ b] = true
-                    any[row &+ b] = true
+                    sharing[row &+ b] = true
                     if open { supplyOpen[row &+ b] = true }
                 }
             }
@@ -90,7 +90,7 @@ struct TreatyIndex {
         self.restrict = restrict
         pair = pairs.array
         member = members.array
-        anyPair = any.array
+        anyPair = sharing.array
     }
 
     @inline(__always) static func typeIndex(_ t: TreatyType) -> Int { t.ordinal }

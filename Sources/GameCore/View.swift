@@ -490,16 +490,11 @@ extension GameState {
             }
             if !isParty && !hasViolations { continue }
             let known = hasViolations && treaties[k].box.fields.violations.contains(where: { $0.knownBy[v] })
-            // (`keptForPlanning`. Fields are read in place through `treaties[k]`: binding the
-            // storage to a local retained and released it for every treaty.)
+            // (Fields are read in place through `treaties[k]`: binding the storage to a local
+            // retained and released it for every treaty.)
             let status = treaties[k].box.fields.status
-            if isParty {
-                let live = status == .proposed || status == .signed || status == .inForce
-                    || ((status == .rejected || status == .lapsed) && turn - treaties[k].box.fields.proposedTurn <= window)
-                guard live || known else { continue }
-            } else {
-                guard status != .proposed && status != .rejected && status != .lapsed && known else { continue }
-            }
+            guard GameState.keptForPlanning(status: status, proposedTurn: treaties[k].box.fields.proposedTurn, turn: turn,
+                                            party: isParty, known: known, window: window) else { continue }
             if isParty {
                 indices[parties] = k
                 parties += 1
@@ -534,15 +529,15 @@ extension GameState {
                             violators: violators, breaking: breaking)
     }
 
-    /// Whether a planning view keeps treaty `k`: a party keeps its live treaties (and proposals
-    /// turned down within `window` turns) and those it knows were broken; others only signed
-    /// treaties it knows were broken.
+    /// Whether a planning view keeps a treaty of `status` proposed at `proposedTurn`: a party keeps
+    /// its live treaties (and proposals turned down within `window` turns) and those it knows were
+    /// broken; others only signed treaties they know were broken.
     @inline(__always)
-    func keptForPlanning(_ k: Int, party: Bool, known: Bool, window: Int) -> Bool {
-        let status = treaties[k].status
+    static func keptForPlanning(status: TreatyStatus, proposedTurn: Int, turn: Int, party: Bool, known: Bool,
+                                window: Int) -> Bool {
         if party {
             let live = status == .proposed || status == .signed || status == .inForce
-                || ((status == .rejected || status == .lapsed) && turn - treaties[k].proposedTurn <= window)
+                || ((status == .rejected || status == .lapsed) && turn - proposedTurn <= window)
             return live || known
         }
         return status != .proposed && status != .rejected && status != .lapsed && known
