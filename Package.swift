@@ -22,6 +22,9 @@ let package = Package(
         .target(name: "Report", dependencies: ["GameCore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Terminal", dependencies: ["Interface", "CNcursesw"]),
+        // The workshop room: seats, join codes, the clock, simultaneous turns, the journal of
+        // sealed orders. Knows the game; knows nothing of SSH or terminals.
+        .target(name: "Room", dependencies: ["Interface", "GameCore", "Strategy", "Persistence", "ScenarioFormat"]),
         .executableTarget(
             name: "entangled",
             dependencies: [
