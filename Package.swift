@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "GameCore", "ScenarioFormat", "Strategy"],
                     exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["entangled"]),
+        .testTarget(name: "RoomTests", dependencies: ["Room", "Interface", "GameCore", "ScenarioFormat", "Strategy", "Persistence"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -189,7 +189,13 @@ extension Renderer {
             for l in Widgets.wrap(m.text, width: r.w - 2) { lines.append(("  " + l, .plain)) }
         }
         for o in app.pendingOrders {
-            if case .message(let to, let text) = o { lines.insert(("(sending this turn) to \(to): \(text)", .warn), at: 0) }
+            if case .message(let to, let text) = o {
+                lines.insert((app.isSeated ? "(this turn, delivered) to \(to): \(text)" : "(sending this turn) to \(to): \(text)", .warn), at: 0)
+            }
+        }
+        // A room delivers messages as they are sent; they join the record when the turn resolves.
+        for m in app.incoming {
+            lines.insert(("(this turn) from \(g.scenario.blocs[m.from].name): \(m.text)", .key), at: 0)
         }
         if lines.isEmpty { lines = [("No messages yet. Press m to write to another delegation.", .dim)] }
         let visible = r.h - 2
@@ -487,9 +493,9 @@ enum TreatyHelp {
 }
 
 /// Orders described in words.
-enum OrderText {
+public enum OrderText {
     /// `state`, when given, names the treaty or the dilemma an order refers to.
-    static func describe(_ o: Order, _ s: Scenario, _ state: GameState? = nil) -> String {
+    public static func describe(_ o: Order, _ s: Scenario, _ state: GameState? = nil) -> String {
         func name(_ id: String) -> String { s.blocIndex(id).map { s.blocs[$0].name } ?? id }
         func treaty(_ id: Int) -> String { state?.treaties.first { $0.id == id }.map { " (\($0.name))" } ?? "" }
         switch o {
