@@ -295,6 +295,9 @@ public struct AppState: Sendable {
     /// A note that stays on the footer until the turn resolves (e.g. orders the computer gave in
     /// this delegation's name).
     public var notice: String?
+    /// Orders the computer gave in this delegation's name when the clock ran out (the orders
+    /// screen marks them).
+    public var computerGiven: [Order] = []
     /// Every seat's status, as the room last told it.
     public var roomStatus: [SeatStatus] = []
     /// Effects waiting for the room (`takeSeatEffects`).

@@ -97,7 +97,12 @@ extension AppState {
             modal = .prompt(.eventTitle())
         case .char("r"):
             let actions = rulableActions()
-            guard !actions.isEmpty else { message = "No free-text action is waiting for a ruling."; return }
+            guard !actions.isEmpty else {
+                message = isSeated && roomStatus.contains(where: { $0.label != "FACILITATOR" && !$0.done })
+                    ? "No free-text action is waiting for a ruling yet; this turn's are ruled on once every delegation has sealed."
+                    : "No free-text action is waiting for a ruling."
+                return
+            }
             modal = .pick(Picker(purpose: .rulingAction(ids: actions.map(\.id), blocs: actions.map(\.bloc)),
                                  question: "Rule on which action?",
                                  options: actions.map { "#\($0.id) \(g.scenario.blocs[$0.bloc].id): \($0.text)" },
@@ -161,6 +166,9 @@ extension AppState {
         for a in facilitatorQueue { if case .ruling(let id, _, _, _) = a { ruled.insert(id) } }
         var out = g.state.freeActions.filter { $0.status == .pending && !ruled.contains($0.id) }
             .map { RulableAction(id: $0.id, bloc: $0.bloc, text: $0.text, intent: $0.intent, thisTurn: false) }
+        // In a room, this turn's actions are numbered only once every delegation has sealed: a
+        // delegation still playing could add one before them and shift every number after it.
+        if isSeated && roomStatus.contains(where: { $0.label != "FACILITATOR" && !$0.done }) { return out }
         var next = g.state.nextActionID
         for b in humans.sorted() {
             guard let k = humans.firstIndex(of: b), pending.indices.contains(k) else { continue }

@@ -83,6 +83,13 @@ struct Renderer {
 
     mutating func footer(_ hints: String) {
         let y = height - 1
+        defer {
+            // A room's status line sits just above the footer, above a two-line message too.
+            if app.isSeated && app.mode != .projecting {
+                let lines = (app.message ?? app.notice).map { Widgets.wrap($0, width: width).count } ?? 1
+                drawRoomStatus(y: y - min(2, max(1, lines)))
+            }
+        }
         if let message = app.message ?? app.notice {
             // A long message takes the line above too (it is read once; the screen returns after the next key).
             var lines = Widgets.wrap(message, width: width)
@@ -114,7 +121,6 @@ struct Renderer {
         }
         let orders = app.pendingOrders.count
         let body = Rect(x: 0, y: 2, w: width, h: height - 3 - (app.isSeated ? 1 : 0))
-        if app.isSeated { drawRoomStatus(y: height - 2) }
         switch app.screen {
         case .dashboard: drawDashboard(v, game, body)
         case .bloc: drawBloc(v, game, body)

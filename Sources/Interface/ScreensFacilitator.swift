@@ -27,7 +27,6 @@ extension Renderer {
             x += w
         }
         let body = Rect(x: 0, y: 2, w: width, h: height - 3 - (app.isSeated ? 1 : 0))
-        if app.isSeated { drawRoomStatus(y: height - 2) }
         switch app.screen {
         case .dashboard: drawDashboard(v, game, body)
         case .bloc: drawBloc(v, game, body)

@@ -360,6 +360,7 @@ extension Renderer {
         for (i, o) in orders.enumerated() where y < r.y + r.h {
             var text = "\(i + 1). " + OrderText.describe(o, g.scenario, g.state) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : "")
             if case .freeAction = o { text = "\(i + 1). [\(waiting)] " + OrderText.describe(o, g.scenario, g.state) }
+            if app.computerGiven.contains(o) { text = "⚙ by the computer: " + text }
             put(r.x, y, Widgets.fit(text, r.w), i == app.row(.orders) ? Style(reverse: true) : .plain)
             y += 1
         }

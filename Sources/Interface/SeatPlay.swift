@@ -115,6 +115,12 @@ extension AppState {
     /// Whether this interface plays one seat of a room (not the hotseat).
     public var isSeated: Bool { seat != .hotseat }
 
+    /// Whether a text field is open and full: typed characters are dropped until Backspace.
+    public var textFieldIsFull: Bool {
+        if case .prompt(let p)? = modal { return p.error == AppState.textLimitSentence }
+        return false
+    }
+
     /// Whether a seated delegation's orders are sealed, so nothing may change them.
     var ordersSealed: Bool {
         if case .delegation = seat { return sealed }
@@ -166,6 +172,7 @@ extension AppState {
         released = false
         incoming = []
         notice = nil
+        computerGiven = []
         facilitatorQueue = []
         draftAllocation = nil
         cursor = [:]

@@ -85,7 +85,7 @@ extension AppState {
             return []
         case .gameOver where isFacilitatorView:
             return updateFacilitating(key)
-        case .gameOver where key == .char("f") && facilitatorSeat:
+        case .gameOver where key == .char("f") && facilitatorSeat && !isSeated:
             debriefByFacilitator = true
             screen = .report
             scroll = 0

@@ -83,4 +83,14 @@ struct Journal {
     func clear() {
         unlink(path)
     }
+
+    /// A new game in a folder that holds another game's journal keeps that journal beside it
+    /// (renamed), in case the facilitator meant `serve --load`: nothing sealed is thrown away.
+    func setAside() {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        var n = 1
+        var aside = path + ".old"
+        while FileManager.default.fileExists(atPath: aside) { n += 1; aside = path + ".old\(n)" }
+        rename(path, aside)
+    }
 }

@@ -159,7 +159,7 @@ public final class RoomHost: SeatHost {
             if let asked { apps[facilitatorIndex].facilitatorQueue.append(.timer(asked)) }
             // It waits for the facilitator's p when the facilitator releases turns (people are still sitting down).
             clock.set(asked, running: !facilitator)
-            journal.clear()
+            journal.setAside()
             autosave()
         }
         refresh()
@@ -188,6 +188,8 @@ public final class RoomHost: SeatHost {
             sessions.remove(at: old)
         }
         var projector: AppState?
+        // A seat this room does not have (a door's mistake: `admit` never names one) gets the
+        // projector, which shows nothing that is not public.
         if index == projectorIndex || index == nil {
             projector = AppState.seated(.projector, game: game, humans: humans, level: level, facilitator: facilitatorReleases)
         }
@@ -201,6 +203,9 @@ public final class RoomHost: SeatHost {
     public func key(_ key: Key, from session: SessionID) {
         guard !isFinished, let si = sessions.firstIndex(where: { $0.id == session }) else { return }
         let s = sessions[si]
+        // A text field at its bound drops typed characters at once: the rest of a pasted
+        // megabyte costs nothing, and no other seat waits for it.
+        if case .char = key, s.projector == nil, apps[s.seat].textFieldIsFull { return }
         if var projector = s.projector {
             let effects = projector.update(key, width: s.width, height: s.height)
             if effects.contains(.quit) { leave(session) ; return }
@@ -225,6 +230,10 @@ public final class RoomHost: SeatHost {
         }
         refresh()
         resolveIfReady()
+    }
+
+    public func keys(_ keys: [Key], from session: SessionID) {
+        for k in keys { key(k, from: session) }
     }
 
     public func resize(_ session: SessionID, width: Int, height: Int) {
@@ -358,6 +367,7 @@ public final class RoomHost: SeatHost {
         case .undoFill(let b):
             guard let k = humans.firstIndex(of: b), let f = filled[k] else { return }
             apps[k].pending[0] = f.before
+            apps[k].computerGiven = []
             apps[k].sealed = false
             apps[k].notice = "The facilitator took back the orders the computer gave in your name: your turn is open again (e seals your orders)."
             sealed[k] = false
@@ -418,8 +428,9 @@ public final class RoomHost: SeatHost {
             apps[k].sealed = true
             apps[k].draftAllocation = nil
             let list = added.isEmpty ? "none (your own orders stand)" : added.map { OrderText.describe($0, sc, game.state) }.joined(separator: "; ")
-            apps[k].notice = "Time is up. The computer gave these orders in your name: \(list)."
+            apps[k].notice = "Time is up. The computer gave these orders in your name (o lists them): \(list)."
                 + (facilitatorReleases ? " The facilitator can take them back before the turn resolves." : "")
+            apps[k].computerGiven = added
             sealed[k] = true
             filled[k] = (before, added)
             note(journal.append(.sealed(bloc: blocID(k), orders: before + added, byComputer: added), for: game))
@@ -446,11 +457,14 @@ public final class RoomHost: SeatHost {
         }
         commands += apps[facilitatorIndex].facilitatorQueue.map { Command.facilitator($0) }
         let label = game.turnLabel
+        // A delegation the computer filled in for keeps being told so into the next turn.
+        let fillNotes = humans.indices.map { filled[$0] != nil ? apps[$0].notice?.replacingOccurrences(of: " (o lists them)", with: "") : nil }
         game.resolve(commands)
         autosave()
         journal.clear()
         let note = game.isOver ? "The game is over: 0 shows the outcome." : "\(label) is resolved: 0 shows what happened and why."
         moveSeats(to: game, note: note)
+        for (k, fill) in fillNotes.enumerated() { if let fill { apps[k].notice = fill.replacingOccurrences(of: "Time is up.", with: "Last turn time ran out.") } }
         clock.set(clock.timer, running: clock.running || !facilitatorReleases)
         apps[facilitatorIndex].timer = clock.shown
         if game.isOver {
@@ -544,8 +558,9 @@ public final class RoomHost: SeatHost {
                 sealed[k] = true
                 if !byComputer.isEmpty {
                     filled[k] = (Array(orders.dropLast(byComputer.count)), byComputer)
-                    apps[k].notice = "Time was up. The computer gave these orders in your name: "
+                    apps[k].notice = "Time was up. The computer gave these orders in your name (o lists them): "
                         + byComputer.map { OrderText.describe($0, game.scenario, game.state) }.joined(separator: "; ") + "."
+                    apps[k].computerGiven = byComputer
                 }
             case .unsealed(let bloc):
                 guard let k = delegation(bloc) else { continue }
@@ -620,14 +635,16 @@ public final class RoomHost: SeatHost {
         for (k, b) in humans.enumerated() {
             let connected = sessions.contains { $0.seat == k }
             status.append(SeatStatus(label: game.scenario.blocs[b].id, done: sealed[k], connected: connected,
-                                     idleSeconds: connected ? Int(max(0, now - lastKey[k])) : 0, filledByComputer: filled[k] != nil))
+                                     idleSeconds: connected ? RoomHost.idle(now - lastKey[k]) : 0, filledByComputer: filled[k] != nil))
         }
         if facilitatorReleases {
             let connected = sessions.contains { $0.seat == facilitatorIndex }
             status.append(SeatStatus(label: "FACILITATOR", done: released, connected: connected,
-                                     idleSeconds: connected ? Int(max(0, now - lastKey[facilitatorIndex])) : 0))
+                                     idleSeconds: connected ? RoomHost.idle(now - lastKey[facilitatorIndex]) : 0))
         }
         let shown = clock.shown
+        // The console lists the delegations' orders of this turn as they stand.
+        apps[facilitatorIndex].pending = humans.indices.map { apps[$0].pending.first ?? [] }
         for i in apps.indices {
             apps[i].roomStatus = status
             apps[i].showClock(shown, remaining: clock.remaining)
@@ -651,6 +668,10 @@ public final class RoomHost: SeatHost {
         var seconds: Int
     }
     private var lastSeen: RoomView?
+
+    /// Idle time in whole minutes (as seconds): the console shows minutes, and a finer count
+    /// would redraw every seat every second for nothing.
+    static func idle(_ seconds: Double) -> Int { Int(max(0, seconds) / 60) * 60 }
 
     /// Window sizes are a client's hints: 0×0 and 65535×65535 are both survived.
     static func clampWidth(_ w: Int) -> Int { min(max(w, 1), 500) }
