@@ -389,6 +389,26 @@ extension Renderer {
         if app.isFacilitatorView, let k = lines.firstIndex(where: { $0.hasPrefix("The facilitator's seat") }), let end = lines[k...].firstIndex(of: "") {
             lines = Array(lines[k...end]) + Array(lines[..<k]) + Array(lines[(end + 1)...])
         }
+        // In a room, what differs from one keyboard comes first.
+        switch app.seat {
+        case .delegation:
+            lines = ["In this room every delegation plays at the same time, at its own screen.",
+                     "  e        seal your orders (e again unseals them while the turn is open)",
+                     "           the line above the footer shows who is still playing: ✔ done, … playing,",
+                     "           ⚙ the computer gave the orders when time ran out",
+                     "  8        messages: yours arrive at once on the other delegation's screen",
+                     "  q        leave; ssh in again with the same code to come back where you were",
+                     ""] + lines
+        case .facilitator:
+            lines = ["The room's clock (console f):",
+                     "  p        pause or start the clock       +  add (or take away) minutes",
+                     "  d        end a delegation's turn        R  resolve the turn now",
+                     "  z        take back the orders the computer gave when time ran out",
+                     "  e        release the turn (it resolves once every delegation has sealed)",
+                     ""] + lines
+        case .hotseat, .projector:
+            break
+        }
         // Lines too long for the window wrap under their text, after the key or screen name.
         var shown: [String] = []
         for line in lines {

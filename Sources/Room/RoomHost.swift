@@ -333,6 +333,7 @@ public final class RoomHost: SeatHost {
             sealed[seat] = false
             filled[seat] = nil
             note(journal.append(.unsealed(bloc: blocID(seat)), for: game))
+            dropRulingsOnThisTurn(because: seat)
         case .messageSent(let to, let text):
             guard seat < humans.count, let r = humans.firstIndex(of: to) else { return }
             apps[r].incoming.append(LiveMessage(from: humans[seat], text: text))
@@ -382,6 +383,20 @@ public final class RoomHost: SeatHost {
             }
             apps[facilitatorIndex].timer = clock.shown
         }
+    }
+
+    /// This turn's free-text actions are numbered once every delegation has sealed; when one
+    /// unseals, it may add or remove one and shift the numbers, so rulings on them are taken
+    /// back (the facilitator rules again once all have sealed).
+    private func dropRulingsOnThisTurn(because k: Int) {
+        let f = facilitatorIndex
+        let first = game.state.nextActionID
+        let before = apps[f].facilitatorQueue
+        apps[f].facilitatorQueue.removeAll { if case .ruling(let id, _, _, _) = $0 { return id >= first }; return false }
+        guard apps[f].facilitatorQueue != before else { return }
+        apps[f].message = "\(game.scenario.blocs[humans[k]].name) unsealed its orders, so your rulings on this turn's free-text actions are taken back: rule again once every delegation has sealed."
+        note(journal.append(.facilitator(apps[f].facilitatorQueue), for: game))
+        markSeatDirty(f)
     }
 
     /// The facilitator set a new timer (or paused or cleared it) with the console's t.

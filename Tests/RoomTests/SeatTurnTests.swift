@@ -190,6 +190,27 @@ struct SeatTurnTests {
         #expect(room.text(tiny).contains("YOUR SECRET BRIEF"))
     }
 
+    @Test func thisTurnsFreeTextActionsAreRuledOnOnceEveryoneHasSealed() throws {
+        let room = try RoomFixture(facilitator: true)
+        let us = room.join("us"), eu = room.join("eu"), f = room.join("facilitator")
+        room.press(.enter, .char("o"), .char("n"), into: us)
+        room.type("Open a hotline with Beijing", into: us)
+        room.press(.enter, into: us)
+        room.type("Lower tension", into: us)
+        room.press(.enter, .char("e"), .char("y"), into: us)
+        room.press(.char("r"), into: f)
+        #expect(room.text(f).contains("No free-text action is waiting for a ruling yet"))
+        room.press(.enter, .char("e"), .char("y"), into: eu)
+        room.press(.char("r"), .enter, .down, .enter, into: f)     // the action → reject
+        room.type("Not credible", into: f)
+        room.press(.enter, into: f)
+        #expect(room.host.app(of: .facilitator)?.facilitatorQueue.count == 1)
+        // US unseals: it may change its actions, so the ruling is taken back, with a sentence.
+        room.press(.char("e"), .char("y"), into: us)
+        #expect(room.host.app(of: .facilitator)?.facilitatorQueue == [])
+        #expect(room.text(f).contains("United States unsealed its orders, so your rulings"))
+    }
+
     @Test func leavingASeatKeepsItsPlace() throws {
         let room = try RoomFixture()
         let us = room.join("us")
