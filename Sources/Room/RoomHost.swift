@@ -101,7 +101,8 @@ public final class RoomHost: SeatHost {
     ///   - facilitator: whether the facilitator's seat must release every turn (`--facilitator`).
     ///   - level: the computer players' level (with `loaded`, the save's when nil).
     ///   - saveFolder: where autosaves and the journal go (created when missing).
-    ///   - loaded: a save to continue; its journal of sealed orders, if any, is restored.
+    ///   - loaded: a save to continue; the journal of sealed orders in `saveFolder` that belongs
+    ///     to its next turn, if any, is restored.
     ///   - turnMinutes: a turn timer from the first turn (the computer fills in at zero).
     ///   - scenarioPath: the scenario file's path, so saves embed its text.
     /// - Throws: `RoomError` when no delegation is human, or the save folder cannot be made.
@@ -149,18 +150,27 @@ public final class RoomHost: SeatHost {
 
         let asked = turnMinutes.map { TurnTimer(minutes: $0, atZero: .computerFillsIn) }
         if let loaded {
-            // After a load the clock starts paused; the facilitator chooses which timer to keep.
-            clock.set(asked ?? game.state.timer, running: false)
-            apps[facilitatorIndex].askWhichTimer(saved: game.state.timer, current: asked, why: "The game is loaded from \(URL(fileURLWithPath: loaded.file).lastPathComponent).")
             lastSavePath = loaded.file
             restoreJournal()
+            // The game's own timer: one set this turn (journaled) or the one in force.
+            var own = game.state.timer
+            for a in apps[facilitatorIndex].facilitatorQueue { if case .timer(let t) = a { own = t } }
+            // After a load the clock starts paused; the facilitator chooses which timer to keep.
+            clock.set(asked ?? own, running: false)
+            if asked != nil || own != nil {
+                apps[facilitatorIndex].askWhichTimer(saved: own, current: asked, why: "The game is loaded from \(URL(fileURLWithPath: loaded.file).lastPathComponent).")
+            }
         } else {
-            // A timer given when hosting is logged with the first turn, so the save records it.
-            if let asked { apps[facilitatorIndex].facilitatorQueue.append(.timer(asked)) }
-            // It waits for the facilitator's p when the facilitator releases turns (people are still sitting down).
-            clock.set(asked, running: !facilitator)
             journal.setAside()
             autosave()
+            // A timer given when hosting is logged with the first turn, so the save records it
+            // (and journaled, like every facilitator action of a turn).
+            if let asked {
+                apps[facilitatorIndex].facilitatorQueue.append(.timer(asked))
+                note(journal.append(.facilitator(apps[facilitatorIndex].facilitatorQueue), for: game))
+            }
+            // It waits for the facilitator's p when the facilitator releases turns (people are still sitting down).
+            clock.set(asked, running: !facilitator)
         }
         refresh()
     }
@@ -533,7 +543,9 @@ public final class RoomHost: SeatHost {
         moveSeats(to: branch, note: "The facilitator rewound the game to the start of \(label).")
         let current = clock.timer
         clock.set(current, running: false)
-        apps[f].askWhichTimer(saved: branch.state.timer, current: current, why: "The game is rewound to the start of \(label).")
+        if current != nil || branch.state.timer != nil {
+            apps[f].askWhichTimer(saved: branch.state.timer, current: current, why: "The game is rewound to the start of \(label).")
+        }
         apps[f].timer = clock.shown
         autosave()
     }
