@@ -194,9 +194,12 @@ extension Renderer {
             }
         }
         // A room delivers messages as they are sent; they join the record when the turn resolves.
-        for m in app.incoming {
-            lines.insert(("(this turn) from \(g.scenario.blocs[m.from].name): \(m.text)", .key), at: 0)
+        var arrived: [(String, Style)] = []
+        for m in app.incoming.reversed() {
+            arrived.append(("(this turn) from \(g.scenario.blocs[m.from].name)", .key))
+            for l in Widgets.wrap(m.text, width: r.w - 2) { arrived.append(("  " + l, .plain)) }
         }
+        lines = arrived + lines
         if lines.isEmpty { lines = [("No messages yet. Press m to write to another delegation.", .dim)] }
         let visible = r.h - 2
         let start = min(app.scroll, max(0, lines.count - visible))

@@ -58,6 +58,33 @@ struct SnapshotTests {
         var prompt = played; prompt.update(.char("8")); prompt.update(.char("m")); prompt.update(.enter); list.append(("modal-message", prompt))
         var budget = played; budget.update(.char("3")); budget.update(.right); list.append(("budget-draft", budget))
         list += facilitatorStates()
+        list += seatStates()
+        return list
+    }
+
+    /// Seats of a room on the same game: a sealed delegation with a message just delivered, the
+    /// facilitator's console with the clock, and the projector.
+    static func seatStates() -> [(String, AppState)] {
+        let game = playedApp().game!
+        let status = [SeatStatus(label: "US", done: true, connected: true), SeatStatus(label: "EU", done: false, connected: true),
+                      SeatStatus(label: "JP", done: false, connected: false), SeatStatus(label: "FACILITATOR", done: false, connected: true)]
+        let timer = TurnTimer(minutes: 10, atZero: .computerFillsIn)
+        func seated(_ role: SeatRole) -> AppState {
+            var app = AppState.seated(role, game: game, humans: [0, 1, 4], level: .standard, facilitator: true)
+            app.roomStatus = status
+            app.showClock(timer, remaining: 412)
+            return app
+        }
+        var list: [(String, AppState)] = []
+        var us = seated(.delegation(0))
+        us.update(.char("3")); us.update(.char("+")); us.update(.char("e")); us.update(.char("y"))
+        us.incoming = [LiveMessage(from: 1, text: "Can we meet before the summit to align our export controls?")]
+        us.update(.char("8"))
+        list.append(("seat-delegation-sealed", us))
+        var f = seated(.facilitator)
+        f.pending = [[.changeBudget(0.4)], [], []]
+        list.append(("seat-facilitator-console", f))
+        list.append(("seat-projector", seated(.projector)))
         return list
     }
 

@@ -155,7 +155,7 @@ struct SeatTurnTests {
         #expect(room.host.takeDirty().contains(eu))
         #expect(room.text(eu).contains("A message from the United States") || room.text(eu).contains("A message from United States"))
         room.press(.char("8"), into: eu)
-        #expect(room.text(eu).contains("from United States: Meet at noon"))
+        #expect(room.text(eu).contains("(this turn) from United States\n  Meet at noon"))
         // A delivered message cannot be taken back.
         room.press(.char("o"), .char("x"), into: us)
         #expect(room.text(us).contains("cannot be taken back"))
