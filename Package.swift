@@ -59,6 +59,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Room", "Interface", "Terminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["entangled"]),
+        .testTarget(name: "RoomTests", dependencies: ["Room", "Interface", "GameCore", "ScenarioFormat", "Strategy", "Persistence"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -76,6 +76,8 @@ public enum Mode: Hashable, Sendable {
     case facilitating
     /// The game has ended.
     case gameOver
+    /// The projector seat of a room: public information only.
+    case projecting
 }
 
 /// A question that waits for an answer on top of the current screen.
@@ -113,6 +115,8 @@ public struct Prompt: Hashable, Sendable {
         case adjustEffect
         case adjustReason(effect: Effect)
         case timerMinutes
+        /// A room's clock: minutes to add to this turn.
+        case addMinutes
     }
     public var purpose: Purpose
     public var question: String
@@ -140,6 +144,15 @@ public struct Picker: Hashable, Sendable {
         case timerAction
         case timerAtZero(minutes: Int)
         case rewindTurn
+        // A room's clock
+        /// Which delegation's turn to end now (bloc indices of the options).
+        case endDelegationTurn([Int])
+        /// Whose computer-given orders to take back (bloc indices of the options).
+        case undoFill([Int])
+        /// Resolve the turn now, or keep playing.
+        case resolveNow
+        /// After a load or a rewind: which timer the clock keeps (one per option).
+        case keepTimer([TurnTimer?])
     }
     public var purpose: Purpose
     public var question: String
@@ -269,6 +282,27 @@ public struct AppState: Sendable {
     /// The after-action report shown on the report screen once the game is over.
     let debriefCache = DebriefCache()
 
+    // MARK: Seat play in a room (see SeatPlay.swift)
+
+    /// Which seat this interface plays; `.hotseat` is the one-keyboard game.
+    public var seat: SeatRole = .hotseat
+    /// A seated delegation has sealed its orders for this turn.
+    public var sealed = false
+    /// The seated facilitator has released the turn.
+    public var released = false
+    /// Messages other delegations sent this seat during this turn.
+    public var incoming: [LiveMessage] = []
+    /// A note that stays on the footer until the turn resolves (e.g. orders the computer gave in
+    /// this delegation's name).
+    public var notice: String?
+    /// Orders the computer gave in this delegation's name when the clock ran out (the orders
+    /// screen marks them).
+    public var computerGiven: [Order] = []
+    /// Every seat's status, as the room last told it.
+    public var roomStatus: [SeatStatus] = []
+    /// Effects waiting for the room (`takeSeatEffects`).
+    var seatOutbox: [SeatEffect] = []
+
     public init(choices: [ScenarioChoice], colors: Bool = true) {
         self.choices = choices
         self.colors = colors
@@ -290,7 +324,7 @@ public struct AppState: Sendable {
         switch mode {
         case .playing(let k), .handover(let k), .briefing(let k): return humans.indices.contains(k) ? humans[k] : nil
         case .gameOver: return humans.first
-        case .setup, .facilitatorHandover, .facilitating: return nil
+        case .setup, .facilitatorHandover, .facilitating, .projecting: return nil
         }
     }
 

@@ -78,6 +78,7 @@ extension AppState {
     // MARK: - Console keys
 
     private mutating func consoleKey(_ key: Key, _ g: Game) {
+        if isSeated && roomConsoleKey(key, g) { return }
         switch key {
         case .up: scroll = max(0, scroll - 1)
         case .down: scroll += 1
@@ -96,7 +97,12 @@ extension AppState {
             modal = .prompt(.eventTitle())
         case .char("r"):
             let actions = rulableActions()
-            guard !actions.isEmpty else { message = "No free-text action is waiting for a ruling."; return }
+            guard !actions.isEmpty else {
+                message = isSeated && roomStatus.contains(where: { $0.label != "FACILITATOR" && !$0.done })
+                    ? "No free-text action is waiting for a ruling yet; this turn's are ruled on once every delegation has sealed."
+                    : "No free-text action is waiting for a ruling."
+                return
+            }
             modal = .pick(Picker(purpose: .rulingAction(ids: actions.map(\.id), blocs: actions.map(\.bloc)),
                                  question: "Rule on which action?",
                                  options: actions.map { "#\($0.id) \(g.scenario.blocs[$0.bloc].id): \($0.text)" },
@@ -160,6 +166,9 @@ extension AppState {
         for a in facilitatorQueue { if case .ruling(let id, _, _, _) = a { ruled.insert(id) } }
         var out = g.state.freeActions.filter { $0.status == .pending && !ruled.contains($0.id) }
             .map { RulableAction(id: $0.id, bloc: $0.bloc, text: $0.text, intent: $0.intent, thisTurn: false) }
+        // In a room, this turn's actions are numbered only once every delegation has sealed: a
+        // delegation still playing could add one before them and shift every number after it.
+        if isSeated && roomStatus.contains(where: { $0.label != "FACILITATOR" && !$0.done }) { return out }
         var next = g.state.nextActionID
         for b in humans.sorted() {
             guard let k = humans.firstIndex(of: b), pending.indices.contains(k) else { continue }
@@ -207,6 +216,7 @@ extension AppState {
     /// Handles a facilitator picker; returns false when the purpose is not the console's.
     mutating func finishFacilitatorPick(_ picker: Picker) -> [AppEffect]? {
         guard let g = game else { return nil }
+        if finishRoomPick(picker, g) { return [] }
         let sc = g.scenario
         switch picker.purpose {
         case .injectCard:
@@ -280,6 +290,13 @@ extension AppState {
         let text = prompt.text.trimmingCharacters()
         func retry(_ error: String) { var p = prompt; p.error = error; modal = .prompt(p) }
         switch prompt.purpose {
+        case .addMinutes:
+            guard let minutes = Int(text), minutes >= -TurnTimer.maximumMinutes, minutes <= TurnTimer.maximumMinutes, minutes != 0 else {
+                retry("Type a whole number of minutes, such as 5 (or -5 to take time away).")
+                return []
+            }
+            seatOutbox.append(.clock(.addMinutes(minutes)))
+            message = minutes > 0 ? "\(minutes) minute\(minutes == 1 ? "" : "s") added to this turn." : "\(-minutes) minute\(minutes == -1 ? "" : "s") taken from this turn."
         case .eventTitle:
             guard !text.isEmpty else { retry("The event needs a title."); return [] }
             modal = .prompt(.eventText(title: text))
@@ -498,6 +515,8 @@ extension AppState {
     mutating func tick(_ now: Double) -> [AppEffect] {
         defer { lastTick = now }
         timerBlink.toggle()
+        // In a room the clock is the room's: seats only show it (`showClock`).
+        if isSeated { return [] }
         guard let timer, let last = lastTick, let g = game, !g.isOver, !timer.paused, timerCounts else { return [] }
         timerRemaining = max(0, timerRemaining - max(0, now - last))
         if timerRemaining == 0 && timer.atZero == .computerFillsIn { return timeUp() }

@@ -27,9 +27,20 @@ extension AppState {
             case .escape:
                 // A later step of a dialog goes back one step with what was typed there; a first step closes.
                 stepBack(from: .prompt(prompt))
-            case .backspace, .delete: if !prompt.text.isEmpty { prompt.text.removeLast() }; self.modal = .prompt(prompt)
+            case .backspace, .delete:
+                if !prompt.text.isEmpty { prompt.text.removeLast() }
+                if prompt.error == AppState.textLimitSentence { prompt.error = nil }
+                self.modal = .prompt(prompt)
             case .char(let c):
-                if prompt.text.count < 500 && !c.isNewline { prompt.text.append(c) }
+                guard !c.isNewline else { return [] }
+                // The bound is checked cheaply (bytes before characters), and once it is hit every
+                // further key is dropped at once: a pasted megabyte costs nothing more.
+                if prompt.error == AppState.textLimitSentence { return [] }
+                if prompt.text.utf8.count >= AppState.textLimit && prompt.text.count >= AppState.textLimit {
+                    prompt.error = AppState.textLimitSentence
+                } else {
+                    prompt.text.append(c)
+                }
                 self.modal = .prompt(prompt)
             case .enter:
                 self.modal = nil
@@ -45,6 +56,12 @@ extension AppState {
                         return []
                     }
                     return [.save(name: name)]
+                }
+                if ordersSealed && prompt.keepsAcrossTurns {
+                    // The text stays: unsealing and Enter again sends it.
+                    prompt.error = AppState.sealedSentence
+                    self.modal = .prompt(prompt)
+                    return []
                 }
                 if let effects = finishFacilitatorPrompt(prompt) { return effects }
                 finishPrompt(prompt)

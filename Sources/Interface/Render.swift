@@ -52,6 +52,7 @@ struct Renderer {
         case .facilitating: drawFacilitating()
         case .gameOver where app.isFacilitatorView: drawFacilitating()
         case .playing, .gameOver: drawPlaying()
+        case .projecting: drawProjector()
         }
         if let modal = app.modal { drawModal(modal) }
     }
@@ -82,7 +83,14 @@ struct Renderer {
 
     mutating func footer(_ hints: String) {
         let y = height - 1
-        if let message = app.message {
+        defer {
+            // A room's status line sits just above the footer, above a two-line message too.
+            if app.isSeated && app.mode != .projecting {
+                let lines = (app.message ?? app.notice).map { Widgets.wrap($0, width: width).count } ?? 1
+                drawRoomStatus(y: y - min(2, max(1, lines)))
+            }
+        }
+        if let message = app.message ?? app.notice {
             // A long message takes the line above too (it is read once; the screen returns after the next key).
             var lines = Widgets.wrap(message, width: width)
             if lines.count > 2 { lines = [lines[0], Widgets.fit(lines[1...].joined(separator: " "), width)] }
@@ -112,7 +120,7 @@ struct Renderer {
             x += w
         }
         let orders = app.pendingOrders.count
-        let body = Rect(x: 0, y: 2, w: width, h: height - 3)
+        let body = Rect(x: 0, y: 2, w: width, h: height - 3 - (app.isSeated ? 1 : 0))
         switch app.screen {
         case .dashboard: drawDashboard(v, game, body)
         case .bloc: drawBloc(v, game, body)
@@ -130,7 +138,8 @@ struct Renderer {
         case .facilitator: drawDashboard(v, game, body)
         }
         let over: Bool = { if case .gameOver = app.mode { return true }; return false }()
-        let base = over ? (app.facilitatorSeat ? "0 debrief · f facilitator's seat · q quit" : "0 debrief · q quit") : "? help · o orders(\(orders)) · e end turn · q quit"
+        let base = over ? (app.facilitatorSeat && !app.isSeated ? "0 debrief · f facilitator's seat · q quit" : "0 debrief · q quit")
+            : "? help · o orders(\(orders)) · e \(app.sealed ? "unseal" : "end turn") · q quit"
         let hints = hintsFor(app.screen)
         footer(Screen.displayWidth(hints) + Screen.displayWidth(base) + 3 <= width ? hints + " │ " + base : hints + " │ ? help")
     }
@@ -270,7 +279,17 @@ struct Renderer {
         switch modal {
         case .confirmQuit:
             let y = frame(5, "Quit")
-            put(x + 2, y + 1, app.game == nil || app.mode == .setup ? "Quit Entangled States?" : "Quit the game? Unsaved progress of this turn is lost.", .plain, maxWidth: w - 4)
+            put(x + 2, y + 1, app.isSeated ? "Leave the game? Your seat keeps its place; ssh in again with your code to come back."
+                : app.game == nil || app.mode == .setup ? "Quit Entangled States?" : "Quit the game? Unsaved progress of this turn is lost.", .plain, maxWidth: w - 4)
+            put(x + 2, y + 3, "y yes · n no", .key)
+        case .confirmEndTurn where app.seat == .facilitator:
+            let y = frame(6, app.released ? "Hold the turn" : "Release the turn")
+            put(x + 2, y + 1, app.released ? "Hold the turn? It waits until you release it again." : "Release the turn? It resolves once every delegation has ended its turn.", .plain, maxWidth: w - 4)
+            put(x + 2, y + 2, "\(app.facilitatorQueue.count) facilitator action\(app.facilitatorQueue.count == 1 ? "" : "s") will be logged with the orders.", .dim, maxWidth: w - 4)
+            put(x + 2, y + 4, "y yes · n no", .key)
+        case .confirmEndTurn where app.sealed:
+            let y = frame(5, "Unseal your orders")
+            put(x + 2, y + 1, "Unseal your orders to change them? The turn waits for you to seal them again.", .plain, maxWidth: w - 4)
             put(x + 2, y + 3, "y yes · n no", .key)
         case .confirmEndTurn where app.mode == .facilitating:
             let y = frame(7, "End the facilitator's turn")
@@ -294,7 +313,8 @@ struct Renderer {
             put(x + 2, y + 2, "You have \(orders.count) order\(orders.count == 1 ? "" : "s") (see o).", .dim, maxWidth: w - 4)
             for (i, line) in warnings.enumerated() { put(x + 2, y + 3 + i, line, .warn, maxWidth: w - 4) }
             let last = app.currentHuman.map { $0 == app.humans.count - 1 } ?? true
-            put(x + 2, y + 3 + warnings.count, last ? (app.facilitatorSeat ? "Then the facilitator takes the keyboard." : "Then the turn is resolved.") : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
+            put(x + 2, y + 3 + warnings.count, app.isSeated ? "Your orders are sealed; the turn resolves when every delegation has ended its turn."
+                : last ? (app.facilitatorSeat ? "Then the facilitator takes the keyboard." : "Then the turn is resolved.") : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
             put(x + 2, y + 5 + warnings.count, "y yes · n no", .key)
         case .prompt(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)
@@ -325,6 +345,20 @@ struct Renderer {
             put(x + 2, y + lines.count + visible + 2 + extra, (p.checked == nil ? "↑↓ choose · Enter confirm · " : "↑↓ move · Space tick · Enter confirm · ") + (app.canStepBack ? "Esc back a step" : "Esc cancel"), .dim)
         case .draft(let d):
             drawDraft(d, x: x, w: w)
+        }
+    }
+}
+
+extension Renderer {
+    /// The room's status line: who is still playing ("US ✔ EU … JP ✔"), and this seat's state.
+    mutating func drawRoomStatus(y: Int) {
+        let mine = app.seat == .facilitator ? (app.released ? "you released the turn" : "e releases the turn")
+            : app.sealed ? "your orders are sealed (e unseals)" : "playing"
+        let line = "Room: " + app.roomStatusLine
+        put(0, y, Widgets.fit(line, width), .bold)
+        let right = " │ " + mine
+        if Screen.displayWidth(line) + Screen.displayWidth(right) <= width {
+            put(Screen.displayWidth(line), y, right, app.sealed || app.released ? .good : .dim)
         }
     }
 }

@@ -61,6 +61,8 @@ extension AppState {
                     draftAllocation = nil
                     message = orderedAllocation != nil ? "Draft discarded: the ordered split stays (r again withdraws it)."
                                                        : "Budget split reset to the one in force."
+                } else if ordersSealed {
+                    message = AppState.sealedSentence
                 } else if let k = currentHuman, orderedAllocation != nil {
                     pending[k].removeAll { if case .allocate = $0 { return true }; return false }
                     message = "The ordered split is withdrawn: the split in force stays."
@@ -194,6 +196,11 @@ extension AppState {
             case .down: moveCursor(1, count: pendingOrders.count)
             case .delete, .backspace, .char("x"):
                 guard let k = currentHuman, pending[k].indices.contains(row(.orders)) else { return }
+                if ordersSealed { message = AppState.sealedSentence; return }
+                if case .delegation = seat, case .message = pending[k][row(.orders)] {
+                    message = "That message was delivered when you sent it; it cannot be taken back."
+                    return
+                }
                 pending[k].remove(at: row(.orders))
                 moveCursor(0, count: pending[k].count)
                 message = "Order removed."
@@ -228,7 +235,7 @@ extension AppState {
     }
 
     private mutating func pendingRemove(_ predicate: (Order) -> Bool) {
-        guard let k = currentHuman else { return }
+        guard let k = currentHuman, !ordersSealed else { return }
         pending[k].removeAll(where: predicate)
     }
 }

@@ -26,7 +26,7 @@ extension Renderer {
             put(x, 1, label, s == app.screen ? Style(bold: true, reverse: true) : .dim)
             x += w
         }
-        let body = Rect(x: 0, y: 2, w: width, h: height - 3)
+        let body = Rect(x: 0, y: 2, w: width, h: height - 3 - (app.isSeated ? 1 : 0))
         switch app.screen {
         case .dashboard: drawDashboard(v, game, body)
         case .bloc: drawBloc(v, game, body)
@@ -37,6 +37,7 @@ extension Renderer {
         }
         let hints: String
         switch app.screen {
+        case .facilitator where app.isSeated: hints = "i inject · n event · r rule · a adjust · v reveal · t timer · p pause · + minutes · d end a turn · R resolve · z undo fill · b rewind · u undo"
         case .facilitator: hints = "i inject · n event · r rule · a adjust · v reveal · t timer · b rewind · u undo"
         case .dashboard: hints = "↑↓ bloc · Enter details"
         case .bloc: hints = "←→ bloc"
@@ -44,7 +45,7 @@ extension Renderer {
         default: hints = "↑↓ scroll · Esc console"
         }
         let over: Bool = { if case .gameOver = app.mode { return true }; return false }()
-        let base = over ? "q quit" : "e end turn · ? help"
+        let base = over ? "q quit" : app.isSeated ? "e \(app.released ? "hold" : "release") the turn · ? help" : "e end turn · ? help"
         footer(Screen.displayWidth(hints) + Screen.displayWidth(base) + 3 <= width ? hints + " │ " + base : hints)
     }
 
@@ -80,6 +81,13 @@ extension Renderer {
         add("Turn timer (t): " + timerLine, .bold, indent: 0)
         let seats = app.humans.isEmpty ? "none: the computer plays every bloc" : app.humans.map { sc.blocs[$0].id }.joined(separator: ", ")
         add("Human delegations: \(seats)", .bold, indent: 0)
+        if app.isSeated {
+            add("The room: " + app.roomStatus.map { s in
+                "\(s.label) \(s.filledByComputer ? "orders given by the computer (z undoes)" : s.done ? "done" : "playing"), " +
+                    (s.connected ? (s.idleSeconds >= 60 ? "idle \(s.idleSeconds / 60) min" : "connected") : "not connected")
+            }.joined(separator: "; ") + ".", .bold, indent: 0)
+            add("The clock: p pause or start · + add minutes · d end a delegation's turn · R resolve now · z undo the computer's orders.", .dim, indent: 0)
+        }
         // The delegations' sealed orders of this turn (the facilitator sits after them).
         for (k, b) in app.humans.enumerated() where app.pending.indices.contains(k) && !app.pending[k].isEmpty {
             add("\(sc.blocs[b].id) this turn: " + app.pending[k].map { OrderText.describe($0, sc, g.state) }.joined(separator: "; "), .dim)

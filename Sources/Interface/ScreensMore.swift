@@ -189,7 +189,13 @@ extension Renderer {
             for l in Widgets.wrap(m.text, width: r.w - 2) { lines.append(("  " + l, .plain)) }
         }
         for o in app.pendingOrders {
-            if case .message(let to, let text) = o { lines.insert(("(sending this turn) to \(to): \(text)", .warn), at: 0) }
+            if case .message(let to, let text) = o {
+                lines.insert((app.isSeated ? "(this turn, delivered) to \(to): \(text)" : "(sending this turn) to \(to): \(text)", .warn), at: 0)
+            }
+        }
+        // A room delivers messages as they are sent; they join the record when the turn resolves.
+        for m in app.incoming {
+            lines.insert(("(this turn) from \(g.scenario.blocs[m.from].name): \(m.text)", .key), at: 0)
         }
         if lines.isEmpty { lines = [("No messages yet. Press m to write to another delegation.", .dim)] }
         let visible = r.h - 2
@@ -354,6 +360,7 @@ extension Renderer {
         for (i, o) in orders.enumerated() where y < r.y + r.h {
             var text = "\(i + 1). " + OrderText.describe(o, g.scenario, g.state) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : "")
             if case .freeAction = o { text = "\(i + 1). [\(waiting)] " + OrderText.describe(o, g.scenario, g.state) }
+            if app.computerGiven.contains(o) { text = "⚙ by the computer: " + text }
             put(r.x, y, Widgets.fit(text, r.w), i == app.row(.orders) ? Style(reverse: true) : .plain)
             y += 1
         }
@@ -381,6 +388,26 @@ extension Renderer {
         var lines = HelpText.lines
         if app.isFacilitatorView, let k = lines.firstIndex(where: { $0.hasPrefix("The facilitator's seat") }), let end = lines[k...].firstIndex(of: "") {
             lines = Array(lines[k...end]) + Array(lines[..<k]) + Array(lines[(end + 1)...])
+        }
+        // In a room, what differs from one keyboard comes first.
+        switch app.seat {
+        case .delegation:
+            lines = ["In this room every delegation plays at the same time, at its own screen.",
+                     "  e        seal your orders (e again unseals them while the turn is open)",
+                     "           the line above the footer shows who is still playing: ✔ done, … playing,",
+                     "           ⚙ the computer gave the orders when time ran out",
+                     "  8        messages: yours arrive at once on the other delegation's screen",
+                     "  q        leave; ssh in again with the same code to come back where you were",
+                     ""] + lines
+        case .facilitator:
+            lines = ["The room's clock (console f):",
+                     "  p        pause or start the clock       +  add (or take away) minutes",
+                     "  d        end a delegation's turn        R  resolve the turn now",
+                     "  z        take back the orders the computer gave when time ran out",
+                     "  e        release the turn (it resolves once every delegation has sealed)",
+                     ""] + lines
+        case .hotseat, .projector:
+            break
         }
         // Lines too long for the window wrap under their text, after the key or screen name.
         var shown: [String] = []
@@ -487,9 +514,9 @@ enum TreatyHelp {
 }
 
 /// Orders described in words.
-enum OrderText {
+public enum OrderText {
     /// `state`, when given, names the treaty or the dilemma an order refers to.
-    static func describe(_ o: Order, _ s: Scenario, _ state: GameState? = nil) -> String {
+    public static func describe(_ o: Order, _ s: Scenario, _ state: GameState? = nil) -> String {
         func name(_ id: String) -> String { s.blocIndex(id).map { s.blocs[$0].name } ?? id }
         func treaty(_ id: Int) -> String { state?.treaties.first { $0.id == id }.map { " (\($0.name))" } ?? "" }
         switch o {

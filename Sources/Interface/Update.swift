@@ -85,13 +85,15 @@ extension AppState {
             return []
         case .gameOver where isFacilitatorView:
             return updateFacilitating(key)
-        case .gameOver where key == .char("f") && facilitatorSeat:
+        case .gameOver where key == .char("f") && facilitatorSeat && !isSeated:
             debriefByFacilitator = true
             screen = .report
             scroll = 0
             return []
         case .playing, .gameOver:
             return updatePlaying(key)
+        case .projecting:
+            return updateProjector(key)
         }
     }
 
@@ -270,6 +272,9 @@ extension AppState {
         case .char("e"):
             if case .playing = mode { modal = .confirmEndTurn } else { message = "The game is over. Press q to quit." }
             return []
+        case .char("s") where isSeated:
+            message = "The host saves the game after every turn, and keeps your sealed orders as you seal them."
+            return []
         case .char("s"):
             guard let g = game else { return [] }
             let label = g.state.turn < g.scenario.calendar.turnCount ? g.scenario.calendar.label(g.state.turn) : "end"
@@ -312,6 +317,7 @@ extension AppState {
     /// Adds an order for the current delegation, replacing an earlier one of the same kind where only one makes sense.
     mutating func give(_ order: Order, _ note: String) {
         guard let k = currentHuman else { return }
+        if ordersSealed { message = AppState.sealedSentence; return }
         // One order of these kinds counts per turn: a new one replaces the last (and says so).
         let exclusive = ["allocate", "standard", "decrypt", "budget"]
         let already = pending[k].contains(order)
@@ -321,6 +327,10 @@ extension AppState {
             pending[k].removeAll { $0.kind == order.kind }
         }
         if !already { pending[k].append(order) }
+        // In a room a message is delivered at once; it is still an order of this turn in the log.
+        if !already, case .delegation = seat, case .message(let to, let text) = order, let g = game, let b = g.scenario.blocIndex(to) {
+            seatOutbox.append(.messageSent(to: b, text: text))
+        }
         let cost = pending[k].reduce(0) { $0 + $1.capitalCost }
         let available = view?.me?.capital ?? 0
         message = (already ? "Already in your orders (o lists them): " : "") + note
@@ -342,6 +352,7 @@ extension AppState {
     /// Ends the current delegation's orders; after the last one the facilitator takes its seat
     /// (when there is one), and after that the turn is resolved.
     mutating func endOrders() -> [AppEffect] {
+        if isSeated { endSeatTurn(); return [] }
         switch mode {
         case .playing(let k):
             if k + 1 < humans.count {

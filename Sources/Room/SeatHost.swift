@@ -62,4 +62,14 @@ public protocol SeatHost: AnyObject {
     func takeClosing() -> [(session: SessionID, reason: String)]
     /// True once the game has ended or the host was told to stop, and everything is saved.
     var isFinished: Bool { get }
+    /// Keys that arrived together (a paste, a burst of typing), in order. The same as calling
+    /// `key` for each, but a host may redraw once and drop the rest of a paste that overflows a
+    /// text field at once. (Added by the room; the default calls `key` for each.)
+    func keys(_ keys: [Key], from session: SessionID)
+}
+
+extension SeatHost {
+    public func keys(_ keys: [Key], from session: SessionID) {
+        for k in keys { key(k, from: session) }
+    }
 }

@@ -130,7 +130,7 @@ public final class RoomLoop: @unchecked Sendable {
                 guard seats.contains(where: { $0 === seat }) else { continue }
                 let keys = seat.terminal.readKeys(limit: RoomLoop.keysPerSlice)
                 seat.moreWaiting = keys.count == RoomLoop.keysPerSlice
-                for key in keys { host.key(key, from: seat.session) }
+                if !keys.isEmpty { host.keys(keys, from: seat.session) }
                 if fds[i + 1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && keys.isEmpty { seat.moreWaiting = false }
             }
             if consoleParked != nil, let console, fds.count > polled.count + 1, fds[polled.count + 1].revents != 0 {
