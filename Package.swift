@@ -9,6 +9,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "1.0.0"..<"5.0.0"),
     ],
     targets: [
         // Release builds skip the run-time exclusivity checks in the two hot modules (the compiler
@@ -25,10 +28,19 @@ let package = Package(
         // The workshop room: seats, join codes, the clock, simultaneous turns, the journal of
         // sealed orders. Knows the game; knows nothing of SSH or terminals.
         .target(name: "Room", dependencies: ["Interface", "GameCore", "Strategy", "Persistence", "ScenarioFormat"]),
+        // The SSH front door: authenticates seats, refuses what is not served, and relays each
+        // seat's bytes to a terminal of its own. Knows nothing of the rules.
+        .target(name: "Server", dependencies: [
+            "Room", "Terminal", "Interface",
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(
             name: "entangled",
             dependencies: [
-                "GameCore", "ScenarioFormat", "Strategy", "Interface", "Terminal", "Persistence", "Report",
+                "GameCore", "ScenarioFormat", "Strategy", "Interface", "Terminal", "Persistence", "Report", "Room", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc (Debian: libmimalloc-dev) replaces the C library's malloc in the program:
@@ -45,6 +57,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "GameCore", "ScenarioFormat", "Strategy"],
                     exclude: ["Golden"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Room", "Interface", "Terminal"]),
         .testTarget(name: "EndToEndTests", dependencies: ["entangled"]),
         .testTarget(name: "RoomTests", dependencies: ["Room", "Interface", "GameCore", "ScenarioFormat", "Strategy", "Persistence"]),
     ],
