@@ -204,15 +204,16 @@ enum NumberArgument {
     /// A seed: a whole number from 0 to 2⁶⁴ − 1.
     static func seed(_ text: String) throws -> UInt64 {
         guard let value = UInt64(text) else {
-            throw ValidationError("--seed \(text.prefix(40)): a seed is a whole number from 0 to \(UInt64.max), written in digits.")
+            throw ValidationError("a seed is a whole number from 0 to \(UInt64.max), written in digits.")
         }
         return value
     }
 
     /// A whole number within `range`; `what` says what it counts ("a number of games").
     static func whole(_ text: String, _ option: String, _ what: String, _ range: ClosedRange<Int>) throws -> Int {
+        // (The parser's message already names the option and the value given.)
         guard let value = Int(text), range.contains(value) else {
-            throw ValidationError("\(option) \(text.prefix(40)): \(what) is a whole number from \(range.lowerBound) to \(range.upperBound), written in digits.")
+            throw ValidationError("\(what) is a whole number from \(range.lowerBound) to \(range.upperBound), written in digits.")
         }
         return value
     }

@@ -86,6 +86,8 @@ final class ScenarioReader {
     /// Longest name, title, label or objective text, in characters: they head screens, lists and
     /// news lines, and are copied into every save.
     static let maximumNameLength = 300
+    /// Most blocs in a scenario: every UN member with room to spare, and saves within their size limit.
+    static let maximumBlocs = 300
 
     func requiredText(_ m: MapReader, _ key: String) -> String? {
         guard let value = m.required(key, diag), let text = diag.text(value) else { return nil }
