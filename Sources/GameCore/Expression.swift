@@ -37,7 +37,7 @@ public enum BlocField: Hashable, Codable, Sendable {
     /// none to speak of (the standard family, derived values).
     public var range: ClosedRange<Double>? {
         switch self {
-        case .gdp: return 0.001...Double.greatestFiniteMagnitude
+        case .gdp: return 0.001...1e6
         case .budget: return 0...10_000
         case .support, .sensing, .sigint, .counterintel: return 0...100
         case .computing: return 0...1e9

@@ -94,6 +94,12 @@ struct Resolver {
         let room = min(16, commands.count)
         for b in 0..<n { orders[b].reserveCapacity(room) }
         for command in commands {
+            // Commands also come from files and network seats: one the scenario cannot carry (an
+            // unknown id, an index or number out of range) is left out here, so the rules never trap.
+            if let problem = CommandValidation.problem(command, in: scenario) {
+                if narrative { news(.order, "A command was refused: \(problem.sentence)", audience: []) }
+                continue
+            }
             switch command {
             case .order(let id, let order):
                 if id != lastID { lastID = id; lastIndex = scenario.blocIndex(id) }
@@ -224,7 +230,7 @@ struct Resolver {
     mutating func set(_ b: Int, _ field: BlocField, _ raw: Double) {
         guard raw.isFinite else { return }
         switch field {
-        case .gdp: state.blocs[b].gdp = max(0.001, raw)
+        case .gdp: state.blocs[b].gdp = clamp(raw, 0.001, 1e6) // the top keeps every save's numbers loadable
         case .budget: state.blocs[b].budget = clamp(raw, 0, 10_000)
         case .capital: state.blocs[b].capital = clamp(raw, 0, state.blocs[b].capitalIncome * tuning.capitalBank + 10)
         case .support: state.blocs[b].support = clamp(raw, 0, 100)
@@ -290,7 +296,7 @@ struct Resolver {
     func blocs(_ ref: BlocRef, current: Int?) -> [Int] {
         switch ref {
         case .current: return current.map { [$0] } ?? []
-        case .bloc(let i): return i < n ? [i] : []
+        case .bloc(let i): return i >= 0 && i < n ? [i] : []
         case .all: return Array(0..<n)
         }
     }

@@ -32,11 +32,39 @@ public enum SaveCodec {
                 scenario: ScenarioRecord(id: game.scenario.id, title: game.scenario.title,
                                          contentHash: game.scenario.contentHash, source: saved.scenarioSource),
                 seed: seed, nextTurn: saved.nextTurnLabel, seats: saved.seats, parent: saved.parent,
+                continuedFrom: saved.continuedFrom.map { ContinuationRecord(turn: $0.turn + 1, turnLabel: $0.label, program: $0.writtenBy) },
                 checksum: checksum, log: game.log, hashes: game.hashes, snapshot: Snapshot(game.state))
-            return [UInt8](try encoder.encode(record))
+            let bytes = [UInt8](try encoder.encode(record))
+            if let problem = loadProblem(bytes, game) {
+                throw SaveError(.unwritable, file: file, "The game was not saved, because the file would not load again: \(problem). The game is still in memory.")
+            }
+            return bytes
+        } catch let error as SaveError {
+            throw error
         } catch {
             throw SaveError(.unwritable, file: file, "The game holds a value that cannot be written to a save (\(SaveError.describe(error))); this is a defect, please report it.")
         }
+    }
+
+    /// What loading would refuse in the bytes of a save about to be written, or nil: a save that
+    /// cannot be loaded again is never written (and never reported as saved).
+    static func loadProblem(_ bytes: [UInt8], _ game: Game) -> String? {
+        if bytes.count > SaveLimits.maximumFileSize {
+            let mb = (bytes.count + (1 << 20) - 1) >> 20
+            return "it would be \(mb) MB, more than the \(SaveLimits.maximumFileSize >> 20) MB a save may be (very many blocs or very long texts in the scenario make saves this large)"
+        }
+        if let problem = SaveLimits.scan(bytes) { return problem.hasSuffix(".") ? String(problem.dropLast()) : problem }
+        for (i, commands) in game.log.enumerated() {
+            if let (_, p) = CommandValidation.firstProblem(commands, in: game.scenario) {
+                return "turn \(i + 1) of its command log holds a command loading refuses (\(p.clause))"
+            }
+        }
+        guard let tree = try? JSONSerialization.jsonObject(with: Data(bytes), options: []) as? [String: Any] else {
+            return "it would not be valid JSON"
+        }
+        if StateCheck.numbersProblem(tree["log"], limit: 1e9) { return "its command log would hold a number beyond ±10⁹" }
+        if StateCheck.numbersProblem(tree["snapshot"], limit: 1e15) { return "its state would hold a number beyond ±10¹⁵" }
+        return nil
     }
 
     static func timestamp(_ date: Date) -> String {
@@ -49,9 +77,16 @@ public enum SaveCodec {
 
     /// Reads a save. `known` may hold scenarios already in memory (matched by id and content hash),
     /// which spares parsing the embedded scenario text.
-    public static func decode(_ bytes: [UInt8], file: String, known: [Scenario] = []) throws(SaveError) -> LoadedSave {
+    /// With `fromSnapshot`, a save whose replay diverges continues from its stored state (after
+    /// checking that state against the scenario and the last recorded hash); without it, the save
+    /// is refused with a sentence naming the turn and why. This is the one loading path of every
+    /// command and screen that opens a save.
+    public static func decode(_ bytes: [UInt8], file: String, known: [Scenario] = [], fromSnapshot: Bool = false) throws(SaveError) -> LoadedSave {
         func fail(_ problem: String, _ kind: SaveError.Kind = .malformed) -> SaveError { SaveError(kind, file: file, problem) }
         if let problem = SaveLimits.scan(bytes) { throw fail(problem) }
+        if let (key, line) = DuplicateKeys.first(in: bytes) {
+            throw fail("The key “\(CommandValidation.clipped(key))” appears twice in one object (line \(line)), so readers could disagree on what the save holds; it cannot be trusted.", .tampered)
+        }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
@@ -76,7 +111,11 @@ public enum SaveCodec {
             }
             checksum = recorded
         }
-        if StateCheck.numbersProblem(tree["log"], limit: 1e9) { throw fail("The command log holds a number far outside any game's range.") }
+        if let log = tree["log"] as? [Any] {
+            for (i, turn) in log.enumerated() where StateCheck.numbersProblem(turn, limit: 1e9) {
+                throw fail("Turn \(i + 1) of the command log holds a number far outside any game's range (beyond ±10⁹).", .tampered)
+            }
+        }
         if StateCheck.numbersProblem(tree["snapshot"], limit: 1e15) { throw fail("The state snapshot holds a number far outside any game's range.") }
 
         // Upgrade older formats on the parsed JSON, then decode the current shape.
@@ -107,15 +146,29 @@ public enum SaveCodec {
         guard record.log.count <= scenario.calendar.turnCount else {
             throw fail("The save holds \(record.log.count) turns but the scenario has only \(scenario.calendar.turnCount).")
         }
+        // The seats are outside the checksum: checked here, never taken on trust.
+        if let problem = seatsProblem(record.seats, scenario) { throw fail(problem) }
+        // Every command is checked before the rules see it.
+        for (i, commands) in record.log.enumerated() {
+            if let (_, problem) = CommandValidation.firstProblem(commands, in: scenario) {
+                throw fail("Turn \(i + 1) (\(scenario.calendar.label(i))) of the command log cannot be replayed: \(problem.clause).", .tampered)
+            }
+        }
 
         // Replay the log and compare every turn's state hash.
         var game = Game(scenario: scenario, seed: seed)
         var divergence: Divergence?
         for (i, commands) in record.log.enumerated() {
             if game.isOver || { game.resolve(commands); return game.hashes[i] != record.hashes[i] }() {
-                divergence = Divergence(turn: i, label: scenario.calendar.label(i))
+                // A recorded continuation at this very turn names the program that played the turns before.
+                let continued = record.continuedFrom.map { $0.turn == i + 1 } ?? false
+                let writer = continued ? record.continuedFrom!.program : record.program
+                divergence = Divergence(turn: i, label: scenario.calendar.label(i), writtenBy: CommandValidation.clipped(writer), continued: continued)
                 break
             }
+        }
+        if let d = divergence, !fromSnapshot {
+            throw fail(d.refusal, .diverged)
         }
         if let d = divergence {
             guard let state = record.snapshot.state else {
@@ -130,9 +183,26 @@ public enum SaveCodec {
             }
             game = Game(scenario: scenario, seed: seed, state: state, log: record.log, hashes: record.hashes)
         }
-        let saved = SavedGame(game: game, scenarioSource: record.scenario.source, seats: record.seats, parent: record.parent)
+        let saved = SavedGame(game: game, scenarioSource: record.scenario.source, seats: record.seats, parent: record.parent,
+                              continuedFrom: divergence)
         return LoadedSave(saved: saved, file: file, originalFormat: format, checksum: checksum,
                           savedAt: record.savedAt, divergence: divergence)
+    }
+
+    /// Whether the seats name only blocs of the scenario (each once) and a known level.
+    static func seatsProblem(_ seats: Seats, _ scenario: Scenario) -> String? {
+        var seen: [String] = []
+        for id in seats.humans {
+            guard scenario.blocs.contains(where: { $0.id == id }) else {
+                return "The seats name the delegation “\(CommandValidation.clipped(id))”, which the scenario does not have."
+            }
+            if seen.contains(id) { return "The seats name the delegation \(id) twice." }
+            seen.append(id)
+        }
+        guard ["novice", "standard", "expert"].contains(seats.level) else {
+            return "The seats give the computer players' level as “\(CommandValidation.clipped(seats.level))”; it must be novice, standard or expert."
+        }
+        return nil
     }
 
     /// The scenario a save was played in: one already known, the embedded text, or a bundled one.

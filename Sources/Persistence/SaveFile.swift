@@ -17,6 +17,9 @@ public struct SaveFile: Codable, Sendable {
     public var seats: Seats
     /// Set when this game was rewound from another save.
     public var parent: ParentRecord?
+    /// Set when the game went on from a stored state after a diverged replay; outside the
+    /// checksum, so it only words the message of a later divergence at the same turn.
+    public var continuedFrom: ContinuationRecord?
     /// Digest of seed, scenario hash, log and hashes; detects a log changed after saving.
     public var checksum: String
     /// The commands of every resolved turn, in order.
@@ -95,5 +98,17 @@ public struct Snapshot: Codable, Sendable {
             return
         }
         try state.encode(to: encoder)
+    }
+}
+
+/// Where a game went on from a save's stored state: the 1-based turn whose replay diverged and
+/// the program that had played the turns before it.
+public struct ContinuationRecord: Codable, Sendable, Equatable {
+    public var turn: Int
+    public var turnLabel: String
+    public var program: String
+
+    public init(turn: Int, turnLabel: String, program: String) {
+        self.turn = turn; self.turnLabel = turnLabel; self.program = program
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Limits that keep a hostile or broken save from exhausting memory or the stack.
 public enum SaveLimits {
@@ -18,6 +21,11 @@ public enum SaveLimits {
         }
         if isDirectory.boolValue {
             throw SaveError(.unreadable, file: path, "This is a folder, not a save file.")
+        }
+        // A pipe with no writer would block the open below forever, a device may never end.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw SaveError(.unreadable, file: path, "This is not a regular file (it is a pipe, a device or a socket), so it is not a save; give the path of a .json save file.")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SaveError(.unreadable, file: path, "The file cannot be opened; check that you may read it.")

@@ -22,10 +22,12 @@ public enum SaveStore {
         try writeAtomically(bytes, to: path)
     }
 
-    /// Reads and verifies the save at `path`.
-    public static func load(path: String, known: [Scenario] = []) throws(SaveError) -> LoadedSave {
+    /// Reads and verifies the save at `path`: the one loading path of `replay`, `report`,
+    /// `simulate --load`, `play --load`, the setup screen's list and a hosted room. With
+    /// `fromSnapshot`, a save whose replay diverges continues from its checked stored state.
+    public static func load(path: String, known: [Scenario] = [], fromSnapshot: Bool = false) throws(SaveError) -> LoadedSave {
         let bytes = try SaveLimits.read(path: path)
-        return try SaveCodec.decode(bytes, file: path, known: known)
+        return try SaveCodec.decode(bytes, file: path, known: known, fromSnapshot: fromSnapshot)
     }
 
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(SaveError) {
@@ -43,6 +45,7 @@ public enum SaveStore {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw fail("a folder of that name is in the way")
         }
+        removeStaleTemporaries(folder: folder, name: url.lastPathComponent)
         let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw fail(String(cString: strerror(errno))) }
@@ -67,6 +70,19 @@ public enum SaveStore {
         }
         let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dir >= 0 { _ = fsync(dir); close(dir) }
+    }
+
+    /// Deletes the temporary files a write to `name` left when its process was killed before the
+    /// rename (`.<name>.tmp-<pid>-<random>` whose process no longer runs). A live writer's file is
+    /// left alone, so two programs saving to one place never delete each other's work.
+    static func removeStaleTemporaries(folder: String, name: String) {
+        let prefix = "." + name + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in names where entry.hasPrefix(prefix) {
+            guard let pidText = entry.dropFirst(prefix.count).split(separator: "-").first, let pid = Int32(pidText), pid > 0 else { continue }
+            if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
+            unlink(folder + "/" + entry)
+        }
     }
 
     // MARK: - Folders

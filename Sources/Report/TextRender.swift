@@ -108,32 +108,42 @@ func mdEscape(_ text: String) -> String {
 }
 
 /// Word-wraps `text` to `width` columns; `first` starts the first line and `rest` the others.
+/// Linear in the length of the text: words are arrays of characters cut by index, and the line's
+/// width is counted as it grows (re-counting strings, or cutting a long word with `dropFirst`
+/// again and again, made a 3 MB title take minutes).
 func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [String] {
     var lines: [String] = []
     var line = first
+    var lineCount = first.count
+    let restCount = rest.count
     var lineHasWord = false
-    let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-    for var word in words {
+    for piece in text.split(separator: " ", omittingEmptySubsequences: true) {
+        let word = Array(piece)
+        var start = 0
         while true {
-            let needed = (lineHasWord ? 1 : 0) + word.count
-            if line.count + needed <= width {
-                line += (lineHasWord ? " " : "") + word
+            let remaining = word.count - start
+            let needed = (lineHasWord ? 1 : 0) + remaining
+            if lineCount + needed <= width {
+                if lineHasWord { line += " " }
+                line += String(word[start...])
+                lineCount += needed
                 lineHasWord = true
                 break
             }
             if lineHasWord {
                 lines.append(line)
-                line = rest
+                line = rest; lineCount = restCount
                 lineHasWord = false
                 continue
             }
             // A word longer than the line: split it.
-            let room = max(1, width - line.count)
-            line += String(word.prefix(room))
-            word = String(word.dropFirst(room))
+            let room = max(1, width - lineCount)
+            let end = min(word.count, start + room)
+            line += String(word[start..<end])
+            start = end
             lines.append(line)
-            line = rest
-            if word.isEmpty { break }
+            line = rest; lineCount = restCount
+            if start >= word.count { break }
         }
     }
     if lineHasWord || lines.isEmpty { lines.append(line) }

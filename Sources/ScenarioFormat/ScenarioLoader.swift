@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GameCore
 
 /// Reads scenario files (DESIGN §4, docs/scenarios.md) into validated `Scenario` values.
@@ -40,6 +43,11 @@ public enum ScenarioLoader {
         }
         if isDirectory.boolValue {
             throw fail("This is a folder, not a scenario file. Name a `.yaml` file inside it.")
+        }
+        // A pipe with no writer would block the open below forever, a device may never end.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw fail("This is not a regular file (it is a pipe, a device or a socket); give the path of a `.yaml` scenario file.")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw fail("The file cannot be opened; check that you may read it.")

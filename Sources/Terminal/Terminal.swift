@@ -34,6 +34,12 @@ public final class Terminal {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" { throw Failure.dumbTerminal }
         setlocale(LC_ALL, "")
+        // Under LANG=C (or none) curses drops every character beyond ASCII; the game's text is
+        // UTF-8 and terminals almost always are, so a UTF-8 character type is used when there is one.
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8",
+           setlocale(LC_CTYPE, "C.UTF-8") == nil, setlocale(LC_CTYPE, "en_US.UTF-8") == nil {
+            FileHandle.standardError.write(Data("The locale is not UTF-8 and the system has no UTF-8 locale, so letters beyond ASCII cannot be shown; set LANG to a UTF-8 locale.\n".utf8))
+        }
         guard let screen = es_newterm() else { throw Failure.cannotStart(term) }
         set_term(screen)
         Terminal.active = true
@@ -147,7 +153,7 @@ public final class Terminal {
 
     /// Ctrl-C (SIGINT) becomes a key that asks whether to quit, as q does; a second Ctrl-C before
     /// the game has read the first (a game that does not respond) restores the terminal and exits.
-    /// SIGTERM and SIGHUP restore the terminal and exit; fatal signals restore it and re-raise
+    /// SIGTERM, SIGHUP and SIGQUIT restore the terminal and exit; fatal signals restore it and re-raise
     /// with the default action so the crash is still reported.
     private static func installSignalHandlers() {
         signal(SIGINT) { s in
@@ -157,7 +163,9 @@ public final class Terminal {
             }
             Terminal.interrupts = 1
         }
-        for sig in [SIGTERM, SIGHUP] {
+        // SIGQUIT (Ctrl-\) too: left to the runtime, its crash reporter printed over the game and
+        // left the terminal raw.
+        for sig in [SIGTERM, SIGHUP, SIGQUIT] {
             signal(sig) { s in
                 Terminal.restore()
                 _exit(128 + s)

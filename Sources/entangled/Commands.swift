@@ -63,13 +63,15 @@ struct Simulate: ParsableCommand {
     @Option(name: .long, help: "A bundled scenario id or the path of a scenario file (default: quantum-decade).")
     var scenario: String?
 
-    @Option(name: .long, help: "The seed (default: the scenario's own seed).")
+    @Option(name: .long, parsing: .unconditional, help: "The seed (default: the scenario's own seed).", transform: NumberArgument.seed)
     var seed: UInt64?
 
-    @Option(name: .long, help: "Number of games to play with consecutive seeds.")
+    @Option(name: .long, parsing: .unconditional, help: "Number of games to play with consecutive seeds.",
+            transform: { try NumberArgument.whole($0, "--games", "a number of games", 1...1_000_000) })
     var games: Int = 1
 
-    @Option(name: .long, help: "Play at most this many turns (default: to the end of the scenario).")
+    @Option(name: .long, parsing: .unconditional, help: "Play at most this many turns (default: to the end of the scenario).",
+            transform: { try NumberArgument.whole($0, "--turns", "a number of turns", 1...1_000_000) })
     var turns: Int?
 
     @Option(name: .customLong("ai-level"), help: "Computer players' level: novice, standard or expert.")
@@ -87,12 +89,16 @@ struct Simulate: ParsableCommand {
     @Option(name: .long, help: "Continue the game in this save file; with --turns N, play N more turns.")
     var load: String?
 
+    @Flag(name: .customLong("from-snapshot"), help: "With --load: when the replay diverges, go on from the state stored in the save instead of refusing it.")
+    var fromSnapshot = false
+
     /// Rewrites the save after every turn (the kill-mid-save test uses it).
     @Flag(name: .customLong("save-every-turn"), help: .hidden)
     var saveEveryTurn = false
 
     func validate() throws {
         try SimulateSaves.validate(games: games, save: save, load: load, scenario: scenario, seed: seed)
+        if fromSnapshot && load == nil { throw ValidationError("--from-snapshot continues a save given with --load; add --load SAVE or leave it out.") }
         if let threads, threads < 1 || threads > 256 { throw ValidationError("--threads must be between 1 and 256.") }
         guard games >= 1 && games <= 1_000_000 else { throw ValidationError("--games must be between 1 and 1000000.") }
         if let turns, turns < 1 { throw ValidationError("--turns must be 1 or more.") }
@@ -101,7 +107,7 @@ struct Simulate: ParsableCommand {
     func run() throws {
         if save != nil || load != nil {
             return try SimulateSaves.run(scenario: scenario, seed: seed, turns: turns, level: aiLevel, format: format,
-                                         save: save, load: load, saveEveryTurn: saveEveryTurn)
+                                         save: save, load: load, saveEveryTurn: saveEveryTurn, fromSnapshot: fromSnapshot)
         }
         let scenario = try ScenarioSource.load(self.scenario)
         let first = seed ?? scenario.seed
@@ -111,7 +117,10 @@ struct Simulate: ParsableCommand {
             print(format == .json ? summary.json().rendered() : summary.text())
             return
         }
-        let count = first > UInt64.max - UInt64(games - 1) ? Int(UInt64.max - first) + 1 : games
+        if first > UInt64.max - UInt64(games - 1) {
+            throw UserFailure("--games \(games) from seed \(first) would need seeds past \(UInt64.max), the largest there is; give a seed of at most \(UInt64.max - UInt64(games - 1)) or fewer games.")
+        }
+        let count = games
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let bar = ProgressBar(total: count)
         var progress: (@Sendable (Int) -> Void)?
@@ -186,5 +195,26 @@ struct ScenariosList: ParsableCommand {
                                  ("turns", .int(s.calendar.turnCount)), ("blocs", .array(s.blocs.map { .string($0.id) }))]))
         }
         if format == .json { print(JSON.array(rows).rendered()) }
+    }
+}
+
+/// Reads number options with a message that names the value given and what is allowed. (Read
+/// unconditionally, so `--seed -1` reaches here instead of being taken for an option.)
+enum NumberArgument {
+    /// A seed: a whole number from 0 to 2⁶⁴ − 1.
+    static func seed(_ text: String) throws -> UInt64 {
+        guard let value = UInt64(text) else {
+            throw ValidationError("a seed is a whole number from 0 to \(UInt64.max), written in digits.")
+        }
+        return value
+    }
+
+    /// A whole number within `range`; `what` says what it counts ("a number of games").
+    static func whole(_ text: String, _ option: String, _ what: String, _ range: ClosedRange<Int>) throws -> Int {
+        // (The parser's message already names the option and the value given.)
+        guard let value = Int(text), range.contains(value) else {
+            throw ValidationError("\(what) is a whole number from \(range.lowerBound) to \(range.upperBound), written in digits.")
+        }
+        return value
     }
 }

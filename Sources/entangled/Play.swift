@@ -15,7 +15,7 @@ struct Play: ParsableCommand {
     @Option(name: .long, help: "A bundled scenario id or the path of a scenario file (default: quantum-decade).")
     var scenario: String?
 
-    @Option(name: .long, help: "The seed (default: the scenario's own seed).")
+    @Option(name: .long, parsing: .unconditional, help: "The seed (default: the scenario's own seed).", transform: NumberArgument.seed)
     var seed: UInt64?
 
     @Option(name: .long, parsing: .upToNextOption, help: "Blocs played by humans, e.g. --human US EU (skips the setup screen).")
@@ -33,6 +33,9 @@ struct Play: ParsableCommand {
     @Option(name: .long, help: "Continue the game in this save file (the same delegations take their seats).")
     var load: String?
 
+    @Flag(name: .customLong("from-snapshot"), help: "With --load: when the replay diverges, go on from the state stored in the save instead of refusing it.")
+    var fromSnapshot = false
+
     @Option(name: .customLong("save-dir"), help: "Folder for saves and autosaves (default: Saves in the current folder).")
     var saveDir: String = "Saves"
 
@@ -40,11 +43,12 @@ struct Play: ParsableCommand {
         if load != nil && (scenario != nil || seed != nil) {
             throw ValidationError("--load continues the saved game, whose scenario and seed come from the save; leave out --scenario and --seed.")
         }
+        if fromSnapshot && load == nil { throw ValidationError("--from-snapshot continues a save given with --load; add --load SAVE or leave it out.") }
     }
 
     func run() throws {
         // A save named on the command line is read before the terminal opens, so its errors print plainly.
-        let loaded = try load.map { try SaveFiles.load($0) }
+        let loaded = try load.map { try SaveFiles.load($0, fromSnapshot: fromSnapshot) }
         var choices: [ScenarioChoice] = []
         if let chosen = scenario {
             let s = try ScenarioSource.load(chosen)
@@ -112,6 +116,8 @@ struct GameSaves {
     /// The embedded scenario text and branch parent of a loaded game (new games have no parent).
     var loadedSource: String?
     var parent: ParentRecord?
+    /// Where a loaded game went on from its stored state (`--from-snapshot`), kept in its saves.
+    var continuedFrom: Divergence?
     /// The save this game was last written to or loaded from, with its checksum (a branch's parent).
     var lastFile: (path: String, checksum: String)?
 
@@ -133,7 +139,8 @@ struct GameSaves {
         let source = loadedSource ?? SaveStore.scenarioSource(for: game.scenario, path: scenarioArgument)
         let humans = app.humans.filter { game.scenario.blocs.indices.contains($0) }.map { game.scenario.blocs[$0].id }
         return SavedGame(game: game, scenarioSource: source,
-                         seats: Seats(humans: humans, level: app.level.rawValue, facilitator: app.facilitatorSeat ? true : nil), parent: parent)
+                         seats: Seats(humans: humans, level: app.level.rawValue, facilitator: app.facilitatorSeat ? true : nil), parent: parent,
+                         continuedFrom: continuedFrom)
     }
 
     mutating func perform(_ effect: AppEffect, in app: inout AppState) {
@@ -164,7 +171,7 @@ struct GameSaves {
             do {
                 resume(try SaveStore.load(path: path), in: &app, humans: [])
             } catch {
-                app.setup.error = error.description
+                app.setup.error = SaveFiles.message(error, hint: "To continue from the state stored in it anyway, run entangled play --load \(path) --from-snapshot.")
             }
         case .rewound(let turn):
             rewound(to: turn, in: &app)
@@ -207,6 +214,7 @@ struct GameSaves {
         let game = loaded.game
         loadedSource = loaded.saved.scenarioSource
         parent = loaded.saved.parent
+        continuedFrom = loaded.saved.continuedFrom
         lastFile = (loaded.file, loaded.checksum)
         var seats = humans
         if seats.isEmpty { seats = loaded.saved.seats.humans.compactMap { game.scenario.blocIndex($0) } }

@@ -22,7 +22,7 @@ struct Replay: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit status 1) unless every turn replays to the recorded state.")
     var verify = false
 
-    @Option(name: .customLong("to-turn"), help: "Rewind to the start of this turn (number or label) and write a branch save.")
+    @Option(name: .customLong("to-turn"), parsing: .unconditional, help: "Rewind to the start of this turn (number or label) and write a branch save.")
     var toTurn: String?
 
     @Option(name: .long, help: "Where to write the branch (default: beside the save, named after it and the turn).")
@@ -31,15 +31,20 @@ struct Replay: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(name: .customLong("from-snapshot"), help: "When the replay diverges, go on from the state stored in the save instead of refusing it.")
+    var fromSnapshot = false
+
     func validate() throws {
         if output != nil && toTurn == nil { throw ValidationError("--output names the branch file, so it needs --to-turn.") }
+        if verify && fromSnapshot { throw ValidationError("--verify fails when the replay diverges and --from-snapshot goes on from the stored state; give one of them.") }
     }
 
     func run() throws {
-        let loaded = try SaveFiles.load(save)
+        // A branch only needs the turns before it, which the replay verifies; so --to-turn may
+        // rewind a diverged save up to the divergence (Branching refuses later turns).
+        let loaded = try SaveFiles.load(save, fromSnapshot: fromSnapshot || toTurn != nil)
         let game = loaded.game
         if let d = loaded.divergence {
-            if verify { throw UserFailure("\(save): \(d.sentence.replacingOccurrences(of: ", so the game continues from the state stored in the save", with: ""))") }
             SaveFiles.note("\(save): \(d.sentence)")
         }
         var pairs: [(String, JSON)] = [
@@ -54,8 +59,10 @@ struct Replay: ParsableCommand {
             print("\(save): \(game.log.count) turns of \(game.scenario.title) (seed \(game.seed)) replayed; \(outcome). \(game.isOver ? "The game is over." : "Next turn: \(loaded.saved.nextTurnLabel).") State hash \(game.state.canonicalHash).")
         }
         if let toTurn {
+            // A value that does not fit this save is a failure to fix (exit 1), whether it is a
+            // number out of range or a label outside the scenario.
             guard let n = Branching.turnNumber(toTurn, in: game.scenario) else {
-                throw ValidationError("--to-turn \(toTurn): give a turn number (1 to \(game.log.count + 1)) or a label such as \(game.scenario.calendar.label(0)).")
+                throw UserFailure("--to-turn \(toTurn.prefix(40)): this save can be rewound to the start of turns 1 to \(game.log.count + 1); give one of those numbers or a turn label from \(game.scenario.calendar.label(0)) to \(game.scenario.calendar.label(min(game.log.count, game.scenario.calendar.turnCount - 1))).")
             }
             let branch: SavedGame
             do { branch = try Branching.rewind(loaded, toTurn: n) } catch { throw UserFailure(error.description) }
@@ -72,8 +79,19 @@ struct Replay: ParsableCommand {
 
 /// Saves from the command line: user-facing errors, scenario sources, branch names.
 enum SaveFiles {
-    static func load(_ path: String) throws -> LoadedSave {
-        do { return try SaveStore.load(path: path) } catch { throw UserFailure(error.description) }
+    /// The hint after a diverged replay's refusal, for commands that continue the game.
+    static let snapshotHint = "To continue from the state stored in the save anyway, add --from-snapshot (see docs/saves.md)."
+
+    /// Loads a save through the one loading path; a refusal becomes a user-facing failure (exit 1).
+    /// `hint` says how to go on anyway when the replay diverges.
+    static func load(_ path: String, fromSnapshot: Bool = false, hint: String = snapshotHint) throws -> LoadedSave {
+        do { return try SaveStore.load(path: path, fromSnapshot: fromSnapshot) } catch { throw UserFailure(message(error, hint: hint)) }
+    }
+
+    /// A load error for people; a diverged replay also says how to go on anyway.
+    static func message(_ error: SaveError, hint: String = snapshotHint) -> String {
+        guard error.kind == .diverged, !error.problem.contains("stored state") else { return error.description }
+        return error.description + " " + hint
     }
 
     static func write(_ saved: SavedGame, to path: String) throws {
@@ -118,11 +136,11 @@ enum SimulateSaves {
     }
 
     static func run(scenario given: String?, seed: UInt64?, turns: Int?, level: AILevel, format: OutputFormat,
-                    save: String?, load: String?, saveEveryTurn: Bool) throws {
+                    save: String?, load: String?, saveEveryTurn: Bool, fromSnapshot: Bool = false) throws {
         var saved: SavedGame
         var level = level
         if let load {
-            let loaded = try SaveFiles.load(load)
+            let loaded = try SaveFiles.load(load, fromSnapshot: fromSnapshot)
             if let d = loaded.divergence { SaveFiles.note("\(load): \(d.sentence)") }
             saved = loaded.saved
             // The computer players keep the saved level unless --ai-level is given again.

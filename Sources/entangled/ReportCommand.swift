@@ -31,10 +31,15 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Flag(name: .customLong("as-replayed"), help: "When the replay diverges, report what this version's rules make of the save's commands instead of refusing it.")
+    var asReplayed = false
+
     func run() throws {
-        let loaded = try SaveFiles.load(save)
+        // The report retells the game from its command log, so a save whose replay diverges would
+        // describe a game that never happened: it is refused unless asked for explicitly.
+        let loaded = try SaveFiles.load(save, fromSnapshot: asReplayed, hint: "To report what this version's rules make of its commands anyway, add --as-replayed (see docs/saves.md).")
         if let d = loaded.divergence {
-            SaveFiles.note("\(save): this version's rules replay the game differently from turn \(d.turn + 1) (\(d.label)); the report follows this version's replay.")
+            SaveFiles.note("\(save): the replay diverged at turn \(d.turn + 1) (\(d.label)) because \(d.cause); as asked, the report tells what this version's rules make of the same commands, not the game as it was played.")
         }
         let game = loaded.game
         let debrief = DebriefBuilder.build(scenario: game.scenario, seed: game.seed, log: game.log)
@@ -52,6 +57,9 @@ struct ReportCommand: ParsableCommand {
         // Missing folders are not created: a mistyped path should not leave new folders behind.
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            throw UserFailure("The report could not be written to \(output): that is a folder; give a file name inside it, e.g. \(output.hasSuffix("/") ? output : output + "/")report.\(format == .markdown ? "md" : format.rawValue).")
+        }
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw UserFailure("The report could not be written to \(output): the folder \(folder) does not exist; create it first or choose another --output.")
         }

@@ -11,6 +11,11 @@ extension ScenarioReader {
         if items.count < 2 {
             diag.add("A scenario needs at least 2 blocs; it has \(items.count).", at: listValue)
         }
+        // Saves hold tables of every pair of blocs; past this many they outgrow what a save may be.
+        if items.count > ScenarioReader.maximumBlocs {
+            diag.add("A scenario may have at most \(ScenarioReader.maximumBlocs) blocs (every UN member is 193); it has \(items.count).", at: listValue)
+            return []
+        }
         collectBlocIDs(items)
         supplyValues = []
         var blocs: [BlocDef] = []

@@ -67,7 +67,9 @@ extension ScenarioReader {
             var terms = TreatyTerms()
             if type == .pqcAccord {
                 terms.family = t.optional("family").flatMap { diag.choice($0, StandardFamily.self, kind: "standard family", plural: "standard families") }
-                if let v = t.optional("deadline") { terms.deadline = lastTurn(v) }
+                if let v = t.optional("deadline"), let turn = lastTurn(v) {
+                    if requireWithinGame(turn, v, what: "The accord's `deadline`") { terms.deadline = turn } else { ok = false }
+                }
             }
             if type == .exportRegime {
                 terms.categories = choiceList(t.required("categories", diag, example: "categories: [systems, components]"),

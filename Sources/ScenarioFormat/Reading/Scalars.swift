@@ -39,8 +39,17 @@ extension Diagnostics {
             add("`\(value.name)` must be text; it is \(value.shape).", at: value)
             return nil
         }
+        // Texts are copied into news, reports and every save; a bound keeps those loadable.
+        let length = scalar.string.unicodeScalars.count
+        if length > Diagnostics.maximumTextLength {
+            add("`\(value.name)` is \(length) characters long; a text may be at most \(Diagnostics.maximumTextLength).", at: value)
+            return nil
+        }
         return scalar.string
     }
+
+    /// Longest text of any field (briefings, event texts), in characters.
+    static let maximumTextLength = 20_000
 
     /// A number written without quotes, within `bounds`.
     func number(_ value: Value?, _ bounds: Bounds) -> Double? {

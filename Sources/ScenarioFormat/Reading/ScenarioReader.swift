@@ -83,8 +83,19 @@ final class ScenarioReader {
     // MARK: Shared helpers
 
     /// Non-empty text for a required key.
+    /// Longest name, title, label or objective text, in characters: they head screens, lists and
+    /// news lines, and are copied into every save.
+    static let maximumNameLength = 300
+    /// Most blocs in a scenario: every UN member with room to spare, and saves within their size limit.
+    static let maximumBlocs = 300
+
     func requiredText(_ m: MapReader, _ key: String) -> String? {
         guard let value = m.required(key, diag), let text = diag.text(value) else { return nil }
+        let length = text.unicodeScalars.count
+        if length > ScenarioReader.maximumNameLength {
+            diag.add("`\(key)` is \(length) characters long; it may be at most \(ScenarioReader.maximumNameLength) (put longer text in a briefing or an event's text).", at: value)
+            return nil
+        }
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             diag.add("`\(key)` is empty; give it a value.", at: value)
             return nil
