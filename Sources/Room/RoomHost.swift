@@ -242,9 +242,31 @@ public final class RoomHost: SeatHost {
         resolveIfReady()
     }
 
+    /// Keys that arrived together. Once the open text field is full, the rest of the typed
+    /// characters are dropped without touching any state; and a burst of more than
+    /// `burstLimit` keys that do something stops there, with a sentence, so no paste keeps the
+    /// other seats waiting.
     public func keys(_ keys: [Key], from session: SessionID) {
-        for k in keys { key(k, from: session) }
+        var full = false
+        var acted = 0
+        for k in keys {
+            if full, case .char = k { continue }
+            if acted == RoomHost.burstLimit {
+                if let si = sessions.firstIndex(where: { $0.id == session }), sessions[si].projector == nil {
+                    apps[sessions[si].seat].message = "The rest of a long paste was not used: more than \(RoomHost.burstLimit) keys came at once."
+                    markDirty(session)
+                }
+                return
+            }
+            key(k, from: session)
+            acted += 1
+            guard let si = sessions.firstIndex(where: { $0.id == session }) else { return }
+            full = sessions[si].projector == nil && apps[sessions[si].seat].textFieldIsFull
+        }
     }
+
+    /// The most keys one burst may act on (a text field's bound and then some).
+    public static let burstLimit = 4_096
 
     public func resize(_ session: SessionID, width: Int, height: Int) {
         guard let si = sessions.firstIndex(where: { $0.id == session }) else { return }

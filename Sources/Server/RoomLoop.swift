@@ -134,7 +134,10 @@ public final class RoomLoop: @unchecked Sendable {
                 if fds[i + 1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && keys.isEmpty { seat.moreWaiting = false }
             }
             if consoleParked != nil, let console, fds.count > polled.count + 1, fds[polled.count + 1].revents != 0 {
-                if !console.readKeys(limit: RoomLoop.keysPerSlice).isEmpty {
+                let keys = console.readKeys(limit: RoomLoop.keysPerSlice)
+                if keys.contains(.char("S")) {
+                    post(.stop)
+                } else if !keys.isEmpty {
                     consoleParked = nil
                     openSeat(.facilitator, terminal: console, link: nil)
                 }
@@ -246,7 +249,8 @@ public final class RoomLoop: @unchecked Sendable {
         consoleParked = reason
         var screen = Screen(width: terminal.size.width, height: terminal.size.height)
         _ = screen.put(2, 1, reason, .plain, maxWidth: max(1, terminal.size.width - 4))
-        _ = screen.put(2, 3, "Press any key to take the facilitator's seat back at this terminal.", .dim, maxWidth: max(1, terminal.size.width - 4))
+        _ = screen.put(2, 3, "Press any key to take the facilitator's seat back at this terminal,", .dim, maxWidth: max(1, terminal.size.width - 4))
+        _ = screen.put(2, 4, "or S (capital) to stop the room: the game is saved and every seat is told.", .dim, maxWidth: max(1, terminal.size.width - 4))
         terminal.draw(screen)
     }
 

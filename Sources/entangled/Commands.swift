@@ -67,11 +67,11 @@ struct Simulate: ParsableCommand {
     var seed: UInt64?
 
     @Option(name: .long, parsing: .unconditional, help: "Number of games to play with consecutive seeds.",
-            transform: { try NumberArgument.whole($0, "--games", "a number of games", 1...1_000_000) })
+            transform: { try NumberArgument.whole($0, "a number of games", 1...1_000_000) })
     var games: Int = 1
 
     @Option(name: .long, parsing: .unconditional, help: "Play at most this many turns (default: to the end of the scenario).",
-            transform: { try NumberArgument.whole($0, "--turns", "a number of turns", 1...1_000_000) })
+            transform: { try NumberArgument.whole($0, "a number of turns", 1...1_000_000) })
     var turns: Int?
 
     @Option(name: .customLong("ai-level"), help: "Computer players' level: novice, standard or expert.")
@@ -210,7 +210,7 @@ enum NumberArgument {
     }
 
     /// A whole number within `range`; `what` says what it counts ("a number of games").
-    static func whole(_ text: String, _ option: String, _ what: String, _ range: ClosedRange<Int>) throws -> Int {
+    static func whole(_ text: String, _ what: String, _ range: ClosedRange<Int>) throws -> Int {
         // (The parser's message already names the option and the value given.)
         guard let value = Int(text), range.contains(value) else {
             throw ValidationError("\(what) is a whole number from \(range.lowerBound) to \(range.upperBound), written in digits.")

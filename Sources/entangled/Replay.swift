@@ -45,7 +45,8 @@ struct Replay: ParsableCommand {
         let loaded = try SaveFiles.load(save, fromSnapshot: fromSnapshot || toTurn != nil)
         let game = loaded.game
         if let d = loaded.divergence {
-            SaveFiles.note("\(save): \(d.sentence)")
+            SaveFiles.note(fromSnapshot ? "\(save): \(d.sentence)"
+                : "\(save): \(d.refusal) The turns before it can still be rewound to; the game after it cannot be continued without --from-snapshot.")
         }
         var pairs: [(String, JSON)] = [
             ("file", .string(save)), ("scenario", .string(game.scenario.id)), ("seed", .string(String(game.seed))),

@@ -63,8 +63,9 @@ struct Serve: ParsableCommand {
         if let minutes = turnMinutes, !(1...240).contains(minutes) {
             throw ValidationError("--turn-minutes \(minutes) is out of range. Give a whole number of minutes from 1 to 240.")
         }
-        if listen.isEmpty || listen.contains(" ") {
-            throw ValidationError("--listen \"\(listen)\" is not an address. Give an IP address of this machine, e.g. --listen 0.0.0.0.")
+        var v4 = in_addr(), v6 = in6_addr()
+        if inet_pton(AF_INET, listen, &v4) != 1 && inet_pton(AF_INET6, listen, &v6) != 1 {
+            throw ValidationError("--listen \"\(listen)\" is not an IP address. Give one of this machine's addresses, e.g. --listen 192.168.1.20, or 0.0.0.0 for all of them.")
         }
         if load == nil && human.isEmpty {
             throw ValidationError("A room needs at least one delegation: name them with --human, e.g. --human US EU.")

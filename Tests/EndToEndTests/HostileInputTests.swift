@@ -92,6 +92,20 @@ struct HostileInputTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("`name` is 2000 characters long; it may be at most 300"), "\(refused.stderr)")
 
+        // 2,000 blocs made a 78 MB save the game refused; more than 300 are refused by validation.
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var rows: [String] = []
+        for i in 0..<301 {
+            let id = String([letters[i / 676 % 26], letters[i / 26 % 26], letters[i % 26]])
+            rows.append("  - {id: \(id), name: \(id), doctrine: hedger, gdp: 1, budget: 1, allocation: {pqc: 100}}")
+        }
+        let header = "format: 1\nid: many\ntitle: Many\nstart: 2025\nend: 2030\nsectors: [{id: government, name: G, shelfLife: 5}]\nblocs:\n"
+        let many: String = header + rows.joined(separator: "\n") + "\n"
+        try many.write(to: folder.appendingPathComponent("many.yaml"), atomically: true, encoding: .utf8)
+        let manyResult = try Binary.run(["validate", "many.yaml"], directory: folder)
+        #expect(manyResult.status == 1)
+        #expect(manyResult.stderr.contains("at most 300 blocs (every UN member is 193); it has 301"), "\(manyResult.stderr)")
+
         // An accord deadline outside the game.
         let late = try scenario(replacing: "treaties:\n", with: "treaties:\n  - {type: pqc-accord, parties: [US, EU], deadline: 2099-Q4}\n")
         try late.write(to: folder.appendingPathComponent("late.yaml"), atomically: true, encoding: .utf8)

@@ -93,6 +93,24 @@ struct ServeTests {
         #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
     }
 
+    @Test func badOptionsAreToldInASentenceAndExitTwo() throws {
+        let cases: [([String], String)] = [
+            (["serve", "--human", "US", "--format", "xml"], "--format xml is not a format of serve"),
+            (["serve", "--human", "XX"], "there is no such bloc"),
+            (["serve", "--human", "US", "--listen", "nowhere"], "is not an IP address"),
+            (["serve", "--human", "US", "--port", "70000"], "is not a port number"),
+            (["serve", "--human", "US", "--turn-minutes", "0"], "--turn-minutes 0 is out of range"),
+            (["serve"], "A room needs at least one delegation"),
+            (["serve", "--load", "x.json", "--seed", "3"], "leave out --scenario and --seed"),
+        ]
+        for (arguments, sentence) in cases {
+            let result = try Binary.run(arguments + ["--save-dir", FileManager.default.temporaryDirectory.path + "/serve-bad"])
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains(sentence), "\(arguments): \(result.stderr)")
+            #expect(!result.stdout.contains("ssh -p"))
+        }
+    }
+
     private func autosaves(in folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasPrefix("autosave") && $0.hasSuffix(".json") }.sorted()

@@ -178,6 +178,20 @@ struct SeatTurnTests {
         #expect(room.host.sealedOrders(of: RoomFixture.EU) == [])
     }
 
+    @Test func aBurstOfKeysStopsAtItsLimitWithASentence() throws {
+        let room = try RoomFixture()
+        let us = room.join("us")
+        room.press(.enter, into: us)
+        room.host.keys([Key](repeating: .char("1"), count: 10_000), from: us)
+        #expect(room.text(us).contains("The rest of a long paste was not used"))
+        // In a full text field the rest of a paste is dropped before any limit is reached.
+        room.press(.char("8"), .char("m"), .enter, into: us)
+        room.host.keys([Key](repeating: .char("y"), count: 10_000), from: us)
+        guard case .prompt(let p)? = room.host.app(of: .delegation(RoomFixture.US))?.modal else { Issue.record("no prompt"); return }
+        #expect(p.text.count == AppState.textLimit)
+        #expect(!room.text(us).contains("long paste"))
+    }
+
     @Test func absurdWindowSizesAreSurvived() throws {
         let room = try RoomFixture()
         let t = room.ticket("us")

@@ -2,10 +2,18 @@ import Foundation
 import Testing
 import Room
 import Server
+import Terminal
 
 /// The SSH door with the real OpenSSH client, against a stand-in game (no rules involved).
 @Suite("The SSH door", .serialized)
 struct DoorTests {
+    // ncurses is not thread-safe: this suite is the only one that starts terminals, one at a time.
+    @Test func anUnknownTerminalTypeFallsBackToASafeOne() throws {
+        let made = try SeatTerminal.openPseudoTerminal(termHint: "no-such-terminal-9000", width: 80, height: 24, colors: false)
+        defer { made.terminal.close(); close(made.master) }
+        #expect(made.terminal.terminalType == SeatTerminal.fallbackTypes[0])
+    }
+
     @Test func delegationsFacilitatorAndProjectorAtOnceEachSeeingOnlyTheirOwn() throws {
         let room = try ServedRoom()
         defer { room.stop() }

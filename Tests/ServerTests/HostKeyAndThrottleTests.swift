@@ -50,10 +50,4 @@ struct HostKeyAndThrottleTests {
         #expect(SeatTerminal.clampedSize(width: 65535, height: 65535) == (400, 150))
         #expect(SeatTerminal.clampedSize(width: 132, height: 43) == (132, 43))
     }
-
-    @Test func anUnknownTerminalTypeFallsBackToASafeOne() throws {
-        let made = try SeatTerminal.openPseudoTerminal(termHint: "no-such-terminal-9000", width: 80, height: 24, colors: false)
-        defer { made.terminal.close(); close(made.master) }
-        #expect(made.terminal.terminalType == SeatTerminal.fallbackTypes[0])
-    }
 }

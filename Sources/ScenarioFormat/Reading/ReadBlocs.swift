@@ -14,7 +14,6 @@ extension ScenarioReader {
         // Saves hold tables of every pair of blocs; past this many they outgrow what a save may be.
         if items.count > ScenarioReader.maximumBlocs {
             diag.add("A scenario may have at most \(ScenarioReader.maximumBlocs) blocs (every UN member is 193); it has \(items.count).", at: listValue)
-            return []
         }
         collectBlocIDs(items)
         supplyValues = []
