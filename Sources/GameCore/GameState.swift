@@ -96,6 +96,13 @@ public struct BlocState: Hashable, Codable, Sendable {
     public var influencePoints: Double
     /// Cumulative prosperity damage from controls suffered and imposed (decays slowly).
     public var tradeLoss: Double
+    /// Physical two-qubit error rate of the bloc's best platform; with the logical qubits it gives the
+    /// physical qubits behind them. Optional so saves from before it existed decode (nil reads as the
+    /// default, `Formulas.defaultErrorRate`).
+    public var errorRate: Double? = nil
+    /// How far the bloc has built its own fridges, components and software (0 none … 1 full): under
+    /// controls it cancels that share of what they cut. Optional for older saves (nil reads as 0).
+    public var selfReliance: Double? = nil
 
     public var hasCRQC: Bool { crqcTurn != nil }
 

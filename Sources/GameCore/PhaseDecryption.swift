@@ -23,9 +23,16 @@ extension Resolver {
             news(.crqc, "Your programme has built a cryptographically relevant quantum computer. Only you know — for now.", audience: [b])
         }
         for b in 0..<n where state.blocs[b].hasCRQC && state.blocs[b].decrypting { decrypt(b) }
-        var total = 0.0
-        for b in 0..<n { for x in state.blocs[b].exposure { total += x } }
-        if !state.world.catastrophe && total >= 40 * Double(max(1, n)) / 10 {
+        // A catastrophe is judged by each victim's own exposure: it happens when the blocs whose read
+        // secrets pass `catastropheExposure` hold a quarter of world GDP (a few big victims, or many).
+        var victimsGDP = 0.0, worldGDP = 0.0
+        for b in 0..<n {
+            var own = 0.0
+            for x in state.blocs[b].exposure { own += x }
+            worldGDP += state.blocs[b].gdp
+            if own >= tuning.catastropheExposure { victimsGDP += state.blocs[b].gdp }
+        }
+        if !state.world.catastrophe && worldGDP > 0 && victimsGDP >= 0.25 * worldGDP {
             state.world.catastrophe = true
             news(.crqc, "Harvest catastrophe: so many harvested secrets have been read that trust in digital government and finance is breaking down.", audience: [])
             changeTension(by: 10, "harvest catastrophe")

@@ -99,7 +99,7 @@ extension Resolver {
         if success {
             state.intelFreshness[s * n + t] = 4
             let gap = max(0, state.blocs[t].computing - state.blocs[s].computing)
-            change(s, .computing, by: gap * 0.04, narrative ? "stolen research from \(name(t))" : "", secret: true)
+            change(s, .computing, by: min(gap * 0.04, state.blocs[s].computing * 0.1), narrative ? "stolen research from \(name(t))" : "", secret: true)
             change(s, .sensing, by: max(0, state.blocs[t].sensing - state.blocs[s].sensing) * 0.04, narrative ? "stolen research from \(name(t))" : "", secret: true)
             var learned = ["a clear picture of its programme"]
             if state.blocs[t].hasCRQC && !state.blocs[t].crqcKnownBy[s] {

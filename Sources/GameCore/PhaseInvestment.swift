@@ -174,16 +174,42 @@ extension Resolver {
         for o in 0..<n where o != b && (index.bound(.researchPact, b, o) || index.bound(.jointLab, b, o)) { partnerCount += 1 }
         let coop = 1 + 0.06 * Double(min(partnerCount, 5))
 
-        // Computing: diminishing returns in spend, noise, and rare breakthroughs.
-        let compSpend = max(0, annual(b, .computing) + labShare)
-        let E = compSpend * T * M * coop * (1 - premiumBurn[b]) * max(0.3, 1 - systemsPenalty[b] - softwarePenalty[b])
-        let g = Formulas.computingRate(effectiveSpend: E, rules: scenario.rules) * outlook
-        let noise = 1 + tuning.compNoise * dice.symmetric()
+        // Computing: public money (budget × allocation, plus joint-lab pooling) and private capital,
+        // with diminishing returns; under controls, what the bloc has built for itself (self-reliance)
+        // cancels that share of the cut. Growth comes from more physical qubits and from a falling
+        // error rate (fewer physical qubits per logical one), each scaled by the bloc's own outlook.
+        let publicSpend = max(0, annual(b, .computing) + labShare)
+        let compSpend = publicSpend + scenario.blocs[b].privateCapital
+        let reliance = state.blocs[b].selfReliance ?? 0
+        let controlled = supplyMultiplier[b] < 1 || systemsPenalty[b] + softwarePenalty[b] > 0
+        let Meff = M + (1 - M) * reliance
+        let cut = (systemsPenalty[b] + softwarePenalty[b]) * (1 - reliance)
+        let E = compSpend * T * Meff * coop * (1 - premiumBurn[b] * (1 - reliance)) * max(0.3, 1 - cut)
+        let ob = outlooks[b]
         let before = state.blocs[b].computing
-        change(b, .computing, by: before * g * dt * noise, "computing investment")
+        // Past the threshold, engineering scale-up slows: a CRQC does not run away.
+        let bound = before >= state.world.crqcLogicalQubits ? tuning.postCRQCGrowth : 1
+        let gPhysical = Formulas.computingRate(effectiveSpend: E, rules: scenario.rules) * ob * bound
+        let noise = 1 + tuning.compNoise * dice.symmetric()
+        change(b, .computing, by: before * gPhysical * dt * noise, "more physical qubits")
+        let p0 = state.blocs[b].errorRate ?? Formulas.defaultErrorRate
+        let fall = min(0.5, Formulas.errorRateDecline(effectiveSpend: E, rules: scenario.rules) * ob * bound) * dt * (1 + tuning.compNoise * dice.symmetric())
+        let p1 = max(Formulas.errorFloor, p0 * (1 - max(0, fall)))
+        if p1 < p0 {
+            state.blocs[b].errorRate = p1
+            let now = state.blocs[b].computing
+            change(b, .computing, by: now * (Formulas.physicalPerLogical(errorRate: p0) / Formulas.physicalPerLogical(errorRate: p1) - 1),
+                   "lower error rates: fewer physical qubits per logical qubit")
+        }
+        // A controlled bloc builds its own fridges, components and software with state money.
+        if controlled && tuning.selfRelianceRate > 0 {
+            let stateSpend = publicSpend + annual(b, .supply)
+            let x = stateSpend / (stateSpend + tuning.compHalf)
+            state.blocs[b].selfReliance = min(1, reliance + tuning.selfRelianceRate * x * (1 - reliance) * dt)
+        }
         let pBreak = tuning.btChance * E / (E + tuning.compHalf)
         if dice.chance(pBreak) {
-            let gain = state.blocs[b].computing * (tuning.btBoost - 1)
+            let gain = state.blocs[b].computing * (tuning.btBoost - 1) * bound
             change(b, .computing, by: gain, "a breakthrough in error correction", secret: true)
             state.blocs[b].breakthroughs += 1
             var audience = [b]
@@ -191,7 +217,7 @@ extension Resolver {
                 && state.treaties[k].isMember(b) && !isViolating(b, state.treaties[k]) {
                 for m in state.treaties[k].members where !audience.contains(m) { audience.append(m) }
             }
-            if narrative { news(.investment, "\(owner(b)) labs report a breakthrough: logical qubits jump by \(Int((tuning.btBoost - 1) * 100)) %.", audience: audience.count > 1 ? audience.sorted() : [b]) }
+            if narrative { news(.investment, "\(owner(b)) labs report a breakthrough: logical qubits jump by \(Int((tuning.btBoost - 1) * bound * 100)) %.", audience: audience.count > 1 ? audience.sorted() : [b]) }
         }
         // The growth trend that projections (Mosca, the Q-Day clock) read: this turn's growth
         // averaged with the trend so far (a memory of about two years), so one noisy quarter moves
@@ -351,18 +377,28 @@ extension Resolver {
         }
     }
 
-    /// Research partners pull each other along: a small share of the gap to a stronger partner.
+    /// Research partners pull each other along: a small share of the gap to a stronger partner,
+    /// only through real research ties (research pacts and joint labs), halved by each of the
+    /// partner's controls on systems and on talent toward the bloc, at most `spilloverCap` of the
+    /// bloc's own qubits a year, and never past the CRQC threshold (a CRQC is built, not caught).
     private mutating func researchSpillover() {
         var gains = [Double](repeating: 0, count: n)
         var sensGains = [Double](repeating: 0, count: n)
+        let ceiling = state.world.crqcLogicalQubits * 0.95
         for b in 0..<n {
             for p in 0..<n where p != b && (index.bound(.researchPact, b, p) || index.bound(.jointLab, b, p)) {
-                gains[b] += 0.01 * max(0, state.blocs[p].computing - state.blocs[b].computing)
-                sensGains[b] += 0.01 * max(0, state.blocs[p].sensing - state.blocs[b].sensing)
+                var open = 1.0
+                if restriction(p, b, .systems) != 0 { open *= 0.5 }
+                if restriction(p, b, .talent) != 0 { open *= 0.5 }
+                let lead = min(state.blocs[p].computing, ceiling)
+                gains[b] += 0.01 * open * max(0, lead - state.blocs[b].computing)
+                sensGains[b] += 0.01 * open * max(0, state.blocs[p].sensing - state.blocs[b].sensing)
             }
         }
         for b in 0..<n {
-            change(b, .computing, by: gains[b], "research cooperation spillover")
+            let own = state.blocs[b].computing
+            let gain = min(gains[b], tuning.spilloverCap * dt * own, max(0, ceiling - own))
+            change(b, .computing, by: gain, "research cooperation spillover")
             change(b, .sensing, by: sensGains[b], "research cooperation spillover")
         }
     }

@@ -2,6 +2,7 @@
 /// objectives and, at the end, the outcome. Phase 9 (news) records history and ends the turn.
 extension Resolver {
     mutating func scoresPhase() {
+        driftTrust()
         computeIndices()
         let rest = 15 + 0.45 * state.world.fragmentation - 0.2 * state.world.governance + (crqcCount() > 0 ? 10 : 0)
         changeTension(by: (rest - state.world.tension) * tuning.tensionRelax, "tension easing toward its resting level")
@@ -30,43 +31,86 @@ extension Resolver {
         }
     }
 
-    /// Governance from treaties in force (breadth, depth, verification); fragmentation from
-    /// diverging standards, controls and distrust.
+    /// Governance from what treaties in force do; fragmentation from the traffic-weighted standards
+    /// mismatch, the controls weighted by what they cut, and distrust (issue 14, docs/model.md).
+    ///
+    /// Governance: each treaty counts its breadth (members' share of world GDP), verification and
+    /// compliance (members not violating it), times its upkeep (the members' trust toward the proposer:
+    /// a treaty nobody tends goes hollow as trust drifts back). Treaties of one type add up and
+    /// saturate (s / (s + treatySaturation)), so copies of one pact count for little; the types are weighted by
+    /// what they restrain and governance is 100 · x / (x + governanceHalf).
     mutating func computeIndices() {
-        var x = 0.0
+        var worldGDP = 0.0
+        for b in 0..<n { worldGDP += state.blocs[b].gdp }
+        var typeScore = [Double](repeating: 0, count: TreatyType.allCases.count)
         for k in state.treaties.indices where state.treaties[k].status == .inForce {
             let members = state.treaties[k].members
-            let breadth = (Double(members.count) / Double(n)).squareRoot()
-            var verifiedShare = 0.0
-            for m in members where verified(m, among: members) { verifiedShare += 1 }
-            let depth = 1 + 0.5 * verifiedShare / Double(max(1, members.count))
-            x += Resolver.treatyWeight(state.treaties[k].type) * breadth * depth
+            guard members.count >= 2 else { continue }
+            let p = state.treaties[k].proposer
+            var gdp = 0.0, verifiedCount = 0.0, compliant = 0.0, trustSum = 0.0
+            for m in members {
+                gdp += state.blocs[m].gdp
+                if verified(m, among: members) { verifiedCount += 1 }
+                if !isViolating(m, state.treaties[k]) { compliant += 1 }
+                if p >= 0 && p < n && m != p { trustSum += state.trust[p * n + m] }
+            }
+            let count = Double(members.count)
+            let breadth = worldGDP > 0 ? gdp / worldGDP : 0
+            let depth = 1 + 0.5 * verifiedCount / count
+            let upkeep = clamp(0.6 + trustSum / max(1, count - 1) / 100, 0.2, 1.2)
+            typeScore[state.treaties[k].type.ordinal] += breadth * depth * (compliant / count) * upkeep
+        }
+        var x = 0.0
+        for t in TreatyType.allCases {
+            let s = typeScore[t.ordinal]
+            x += Resolver.treatyWeight(t) * s / (s + tuning.treatySaturation)
         }
         let oldG = state.world.governance
-        state.world.governance = 100 * x / (x + 4)
-        record(-1, "governance", "treaties in force", state.world.governance - oldG)
+        state.world.governance = 100 * x / (x + tuning.governanceHalf)
+        record(-1, "governance", "what treaties in force do: breadth, verification, compliance, upkeep", state.world.governance - oldG)
 
-        var totalGDP = 0.0
-        for b in 0..<n { totalGDP += state.blocs[b].gdp }
-        var mismatch = 0.0, pairWeight = 0.0, distrust = 0.0, pairs = 0.0, controlled = 0.0
+        // Fragmentation: every pair weighted by its traffic (product of GDPs). Standards mismatch
+        // unless bridged (same family, hybrid, PQC accord); controls by the categories each side
+        // cuts (a regime cuts fully, a unilateral control leaks); distrust.
+        let leakless = 1 - tuning.leak
+        var pairWeight = 0.0, mismatch = 0.0, cutWeight = 0.0, distrust = 0.0
         for a in 0..<n {
             for b in (a + 1)..<n {
                 let w = state.blocs[a].gdp * state.blocs[b].gdp
                 pairWeight += w
                 if !compatible(a, b) { mismatch += w }
-                distrust += max(0, -state.trust[a * n + b]) / 100
-                pairs += 1
-                if restriction(a, b, .systems) != 0 || restriction(a, b, .components) != 0 || restriction(b, a, .components) != 0 || restriction(b, a, .systems) != 0 {
-                    controlled += 1
+                var cut = 0.0
+                for (category, weight) in Resolver.controlWeights {
+                    let there = restriction(a, b, category), back = restriction(b, a, category)
+                    if there != 0 { cut += weight * (there == 1 ? 1 : 0.5 + 0.5 * leakless) / 2 }
+                    if back != 0 { cut += weight * (back == 1 ? 1 : 0.5 + 0.5 * leakless) / 2 }
                 }
+                cutWeight += w * cut
+                distrust += w * max(0, -state.trust[a * n + b]) / 100
             }
         }
         let standards = pairWeight > 0 ? mismatch / pairWeight : 0
-        let controls = pairs > 0 ? min(1, controlled / pairs * 3) : 0
-        let decoupling = pairs > 0 ? min(1, distrust / pairs * 2.5) : 0
+        let controls = pairWeight > 0 ? min(1, tuning.fragmentationControls * cutWeight / pairWeight) : 0
+        let decoupling = pairWeight > 0 ? min(1, tuning.fragmentationDistrust * distrust / pairWeight) : 0
         let oldF = state.world.fragmentation
         state.world.fragmentation = 100 * (0.4 * standards + 0.35 * controls + 0.25 * decoupling)
-        record(-1, "fragmentation", "standards, controls and distrust", state.world.fragmentation - oldF)
+        record(-1, "fragmentation", "standards mismatch, controls and distrust, weighted by traffic", state.world.fragmentation - oldF)
+    }
+
+    /// What each control category cuts, for fragmentation: hardware most, then software and talent.
+    static let controlWeights: [(ControlCategory, Double)] = [(.systems, 0.35), (.components, 0.35), (.software, 0.15), (.talent, 0.15)]
+
+    /// Trust drifts back toward its starting level: goodwill from a signature or a summit fades
+    /// without upkeep, and so does anger after a scandal.
+    mutating func driftTrust() {
+        let rate = tuning.trustDrift
+        guard rate > 0 else { return }
+        for a in 0..<n {
+            for b in (a + 1)..<n {
+                let delta = (tables.baseTrust[a * n + b] - state.trust[a * n + b]) * rate
+                if abs(delta) > 1e-9 { changeTrust(a, b, by: delta, narrative ? "trust drifting back without upkeep" : "") }
+            }
+        }
     }
 
     /// Each bloc's years to the CRQC threshold at its current growth (0 with a CRQC): computed once

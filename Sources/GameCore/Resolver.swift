@@ -36,7 +36,7 @@ struct Resolver {
     var pqcNames: [String] { tables.pqcNames }
     var supplyNames: [String] { tables.supplyNames }
     var trustNames: [String] { tables.trustNames }
-    var outlook: Double { tables.outlook }
+    var outlooks: [Double] { tables.outlooks }
     var financial: [Bool] { tables.financial }
 
     init(scenario: Scenario, seed: UInt64, state: GameState, commands: [Command], tables: ResolverTables? = nil,
@@ -442,20 +442,30 @@ struct ResolverTables: Sendable {
     let trustNames: [String]
     /// Why other producers lose world share when bloc b builds its own suppliers (per bloc).
     let supplyLostCauses: [String]
-    /// The game's hidden engineering outlook (a factor on computing growth, fixed by the seed).
-    let outlook: Double
+    /// Each bloc's hidden engineering outlook (a factor on its computing growth, fixed by the seed).
+    let outlooks: [Double]
     /// Sectors whose id names finance: reading their traffic also costs the victim trade.
     let financial: [Bool]
     let tuning: Tuning
+    /// Trust between blocs at the start (row-major n × n): the level trust drifts back to.
+    let baseTrust: [Double]
 
     init(scenario: Scenario, seed: UInt64) {
         pqcNames = scenario.sectors.map { "pqc.\($0.id)" }
         supplyNames = scenario.chokepoints.map { "supply.\($0.id)" }
         trustNames = scenario.blocs.map { "trust.\($0.id)" }
         supplyLostCauses = scenario.blocs.map { "market share lost to \(possessive($0.name)) new suppliers" }
-        outlook = Formulas.computingOutlook(seed: seed, rules: scenario.rules)
+        outlooks = Formulas.blocOutlooks(seed: seed, blocs: scenario.blocs.count, rules: scenario.rules)
         financial = scenario.sectors.map { ResolverTables.namesFinance($0.id) }
         tuning = Tuning(scenario.rules)
+        let n = scenario.blocs.count
+        var base = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { base[i * n + i] = 100 }
+        for r in scenario.relations {
+            base[r.a * n + r.b] = r.trust
+            base[r.b * n + r.a] = r.trust
+        }
+        baseTrust = base
     }
 
     /// Whether a sector id contains "finance": a byte search for ASCII ids (the string library's
@@ -482,6 +492,9 @@ struct Tuning: Sendable {
     let decryptRate, decryptDetect, violationDetect, verificationDetect: Double
     let ratifyTurns, expiryTurns, tensionRelax, supportDrift, capitalBank, estimateError: Double
     let crisisTension, crisisTrust: Double
+    let outlookSpread, outlookShared, spilloverCap, selfRelianceRate, postCRQCGrowth, errorHalving: Double
+    let trustDrift, governanceHalf, catastropheExposure: Double
+    let treatySaturation, fragmentationControls, fragmentationDistrust: Double
 
     init(_ r: Rules) {
         let v = r.values
@@ -497,5 +510,9 @@ struct Tuning: Sendable {
         decryptRate = next(); decryptDetect = next(); violationDetect = next(); verificationDetect = next()
         ratifyTurns = next(); expiryTurns = next(); tensionRelax = next(); supportDrift = next(); capitalBank = next(); estimateError = next()
         crisisTension = next(); crisisTrust = next()
+        outlookSpread = next(); outlookShared = next(); spilloverCap = next(); selfRelianceRate = next()
+        postCRQCGrowth = next(); errorHalving = next()
+        trustDrift = next(); governanceHalf = next(); catastropheExposure = next()
+        treatySaturation = next(); fragmentationControls = next(); fragmentationDistrust = next()
     }
 }

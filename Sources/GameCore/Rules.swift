@@ -43,6 +43,17 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
     case crisisTension
     case crisisTrust
     case computingOutlookSpread
+    case computingOutlookShared
+    case spilloverCap
+    case selfRelianceRate
+    case postCRQCGrowth
+    case errorRateHalving
+    case trustDrift
+    case governanceHalf
+    case catastropheExposure
+    case treatySaturation
+    case fragmentationControls
+    case fragmentationDistrust
 
     /// Position in `allCases` (declaration order), without building the `allCases` array:
     /// rule look-ups sit on the hot path of every turn.
@@ -90,6 +101,17 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
         case .crisisTension: return 39
         case .crisisTrust: return 40
         case .computingOutlookSpread: return 41
+        case .computingOutlookShared: return 42
+        case .spilloverCap: return 43
+        case .selfRelianceRate: return 44
+        case .postCRQCGrowth: return 45
+        case .errorRateHalving: return 46
+        case .trustDrift: return 47
+        case .governanceHalf: return 48
+        case .catastropheExposure: return 49
+        case .treatySaturation: return 50
+        case .fragmentationControls: return 51
+        case .fragmentationDistrust: return 52
         }
     }
 
@@ -103,11 +125,11 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
     public var spec: Spec {
         switch self {
         case .crqcLogicalQubits: return .init(defaultValue: 1400, range: 10...1_000_000, help: "Effective logical qubits a bloc needs for a cryptographically relevant quantum computer (CRQC).")
-        case .computingGrowth: return .init(defaultValue: 0.52, range: 0...5, help: "Largest yearly growth rate of logical qubits, reached with unlimited effective spend.")
+        case .computingGrowth: return .init(defaultValue: 0.15, range: 0...5, help: "Largest yearly growth rate of physical qubits, reached with unlimited effective spend (before each bloc's outlook).")
         case .computingHalfSpend: return .init(defaultValue: 1.0, range: 0.01...100, help: "Effective computing spend (USD bn per year) that gives half the largest growth rate.")
         case .computingNoise: return .init(defaultValue: 0.6, range: 0...1, help: "Relative spread of each turn's computing progress (0 = none, 1 = anywhere from zero to double).")
         case .breakthroughChance: return .init(defaultValue: 0.012, range: 0...1, help: "Chance per turn of a computing breakthrough at full effort.")
-        case .breakthroughBoost: return .init(defaultValue: 1.6, range: 1...10, help: "Factor a breakthrough multiplies logical qubits by.")
+        case .breakthroughBoost: return .init(defaultValue: 1.6, range: 1...10, help: "Factor a breakthrough multiplies logical qubits by (its gain is cut by postCRQCGrowth past the CRQC threshold).")
         case .sensingGrowth: return .init(defaultValue: 0.12, range: 0...1, help: "Largest yearly fraction of the remaining gap to 100 that sensing closes.")
         case .sensingHalfSpend: return .init(defaultValue: 0.3, range: 0.01...100, help: "Effective sensing spend (USD bn per year) that gives half the largest sensing growth.")
         case .qkdKmPerBillion: return .init(defaultValue: 2500, range: 0...100_000, help: "QKD network kilometres built per USD bn of communication spend.")
@@ -143,7 +165,18 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
         case .estimateError: return .init(defaultValue: 0.35, range: 0...2, help: "Relative error of estimates of other blocs for a viewer with no intelligence.")
         case .crisisTension: return .init(defaultValue: 18, range: 0...100, help: "Tension added when a secret CRQC is exposed.")
         case .crisisTrust: return .init(defaultValue: 30, range: 0...200, help: "Trust every bloc loses toward a CRQC holder exposed while decrypting.")
-        case .computingOutlookSpread: return .init(defaultValue: 1.85, range: 0...4, help: "Spread, in doublings per standard deviation, of the hidden engineering outlook each game draws from its seed; it multiplies every bloc's computing growth (0 = every game has the same outlook).")
+        case .computingOutlookSpread: return .init(defaultValue: 1.6, range: 0...4, help: "Spread, in doublings per standard deviation, of the hidden engineering outlook each bloc draws from the game's seed; it multiplies the bloc's computing growth (0 = every bloc in every game has the same outlook).")
+        case .computingOutlookShared: return .init(defaultValue: 0.35, range: 0...1, help: "Share of the engineering outlook's variance that every bloc shares (the science); the rest is each bloc's own engineering luck.")
+        case .spilloverCap: return .init(defaultValue: 0.06, range: 0...1, help: "Most a bloc's logical qubits can grow in a year from research spillover, as a share of its own.")
+        case .selfRelianceRate: return .init(defaultValue: 0.8, range: 0...5, help: "Yearly share of the gap to full self-reliance that a controlled bloc closes with unlimited state computing and supply spending.")
+        case .postCRQCGrowth: return .init(defaultValue: 0.25, range: 0...1, help: "Share of its computing growth rate a bloc keeps once it is past the CRQC threshold.")
+        case .errorRateHalving: return .init(defaultValue: 0.08, range: 0...5, help: "Largest yearly fall of the physical two-qubit error rate, as a share of the way to halving it, reached with unlimited effective spend.")
+        case .trustDrift: return .init(defaultValue: 0.03, range: 0...1, help: "Share of the gap to its starting level that trust between two blocs closes each turn without new causes.")
+        case .governanceHalf: return .init(defaultValue: 6.6, range: 0.1...100, help: "Weighted treaty strength at which governance stands at 50.")
+        case .catastropheExposure: return .init(defaultValue: 3, range: 0.1...1000, help: "Value of its own secrets read (exposure) at which a bloc counts as a victim of a harvest catastrophe.")
+        case .treatySaturation: return .init(defaultValue: 2, range: 0.01...100, help: "Strength of the treaties of one type (members' share of world GDP, times verification, compliance and upkeep) at which that type gives half its governance weight.")
+        case .fragmentationControls: return .init(defaultValue: 3, range: 0...100, help: "Factor on the traffic-weighted share of trade cut by export controls in the fragmentation index (capped at 1).")
+        case .fragmentationDistrust: return .init(defaultValue: 2.5, range: 0...100, help: "Factor on the traffic-weighted distrust between blocs in the fragmentation index (capped at 1).")
         }
     }
 }

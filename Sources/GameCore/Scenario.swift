@@ -90,6 +90,11 @@ public struct BlocDef: Hashable, Codable, Sendable {
     public var developing: Bool
     public var briefing: String
     public var objectives: [ObjectiveDef]
+    /// Private and corporate money (USD bn per year) that goes into the bloc's computing beside the
+    /// public budget; the players do not direct it.
+    public var privateCapital: Double = 0
+    /// Physical two-qubit error rate of the bloc's best platform at the start.
+    public var errorRate: Double = Formulas.defaultErrorRate
 
     public init(id: String, name: String, doctrine: Doctrine, groups: [Int], gdp: Double, budget: Double,
                 capital: Double, support: Double, computing: Double, sensing: Double, qkdKm: Double,

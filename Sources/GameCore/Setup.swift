@@ -20,7 +20,8 @@ extension GameState {
                 counterCampaign: false, breakthroughs: 0, pillars: [50, 50, 50, 50], score: 0,
                 objectives: def.objectives.map { _ in .pending },
                 objectivesRevealedTo: [Bool](repeating: false, count: n),
-                exposure: [Double](repeating: 0, count: s), windfall: 0, influencePoints: 0, tradeLoss: 0))
+                exposure: [Double](repeating: 0, count: s), windfall: 0, influencePoints: 0, tradeLoss: 0,
+                errorRate: def.errorRate, selfReliance: 0))
         }
         var trust = [Double](repeating: 0, count: n * n)
         for i in 0..<n { trust[i * n + i] = 100 }
@@ -62,7 +63,8 @@ extension GameState {
         // Q-Day clock have real numbers in the first briefing).
         for b in 0..<n {
             let bloc = r.state.blocs[b]
-            let preview = Formulas.preview(bloc: bloc, allocation: bloc.allocation, rules: scenario.rules)
+            let preview = Formulas.preview(bloc: bloc, allocation: bloc.allocation, rules: scenario.rules,
+                                           privateCapital: scenario.blocs[b].privateCapital)
             r.state.blocs[b].computingGrowthRate = preview[0]
             r.state.blocs[b].pqcPace = bloc.pqc.map { $0 >= 1 ? 0 : scenario.rules[.pqcBasePace] * preview[4] }
         }

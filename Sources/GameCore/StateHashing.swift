@@ -101,6 +101,7 @@ extension BlocState {
         for o in objectives { h.combine(o.rawValue) }
         GameCore.feed(objectivesRevealedTo, &h); GameCore.feed(exposure, &h)
         h.combine(windfall); h.combine(influencePoints); h.combine(tradeLoss)
+        h.combine(errorRate ?? -99); h.combine(selfReliance ?? -99)
     }
 }
 

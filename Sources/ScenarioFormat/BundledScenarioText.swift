@@ -14,8 +14,12 @@ enum BundledScenarioText {
 # Conventions used below:
 #  - budget is the public quantum budget in USD bn per year (FACTS "Suggested starting values").
 #  - computing is effective LOGICAL qubits, scaled from the FACTS compute index (US = 100) so that
-#    the US starts near 60; the CRQC threshold is the engine default of 1,400 logical qubits, which
-#    matches the ~1,400 logical qubits of Gidney's May 2025 RSA-2048 estimate.
+#    the US starts near 60 [GUESS]; physical qubit counts (Willow 105, Condor 1,121, Zuchongzhi 105)
+#    are NOT logical qubits and are not used here. errorRate is the physical two-qubit error rate;
+#    physical qubits = logical × physical-per-logical(errorRate), about 714 at 0.1 % (Gidney 2025:
+#    under a million noisy qubits at 0.1 % error for RSA-2048 in under a week, ~1,400 logical).
+#    The CRQC threshold is the engine default of 1,400 logical qubits.
+#  - privateCapital is private and corporate money into computing (USD bn/yr), beside the public budget.
 #  - pqc is the migrated fraction per sector; the government value is the FACTS "PQC %" column,
 #    the other sectors vary around it [GUESS].
 #  - supply is each bloc's share of WORLD production of a chokepoint; the shares of one chokepoint
@@ -110,6 +114,8 @@ blocs:
     capital: 5                     # [GUESS]
     support: 55                    # bipartisan NQI reauthorisation pending [GUESS]
     computing: 60                  # FACTS compute index 100 [GUESS] -> 60 logical qubits
+    privateCapital: 1.5                # USD bn/yr into computing beside the budget: FACTS private capital: the US draws more than twice the private funding of the UK, the second destination (McKinsey 2024); big-tech internal R&D exceeds federal QIS spending ($0.93bn FY2023) [EST]
+    errorRate: 0.0015                  # physical two-qubit error rate: [EST] between Google Willow's and Quantinuum's two-qubit gates (FACTS §2)
     sensing: 70                    # [GUESS]
     qkdKm: 100                     # FACTS ~100 [GUESS]; NSA does not recommend QKD for NSS (NSA 2020)
     workforce: 50                  # thousand specialists incl. private labs [GUESS]; US firms take ~60% of world quantum funding (OECD-EPO 2025)
@@ -179,6 +185,8 @@ blocs:
     capital: 4                     # 27 capitals to align [GUESS]
     support: 55                    # [GUESS]
     computing: 28                  # FACTS compute index 45 [GUESS]
+    privateCapital: 0.15               # USD bn/yr into computing beside the budget: Europe draws about 5 % of global private quantum funding (FACTS) [EST]
+    errorRate: 0.0025                  # physical two-qubit error rate: [GUESS] national platforms (IQM, Pasqal, Alice & Bob), between Willow- and Zuchongzhi-class fidelity
     sensing: 45                    # [GUESS]
     qkdKm: 1000                    # FACTS ~1,000 [GUESS]; EuroQCI under construction (EC 2024)
     workforce: 35                  # thousand specialists [GUESS]
@@ -245,7 +253,9 @@ blocs:
     budget: 1.5                    # FACTS [GUESS]: ~$15bn cumulative (McKinsey 2022, MERICS); range $0.4-2.5bn/yr
     capital: 6                     # [GUESS]
     support: 70                    # [GUESS]
-    computing: 40                  # FACTS compute index 70 [GUESS]; Zuchongzhi 3.0, 105 qubits (USTC/PRL 2025)
+    computing: 40                  # logical qubits, FACTS compute index 70 [GUESS] (not Zuchongzhi's 105 physical qubits)
+    privateCapital: 0.2                # USD bn/yr into computing beside the budget: [GUESS] private rounds (Origin Quantum and others); state guidance funds are in the budget
+    errorRate: 0.0038                  # physical two-qubit error rate: Zuchongzhi 3.0: two-qubit fidelity 99.62 % (USTC/PRL 2025, FACTS §2)
     sensing: 60                    # [GUESS]
     qkdKm: 12000                   # MERICS: ~12,000 km incl. two satellites; >10,000 km (npj QI 2025)
     workforce: 30                  # thousand specialists [GUESS]
@@ -315,6 +325,8 @@ blocs:
     capital: 4                     # [GUESS]
     support: 55                    # [GUESS]
     computing: 24                  # FACTS compute index 40 [GUESS]; Quantinuum, Oxford Ionics, NQCC
+    privateCapital: 0.35               # USD bn/yr into computing beside the budget: second destination of private quantum funding after the US (McKinsey 2024) [EST]
+    errorRate: 0.0008                  # physical two-qubit error rate: Quantinuum Helios: two-qubit infidelity 7.9e-4 (2025, FACTS §2)
     sensing: 50                    # national quantum hubs and navigation trials [GUESS]
     qkdKm: 300                     # FACTS ~300 [GUESS]
     workforce: 9                   # thousand specialists [GUESS]
@@ -385,6 +397,8 @@ blocs:
     capital: 4                     # [GUESS]
     support: 55                    # [GUESS]
     computing: 20                  # FACTS compute index 35 [GUESS]; RIKEN/Fujitsu 256 qubits (JST 2025)
+    privateCapital: 0.1                # USD bn/yr into computing beside the budget: [GUESS] Fujitsu, NEC, Toshiba internal R&D
+    errorRate: 0.004                   # physical two-qubit error rate: [GUESS] RIKEN/Fujitsu superconducting platform
     sensing: 35                    # [GUESS]
     qkdKm: 300                     # FACTS ~300 [GUESS]; Tokyo QKD Network since 2010
     workforce: 10                  # thousand specialists [GUESS]
@@ -447,6 +461,8 @@ blocs:
     capital: 3                     # [GUESS]
     support: 55                    # [GUESS]
     computing: 9                   # FACTS compute index 15 [GUESS]
+    privateCapital: 0.03               # USD bn/yr into computing beside the budget: [GUESS]
+    errorRate: 0.005                   # physical two-qubit error rate: [GUESS] 20-50-qubit national platforms
     sensing: 20                    # [GUESS]
     qkdKm: 800                     # IDQ / SK Broadband network, 48 government departments (IDQ)
     workforce: 4                   # 384 quantum PhDs in 2022 (FACTS §7); wider workforce [GUESS]
@@ -506,6 +522,8 @@ blocs:
     capital: 4                     # [GUESS]
     support: 65                    # [GUESS]
     computing: 6                   # FACTS compute index 10 [GUESS]
+    privateCapital: 0.03               # USD bn/yr into computing beside the budget: [GUESS] QpiAI and start-ups
+    errorRate: 0.006                   # physical two-qubit error rate: [GUESS] early national platforms
     sensing: 15                    # [GUESS]
     qkdKm: 500                     # FACTS: 500 km (QNu Labs, before Apr 2026)
     workforce: 8                   # thousand specialists; large pipeline of graduates [GUESS]
@@ -566,6 +584,8 @@ blocs:
     capital: 3                     # [GUESS]
     support: 55                    # [GUESS]
     computing: 18                  # FACTS compute index 30 [GUESS]; D-Wave, Xanadu, Photonic, Nord Quantique
+    privateCapital: 0.2                # USD bn/yr into computing beside the budget: [GUESS] D-Wave, Xanadu, Photonic, Nord Quantique raise mostly private money
+    errorRate: 0.003                   # physical two-qubit error rate: [GUESS]
     sensing: 35                    # [GUESS]
     qkdKm: 50                      # FACTS ~50 [GUESS]
     workforce: 7                   # thousand specialists; Waterloo, Sherbrooke, Toronto [GUESS]
@@ -625,6 +645,8 @@ blocs:
     capital: 3                     # [GUESS]
     support: 55                    # [GUESS]
     computing: 15                  # FACTS compute index 25 [GUESS]; PsiQuantum Brisbane, Diraq, SQC
+    privateCapital: 0.1                # USD bn/yr into computing beside the budget: [GUESS] Diraq, SQC, Quantum Brilliance; PsiQuantum's money is counted in the budget
+    errorRate: 0.003                   # physical two-qubit error rate: [GUESS]
     sensing: 40                    # AUKUS quantum work focuses on navigation (AFR 2022) [GUESS]
     qkdKm: 0                       # FACTS ~0 [GUESS]
     workforce: 4                   # thousand specialists [GUESS]
@@ -685,6 +707,8 @@ blocs:
     capital: 5                     # [GUESS]
     support: 60                    # [GUESS]
     computing: 8                   # FACTS compute index 15 [GUESS]; 50-qubit rubidium prototype (Dec 2024)
+    privateCapital: 0.01               # USD bn/yr into computing beside the budget: [GUESS] sanctions keep private capital out; Rosatom's co-financing is in the budget
+    errorRate: 0.006                   # physical two-qubit error rate: [GUESS] 50-qubit rubidium prototype (Dec 2024)
     sensing: 40                    # [GUESS]
     qkdKm: 3000                    # FACTS ~3,000 [GUESS]; 700 km Moscow-St Petersburg confirmed (RZD 2021)
     workforce: 6                   # thousand specialists [GUESS]
@@ -1727,6 +1751,8 @@ blocs:
     capital: 5
     support: 55
     computing: 750                 # [PROJ] past IBM Starling (200 LQ, 2029) on the way to Blue Jay (2,000 LQ, 2033)
+    privateCapital: 2.5                # USD bn/yr into computing beside the budget: [PROJ] 2025 private money (FACTS, McKinsey 2024) growing with the market
+    errorRate: 0.0008                  # physical two-qubit error rate: [PROJ] Quantinuum Helios already at 7.9e-4 in 2025 (FACTS §2)
     sensing: 78                    # [PROJ]
     qkdKm: 500                     # [PROJ]
     workforce: 60                  # [PROJ]
@@ -1772,6 +1798,8 @@ blocs:
     capital: 4
     support: 55
     computing: 420                 # [PROJ]
+    privateCapital: 0.3                # USD bn/yr into computing beside the budget: [PROJ] about 5 % of world private funding (FACTS), growing
+    errorRate: 0.0012                  # physical two-qubit error rate: [PROJ]
     sensing: 65                    # [PROJ]
     qkdKm: 5000                    # [PROJ] EuroQCI operational since about 2027
     workforce: 50                  # [PROJ]
@@ -1816,6 +1844,8 @@ blocs:
     capital: 6
     support: 70
     computing: 680                 # [PROJ]
+    privateCapital: 0.3                # USD bn/yr into computing beside the budget: [PROJ] [GUESS]
+    errorRate: 0.0012                  # physical two-qubit error rate: [PROJ] from Zuchongzhi 3.0's 0.38 % in 2025 (FACTS §2)
     sensing: 72                    # [PROJ]
     qkdKm: 17000                   # [PROJ] from >10,000 km in 2025 (npj QI 2025)
     workforce: 40                  # [PROJ]
@@ -1859,6 +1889,8 @@ blocs:
     capital: 4
     support: 65
     computing: 120                 # [PROJ]
+    privateCapital: 0.05               # USD bn/yr into computing beside the budget: [PROJ] [GUESS]
+    errorRate: 0.0025                  # physical two-qubit error rate: [PROJ] [GUESS]
     sensing: 40                    # [PROJ]
     qkdKm: 1800                    # [PROJ] 1,000 km in Apr 2026 (FACTS), mission target 2,000 km
     workforce: 12                  # [PROJ]
@@ -1902,6 +1934,8 @@ blocs:
     capital: 5
     support: 60
     computing: 150                 # [PROJ]
+    privateCapital: 0.02               # USD bn/yr into computing beside the budget: [PROJ] [GUESS]
+    errorRate: 0.003                   # physical two-qubit error rate: [PROJ] [GUESS]
     sensing: 50                    # [PROJ]
     qkdKm: 4500                    # [PROJ] toward the 7,000 km roadmap target
     workforce: 7                   # [PROJ]

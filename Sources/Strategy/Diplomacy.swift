@@ -169,7 +169,8 @@ extension Planner {
             partners = Array(pool.prefix(4))
             var mismatch = false
             for p in partners where view.blocs[p].standard != state.standard { mismatch = true }
-            if mismatch { value += 0.2 }
+            // An accord that bridges standards is worth most to those who want one world.
+            if mismatch { value += 0.2 + 0.4 * profile.cooperation }
         case .cbm:
             partners = Array(pool.prefix(4))
         case .cryptanalysisNorm:

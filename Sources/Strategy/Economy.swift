@@ -210,9 +210,25 @@ extension Planner {
         for i in memberTreaties where view.treaties[i].type == .pqcAccord { inAccord = true }
         guard !inAccord else { return }
         var want: StandardFamily?
+        // The GDP of partners it trusts enough to trade with (trust above −20) that sit on another
+        // standard: bridging to them is what a cooperative doctrine wants (issue 14: the doctrines
+        // must be able to reach every outcome).
+        var otherGDP = 0.0, partnerGDP = 0.0
+        for o in 0..<n where o != me && trust[o] > -20 {
+            let g = view.blocs[o].gdp.value
+            partnerGDP += g
+            if view.blocs[o].standard != current { otherGDP += g }
+        }
+        let isolated = partnerGDP > 0 && otherGDP / partnerGDP > 0.5
         switch profile.doctrine {
-        case .stateDirected, .spoiler:
+        case .spoiler:
+            // A spoiler keeps its own standard: a divided world is its opportunity.
             if current != .national && chance(0.1) { want = .national }
+        case .stateDirected:
+            // A state-directed power keeps national control of its cryptography, but bridges with a
+            // hybrid once most of the partners it trusts are on another standard.
+            if current == .national && isolated && maybe(0.08) { want = .hybrid }
+            else if current != .national && !isolated && chance(0.1) { want = .national }
         case .hedger:
             // Partners on both sides of the divide: bridge them.
             var nist = false, national = false
@@ -222,7 +238,16 @@ extension Planner {
             }
             if current != .hybrid && nist && national && maybe(0.2) { want = .hybrid }
         case .techLeader, .standardsPower, .middlePower:
-            if current == .national {
+            var worldOther = 0.0, world = 0.0
+            for o in 0..<n where o != me {
+                world += view.blocs[o].gdp.value
+                if view.blocs[o].standard != .national { worldOther += view.blocs[o].gdp.value }
+            }
+            if current == .national && profile.doctrine == .middlePower && world > 0 && worldOther / world > 0.5 && maybe(0.15) {
+                // A middle power on a national standard bridges to the world's traffic rather than
+                // stand apart, whoever it trusts.
+                want = .hybrid
+            } else if current == .national {
                 var onNist = 0.0, total = 0.0
                 for o in 0..<n where o != me && trust[o] > 20 {
                     let g = view.blocs[o].gdp.value

@@ -19,6 +19,16 @@ extension Planner {
 
     private func planControls(held: UnsafeMutableBufferPointer<Bool>, categories: [ControlCategory], liftAbove: Double) {
         let count = categories.count
+        // A cooperative doctrine lifts its controls sooner on a bloc it shares a PQC accord or a
+        // confidence-building measure with (trust allows it); bits for the first 64 blocs.
+        var bridged: UInt64 = 0
+        if profile.cooperation >= 0.5 {
+            for i in memberTreaties where view.treaties[i].status == .inForce
+                && (view.treaties[i].type == .pqcAccord || view.treaties[i].type == .cbm) {
+                for m in view.treaties[i].members where m != me && m < 64 { bridged |= 1 << UInt64(m) }
+            }
+        }
+        func liftsAbove(_ t: Int) -> Double { t < 64 && (bridged >> UInt64(t)) & 1 != 0 ? liftAbove - 35 : liftAbove }
         let lift = n * count
         var controlledByRival = false
         if let index = view.controlIndex {
@@ -28,7 +38,7 @@ extension Planner {
                 if c.target >= 0 && c.target < n {
                     let k = c.category.ordinal
                     held[c.target * count + k] = true
-                    if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
+                    if trust[c.target] > liftsAbove(c.target) { held[lift + k * n + c.target] = true }
                 }
             }
             let by = index.controlledBy[me]
@@ -38,7 +48,7 @@ extension Planner {
                 if c.by == me && c.target >= 0 && c.target < n {
                     let k = c.category.ordinal
                     held[c.target * count + k] = true
-                    if trust[c.target] > liftAbove { held[lift + k * n + c.target] = true }
+                    if trust[c.target] > liftsAbove(c.target) { held[lift + k * n + c.target] = true }
                 }
                 if c.target == me && rivals.contains(c.by) { controlledByRival = true }
             }

@@ -83,6 +83,9 @@ struct Simulate: ParsableCommand {
     @Option(name: .long, help: "Threads for --games (default: every core). The results do not depend on it.")
     var threads: Int?
 
+    @Option(name: .long, help: "Play a bloc under another doctrine: BLOC=DOCTRINE, or all=DOCTRINE for every bloc (repeatable; later ones win).")
+    var doctrine: [String] = []
+
     @Option(name: .long, help: "Write the game to this save file when it stops (after --turns N, or at the end).")
     var save: String?
 
@@ -102,6 +105,9 @@ struct Simulate: ParsableCommand {
         if let threads, threads < 1 || threads > 256 { throw ValidationError("--threads must be between 1 and 256.") }
         guard games >= 1 && games <= 1_000_000 else { throw ValidationError("--games must be between 1 and 1000000.") }
         if let turns, turns < 1 { throw ValidationError("--turns must be 1 or more.") }
+        if !doctrine.isEmpty && (save != nil || load != nil) {
+            throw ValidationError("--doctrine plays a variant of the scenario, which a save cannot record; drop --save/--load or --doctrine.")
+        }
     }
 
     func run() throws {
@@ -109,7 +115,8 @@ struct Simulate: ParsableCommand {
             return try SimulateSaves.run(scenario: scenario, seed: seed, turns: turns, level: aiLevel, format: format,
                                          save: save, load: load, saveEveryTurn: saveEveryTurn, fromSnapshot: fromSnapshot)
         }
-        let scenario = try ScenarioSource.load(self.scenario)
+        var scenario = try ScenarioSource.load(self.scenario)
+        try DoctrineOverride.apply(doctrine, to: &scenario)
         let first = seed ?? scenario.seed
         if games == 1 {
             let game = Autoplay.play(scenario, seed: first, turns: turns, level: aiLevel)
@@ -216,5 +223,26 @@ enum NumberArgument {
             throw ValidationError("\(what) is a whole number from \(range.lowerBound) to \(range.upperBound), written in digits.")
         }
         return value
+    }
+}
+
+/// `simulate --doctrine BLOC=DOCTRINE`: the same starting world played by delegations of another doctrine
+/// (the balance tables of docs/balance.md compare them).
+enum DoctrineOverride {
+    static func apply(_ overrides: [String], to scenario: inout Scenario) throws {
+        for text in overrides {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            let doctrines = Doctrine.allCases.map(\.rawValue).joined(separator: ", ")
+            guard parts.count == 2, let doctrine = Doctrine(rawValue: parts[1]) else {
+                throw ValidationError("--doctrine \(text) is not BLOC=DOCTRINE; doctrines are \(doctrines).")
+            }
+            if parts[0] == "all" {
+                for b in scenario.blocs.indices { scenario.blocs[b].doctrine = doctrine }
+            } else if let b = scenario.blocs.firstIndex(where: { $0.id == parts[0] }) {
+                scenario.blocs[b].doctrine = doctrine
+            } else {
+                throw ValidationError("--doctrine names \(parts[0]), which is not a bloc of \(scenario.id); blocs are \(scenario.blocs.map(\.id).joined(separator: ", ")) or all.")
+            }
+        }
     }
 }

@@ -129,6 +129,8 @@ struct GameRecord: Sendable {
     let objectivesCount: [Int]
     /// Per bloc, per sector: exposure at the end.
     let exposure: [[Double]]
+    /// How many blocs hold a CRQC at the end.
+    let crqcHolders: Int
     /// The game's JSON summary, only for JSON output (it includes the state hash, which walks the
     /// whole state, and is a tenth of a game's cost).
     let json: JSON?
@@ -144,6 +146,7 @@ struct GameRecord: Sendable {
         objectivesMet = state.blocs.map { b in b.objectives.filter { $0 == .met }.count }
         objectivesCount = state.blocs.map { $0.objectives.count }
         exposure = state.blocs.map { $0.exposure }
+        crqcHolders = state.blocs.filter { $0.hasCRQC }.count
         json = withJSON ? summary.json() : nil
     }
 }
@@ -223,6 +226,16 @@ struct ForecastSummary {
             ("firstCRQCByBloc", .object(blocs.map { (scenario.blocs[$0].id, .int(firstByBloc()[$0])) })),
             ("noCRQC", .int(records.filter { $0.firstCRQC == nil }.count)),
             ("outcomes", .object(outcomeCounts().map { ($0.id, .int($0.count)) })),
+            ("outcomeShares", .object(outcomeCounts().map { ($0.id, .number(round3(Double($0.count) / Double(max(1, n))))) })),
+            ("firstCRQCShareByBloc", .object(blocs.map { b in
+                let withCRQC = records.filter { $0.firstCRQC != nil }.count
+                return (scenario.blocs[b].id, .number(round3(Double(firstByBloc()[b]) / Double(max(1, withCRQC)))))
+            })),
+            ("crqcHoldersAtEnd", .object([
+                ("median", .number(stats(records.map { Double($0.crqcHolders) }).p50)),
+                ("mean", .number(round3(stats(records.map { Double($0.crqcHolders) }).mean))),
+                ("medianAmongCRQCGames", .number(stats(records.filter { $0.crqcHolders > 0 }.map { Double($0.crqcHolders) }).p50)),
+            ])),
             ("blocs", .object(blocs.map { b in
                 let score = stats(records.map { $0.scores[b] })
                 return (scenario.blocs[b].id, .object([

@@ -53,7 +53,8 @@ struct EventTests {
     @Test func facilitatorInjectAdjustRevealAndRuling() {
         let inject = EventDef(id: "scandal", title: "Spy scandal", text: "A lab is compromised.", trigger: nil, once: true,
                               effects: [Fixture.effect(.trust(.bloc(0), .bloc(2)), .subtract, 10, "trust(US, CN) -= 10")], dilemma: nil)
-        var game = Game(scenario: Fixture.scenario(injects: [inject]))
+        // No drift back toward the starting trust, so the inject's effect is seen whole.
+        var game = Game(scenario: Fixture.scenario(injects: [inject]) { $0.rules[.trustDrift] = 0 })
         let trust = game.state.trust(0, 2)
         game.resolve([.facilitator(.inject(id: "scandal"))])
         #expect(game.state.trust(0, 2) <= trust - 10 + 1e-9)

@@ -107,6 +107,9 @@ enum GoldenHashes {
         // family names as written ("NIST"), possessives of names in -s and sums below 1 properly.
         // Then again when a signed treaty took the names of those who signed it and outcome texts
         // kept a decimal (fragmentation 59.9, not 59).
-        "d7de0cbc0cef1fc537902a05636742e2", "c12f9e0cc47c564b6d69ba118db1bc02", "d654cf2c56de9831e0387e1f5fedb07d",
+        // Re-pinned on purpose for issue 14 (the computing race and a world that answers: per-bloc
+        // outlooks, error rates, private capital, self-reliance, bounded spillover, governance by
+        // what treaties do, traffic-weighted fragmentation, trust drift, catastrophe by exposure).
+        "1e31e9c3a0dad82e612246310e111202", "59c554e311ade565be6646f6e6a5ae9b", "23b1035ad2f95ea667479f27f7722009",
     ]
 }

@@ -7,6 +7,11 @@ import ScenarioFormat
 /// final state, i.e. from what the computer players actually ordered).
 struct DoctrineTally: Sendable {
     var firstCRQCTurn: Int?
+    /// The bloc that built the first CRQC (ties to the bloc listed first), if any.
+    var firstCRQCBloc: Int?
+    /// Blocs holding a CRQC at the end.
+    var crqcHolders: Int
+    var outcome: String?
     /// Per bloc.
     var accordProposals: [Int]
     var regimeProposals: [Int]
@@ -24,8 +29,12 @@ struct DoctrineTally: Sendable {
         let s = game.scenario, st = game.state, n = s.blocs.count
         func index(_ id: String) -> Int { s.blocIndex(id) ?? -1 }
         var first: Int?
-        for b in st.blocs { if let t = b.crqcTurn, first == nil || t < first! { first = t } }
+        var firstBloc: Int?
+        for (i, b) in st.blocs.enumerated() { if let t = b.crqcTurn, first == nil || t < first! { first = t; firstBloc = i } }
         firstCRQCTurn = first
+        firstCRQCBloc = firstBloc
+        crqcHolders = st.blocs.filter { $0.hasCRQC }.count
+        outcome = st.outcome?.id
         accordProposals = Array(repeating: 0, count: n); regimeProposals = accordProposals; researchPactsJoined = accordProposals
         harvestOrders = accordProposals; accepted = accordProposals; invited = accordProposals
         mandatesAfterEnd = 0
@@ -88,6 +97,35 @@ enum DefaultForecast {
         let within10 = Double(tallies.filter { ($0.firstCRQCTurn ?? .max) < 10 * perYear }.count) / Double(tallies.count)
         #expect(within5 >= 0.06 && within5 <= 0.18, "first CRQC within 5 years in \(within5 * 100) % of games")
         #expect(within10 >= 0.22 && within10 <= 0.42, "first CRQC within 10 years in \(within10 * 100) % of games")
+    }
+
+    /// Issue 14 item 6: among games with a CRQC, who gets there first is uncertain — the US in
+    /// 30–65 %, China in 15–45 %, no other bloc in more than 25 % — and a CRQC does not spread to
+    /// everyone: the median number of holders at the end is at most 3.
+    @Test func theRaceIsUncertainInWhoAsWellAsWhen() {
+        let tallies = DefaultForecast.tallies
+        let scenario = BundledScenarios.defaultScenario
+        let withCRQC = tallies.filter { $0.firstCRQCBloc != nil }
+        #expect(withCRQC.count >= 40)
+        for b in scenario.blocs.indices {
+            let share = Double(withCRQC.filter { $0.firstCRQCBloc == b }.count) / Double(max(1, withCRQC.count))
+            switch scenario.blocs[b].id {
+            case "US": #expect(share >= 0.30 && share <= 0.65, "US first in \(share * 100) % of CRQC games")
+            case "CN": #expect(share >= 0.15 && share <= 0.45, "China first in \(share * 100) % of CRQC games")
+            default: #expect(share <= 0.25, "\(scenario.blocs[b].id) first in \(share * 100) % of CRQC games")
+            }
+        }
+        let holders = tallies.map(\.crqcHolders).sorted()
+        #expect(holders[holders.count / 2] <= 3, "median CRQC holders \(holders[holders.count / 2])")
+    }
+
+    /// Issue 14 item 6: every one of the six outcomes happens in 2–50 % of default games.
+    @Test func everyOutcomeIsReachable() {
+        let tallies = DefaultForecast.tallies
+        for o in Outcomes.all {
+            let share = Double(tallies.filter { $0.outcome == o.id }.count) / Double(tallies.count)
+            #expect(share >= 0.02 && share <= 0.50, "\(o.id) in \(share * 100) % of games")
+        }
     }
 
     @Test func forecastsDoNotDependOnTheNumberOfThreads() {
