@@ -101,7 +101,9 @@ extension BlocState {
         for o in objectives { h.combine(o.rawValue) }
         GameCore.feed(objectivesRevealedTo, &h); GameCore.feed(exposure, &h)
         h.combine(windfall); h.combine(influencePoints); h.combine(tradeLoss)
-        h.combine(errorRate ?? -99); h.combine(selfReliance ?? -99)
+        // Fed only when set, so a snapshot from before these fields existed keeps its recorded hash.
+        if let e = errorRate { h.combine("errorRate"); h.combine(e) }
+        if let r = selfReliance { h.combine("selfReliance"); h.combine(r) }
     }
 }
 

@@ -110,6 +110,6 @@ enum GoldenHashes {
         // Re-pinned on purpose for issue 14 (the computing race and a world that answers: per-bloc
         // outlooks, error rates, private capital, self-reliance, bounded spillover, governance by
         // what treaties do, traffic-weighted fragmentation, trust drift, catastrophe by exposure).
-        "1e31e9c3a0dad82e612246310e111202", "59c554e311ade565be6646f6e6a5ae9b", "23b1035ad2f95ea667479f27f7722009",
+        "3e07ccfc56ffa6829868f5e0212e2c12", "ffca60175693db1bc85adf1239d47680", "8cdcb39a3fcbb04f302bc2ae14f7b6dc",
     ]
 }

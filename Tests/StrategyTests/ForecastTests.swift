@@ -170,7 +170,11 @@ enum DefaultForecast {
 
     @Test func theStateDirectedPlayerKeepsItsNationalStandardAndBuildsMostQKD() {
         let national = Self.share { $0.endsNational }
-        #expect(national[Self.b("CN")] >= 0.9, "CN ends on its national family in \(national[Self.b("CN")] * 100) % of games")
+        // Issue 14: a state-directed China now bridges with a hybrid once most partners it trusts
+        // are on another standard, so it no longer ends national in nine games of ten (16 % on
+        // seeds 1–100); it still keeps a national family far more often than the NIST camp.
+        #expect(national[Self.b("CN")] > national[Self.b("US")] && national[Self.b("CN")] > national[Self.b("EU")],
+                "ends on a national family: \(national)")
         var km = [Double](repeating: 0, count: Self.scenario.blocs.count)
         for t in Self.sample { for i in km.indices { km[i] += t.qkdKm[i] } }
         let top = km.indices.max { km[$0] < km[$1] }!
@@ -190,7 +194,8 @@ enum DefaultForecast {
         let both = Self.share { $0.bothSides }
         let india = both[Self.b("IN")]
         #expect(india >= 0.5, "IN is in treaties with both camps in \(india * 100) % of games")
-        #expect(india > both[Self.b("US")] && india > both[Self.b("CN")], "both sides: \(both)")
+        // (A China that bridges standards now joins both camps' treaties as often as India does.)
+        #expect(india > both[Self.b("US")], "both sides: \(both)")
     }
 
     @Test func deadlinesFallWithinTheGame() {
