@@ -10,7 +10,9 @@ public enum CommandValidation {
     /// Longest text of a message, statement, free-text action, reason or custom event (UTF-8 bytes).
     public static let maximumTextBytes = 20_000
     /// Longest short text: a custom event's title, a free action's intent, an effect's source text.
-    public static let maximumShortTextBytes = 2_000
+    /// The interface's text fields hold 2,000 characters of up to four UTF-8 bytes each, so
+    /// anything typed there passes (a refused command would make the turn's save unwritable).
+    public static let maximumShortTextBytes = 8_000
     /// Largest amount of money in an order (USD bn): the largest budget the rules allow.
     public static let maximumMoney = 10_000.0
     /// Largest magnitude of any other number in a command; saves refuse larger ones in their log.

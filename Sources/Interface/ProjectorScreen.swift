@@ -108,11 +108,16 @@ extension Renderer {
             y += 1
             let first = game.scenario.calendar.label(0)
             let last = record.turnLabel
-            Widgets.lineChart(&screen, x: left.x + 1, y: y, width: left.w - 2, height: chartHeight,
-                              series: [(label: "tension", values: record.indices[0].history + [record.indices[0].value], style: style(Style(fg: .red)), mark: "t"),
+            // The legend stands right of the chart, as on the charts screen: a mark means nothing unnamed.
+            let legendW = 16
+            let series: [(label: String, values: [Double], style: Style, mark: Character)] = [(label: "tension", values: record.indices[0].history + [record.indices[0].value], style: style(Style(fg: .red)), mark: "t"),
                                        (label: "governance", values: record.indices[1].history + [record.indices[1].value], style: style(Style(fg: .green)), mark: "g"),
-                                       (label: "fragmentation", values: record.indices[2].history + [record.indices[2].value], style: style(Style(fg: .yellow)), mark: "f")],
-                              xLabels: (first, last))
+                                       (label: "fragmentation", values: record.indices[2].history + [record.indices[2].value], style: style(Style(fg: .yellow)), mark: "f")]
+            Widgets.lineChart(&screen, x: left.x + 1, y: y, width: left.w - 2 - legendW, height: chartHeight,
+                              series: series, xLabels: (first, last))
+            for (i, s) in series.enumerated() {
+                put(left.x + left.w - legendW, y + 1 + i, "\(s.mark) \(s.label)", s.style, maxWidth: legendW - 1)
+            }
             y += chartHeight
         }
         y += 1

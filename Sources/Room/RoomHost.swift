@@ -133,13 +133,20 @@ public final class RoomHost: SeatHost {
         self.parent = loaded?.saved.parent
         self.journal = Journal(folder: saveFolder)
         var rng = SystemRandomNumberGenerator()
-        let codes = JoinCodes.make(chosen.count + 2, using: &rng)
+        let fresh = JoinCodes.make(chosen.count + 2, using: &rng)
+        // A host restarted from a save keeps the seats' codes (a new game always gets new ones,
+        // so last session's participants cannot open this one).
+        let kept = loaded == nil ? [:] : JoinCodes.kept(in: saveFolder)
         var tickets: [SeatTicket] = []
         for (k, b) in chosen.enumerated() {
-            tickets.append(SeatTicket(seat: .delegation(b), label: sc.blocs[b].id, user: sc.blocs[b].id.lowercased(), code: codes[k]))
+            tickets.append(SeatTicket(seat: .delegation(b), label: sc.blocs[b].id, user: sc.blocs[b].id.lowercased(), code: fresh[k]))
         }
-        tickets.append(SeatTicket(seat: .facilitator, label: "FACILITATOR", user: "facilitator", code: codes[chosen.count]))
-        tickets.append(SeatTicket(seat: .projector, label: "PROJECTOR", user: "projector", code: codes[chosen.count + 1]))
+        tickets.append(SeatTicket(seat: .facilitator, label: "FACILITATOR", user: "facilitator", code: fresh[chosen.count]))
+        tickets.append(SeatTicket(seat: .projector, label: "PROJECTOR", user: "projector", code: fresh[chosen.count + 1]))
+        for k in tickets.indices {
+            if let code = kept[tickets[k].user], !tickets.contains(where: { $0.code == code }) { tickets[k].code = code }
+        }
+        JoinCodes.keep(tickets, in: saveFolder)
         self.tickets = tickets
         apps = chosen.map { AppState.seated(.delegation($0), game: game, humans: chosen, level: level ?? .standard, facilitator: facilitator) }
         apps.append(AppState.seated(.facilitator, game: game, humans: chosen, level: level ?? .standard, facilitator: facilitator))

@@ -107,7 +107,9 @@ struct Serve: ParsableCommand {
             print(slips.text)
         }
         let slipsPath = (saveDir as NSString).appendingPathComponent("join-slips.txt")
-        try? slips.text.write(toFile: slipsPath, atomically: true, encoding: .utf8)
+        // The slips hold the codes: readable by the host's user only, like the host key.
+        _ = FileManager.default.createFile(atPath: slipsPath, contents: Data(slips.text.utf8), attributes: [.posixPermissions: 0o600])
+        _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: slipsPath)
         fflush(nil)
 
         let finished = DispatchSemaphore(value: 0)
