@@ -139,6 +139,25 @@ struct ClockJournalTests {
         _ = f
     }
 
+    @Test func aRestartedHostKeepsTheJoinCodesAndANewGameDoesNot() throws {
+        let a = try RoomFixture(humans: ["US", "EU"])
+        let save = try #require(a.host.lastSavePath)
+        let codes = a.host.tickets.map(\.code)
+        // Readable by the host's user only, like the host key.
+        let mode = try FileManager.default.attributesOfItem(atPath: a.folder + "/join-codes")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        // Restarted from its save in the same folder: the slips handed out still open the seats.
+        let b = try RoomFixture(humans: [], folder: a.folder, loaded: SaveStore.load(path: save))
+        #expect(b.host.tickets.map(\.code) == codes)
+        #expect(b.host.admit(user: "eu", code: codes[1])?.seat == .delegation(RoomFixture.EU))
+
+        // A new game in the same folder: last session's codes open nothing.
+        let c = try RoomFixture(humans: ["US", "EU"], folder: a.folder)
+        for (old, new) in zip(codes, c.host.tickets.map(\.code)) { #expect(old != new) }
+        #expect(c.host.admit(user: "us", code: codes[0]) == nil)
+    }
+
     @Test func aJournalOfAnotherTurnIsNotRestored() throws {
         let a = try RoomFixture()
         let us = a.join("us"), eu = a.join("eu")
