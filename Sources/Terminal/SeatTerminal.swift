@@ -150,28 +150,8 @@ public final class SeatTerminal {
     public func draw(_ screen: Screen) {
         guard let sp = screenPointer else { return }
         set_term(sp)
-        let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
-        if full { erase() }
-        let rows = min(screen.height, size.height)
-        let columns = min(screen.width, size.width)
-        for y in 0..<rows {
-            for x in 0..<columns {
-                let cell = screen[x, y]
-                if !full, let p = previous, p[x, y] == cell { continue }
-                if cell.text.isEmpty { continue } // right half of a wide character
-                var attrs = es_a_normal()
-                if cell.style.bold { attrs |= es_a_bold() }
-                if cell.style.reverse { attrs |= es_a_reverse() }
-                if cell.style.dim { attrs |= es_a_dim() }
-                if cell.style.underline { attrs |= es_a_underline() }
-                let pair: Int16 = colors ? Int16(cell.style.fg.rawValue == 8 ? 7 : cell.style.fg.rawValue) : 0
-                var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-                wide.append(0)
-                _ = wide.withUnsafeBufferPointer { es_put_cell(Int32(y), Int32(x), $0.baseAddress, attrs, pair) }
-            }
-        }
+        CursesFrame.draw(screen, over: previous, rows: size.height, columns: size.width, colors: colors)
         previous = screen
-        refresh()
     }
 
     /// Takes a new window size (an SSH window-change request, or SIGWINCH at the host); the next

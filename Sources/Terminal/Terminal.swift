@@ -72,26 +72,8 @@ public final class Terminal {
 
     /// Copies the screen to the terminal, writing only cells that changed since the last frame.
     public func draw(_ screen: Screen) {
-        let full = previous == nil || previous!.width != screen.width || previous!.height != screen.height
-        if full { erase() }
-        for y in 0..<screen.height {
-            for x in 0..<screen.width {
-                let cell = screen[x, y]
-                if !full, let p = previous, p[x, y] == cell { continue }
-                if cell.text.isEmpty { continue } // right half of a wide character
-                var attrs = es_a_normal()
-                if cell.style.bold { attrs |= es_a_bold() }
-                if cell.style.reverse { attrs |= es_a_reverse() }
-                if cell.style.dim { attrs |= es_a_dim() }
-                if cell.style.underline { attrs |= es_a_underline() }
-                let pair: Int16 = colors ? Int16(cell.style.fg.rawValue == 8 ? 7 : cell.style.fg.rawValue) : 0
-                var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-                wide.append(0)
-                _ = wide.withUnsafeBufferPointer { es_put_cell(Int32(y), Int32(x), $0.baseAddress, attrs, pair) }
-            }
-        }
+        CursesFrame.draw(screen, over: previous, rows: screen.height, columns: screen.width, colors: colors)
         previous = screen
-        refresh()
     }
 
     /// Forgets the last frame so the next draw repaints everything (after a resize).
@@ -107,36 +89,7 @@ public final class Terminal {
         let r = es_get_wch(&ch)
         if Terminal.interrupts > 0 { Terminal.interrupts = 0; return .interrupt }
         if r == ERR { return nil }
-        if r == KEY_CODE_YES {
-            let code = Int32(ch)
-            switch code {
-            case es_key_resize(): return .resize
-            case KEY_UP: return .up
-            case KEY_DOWN: return .down
-            case KEY_LEFT: return .left
-            case KEY_RIGHT: return .right
-            case KEY_PPAGE: return .pageUp
-            case KEY_NPAGE: return .pageDown
-            case KEY_HOME: return .home
-            case KEY_END: return .end
-            case KEY_BACKSPACE: return .backspace
-            case KEY_DC: return .delete
-            case KEY_ENTER: return .enter
-            case KEY_BTAB: return .backTab
-            default:
-                for n in 1...12 where code == es_key_f(Int32(n)) { return .function(n) }
-                return nil
-            }
-        }
-        switch ch {
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 9: return .tab
-        case 127, 8: return .backspace
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(ch)), ch >= 32 else { return nil }
-            return .char(Character(scalar))
-        }
+        return CursesKeys.key(result: r, character: ch)
     }
 
     /// Restores the terminal. Safe to call more than once.
