@@ -4,6 +4,19 @@ import Interface
 /// Copies a `Screen` onto the current ncurses screen: shared by the player's terminal and the
 /// seats' terminals of a served room (each selects its own screen with `set_term` first).
 enum CursesFrame {
+    /// Starts colours on the current ncurses screen when wanted and the terminal has them: pair n
+    /// is the n-th colour of `Style` on the default background, the pairs `draw` uses. Returns
+    /// whether colours are on.
+    static func startColors(wanted: Bool) -> Bool {
+        guard wanted && has_colors() else { return false }
+        start_color()
+        use_default_colors()
+        let map: [(Int16, Int16)] = [(1, Int16(COLOR_RED)), (2, Int16(COLOR_GREEN)), (3, Int16(COLOR_YELLOW)), (4, Int16(COLOR_BLUE)),
+                                     (5, Int16(COLOR_MAGENTA)), (6, Int16(COLOR_CYAN)), (7, Int16(COLOR_WHITE)), (8, Int16(COLOR_BLACK))]
+        for (pair, color) in map { init_pair(pair, color, -1) }
+        return true
+    }
+
     /// Writes the cells of `screen` that differ from `previous` (all of them, after an erase, when
     /// there is no previous frame or its size differs), within `rows` × `columns`, then refreshes.
     static func draw(_ screen: Screen, over previous: Screen?, rows: Int, columns: Int, colors: Bool) {

@@ -116,14 +116,7 @@ public final class SeatTerminal {
         set_escdelay(10)
         curs_set(0)
         resize_term(Int32(size.height), Int32(size.width))
-        if wantColors && has_colors() {
-            start_color()
-            use_default_colors()
-            let map: [(Int16, Int16)] = [(1, Int16(COLOR_RED)), (2, Int16(COLOR_GREEN)), (3, Int16(COLOR_YELLOW)), (4, Int16(COLOR_BLUE)),
-                                         (5, Int16(COLOR_MAGENTA)), (6, Int16(COLOR_CYAN)), (7, Int16(COLOR_WHITE)), (8, Int16(COLOR_BLACK))]
-            for (pair, color) in map { init_pair(pair, color, -1) }
-            colors = true
-        }
+        colors = CursesFrame.startColors(wanted: wantColors)
     }
 
     /// Wide characters need a UTF-8 locale; a host started without one (a service, CI) gets

@@ -51,16 +51,7 @@ public final class Terminal {
         intrflush(es_stdscr(), false)
         set_escdelay(25)
         curs_set(0)
-        var hasColor = false
-        if wantColors && has_colors() {
-            start_color()
-            use_default_colors()
-            let map: [(Int16, Int16)] = [(1, Int16(COLOR_RED)), (2, Int16(COLOR_GREEN)), (3, Int16(COLOR_YELLOW)), (4, Int16(COLOR_BLUE)),
-                                         (5, Int16(COLOR_MAGENTA)), (6, Int16(COLOR_CYAN)), (7, Int16(COLOR_WHITE)), (8, Int16(COLOR_BLACK))]
-            for (pair, color) in map { init_pair(pair, color, -1) }
-            hasColor = true
-        }
-        colors = hasColor
+        colors = CursesFrame.startColors(wanted: wantColors)
     }
 
     /// Whether the terminal shows colours.
