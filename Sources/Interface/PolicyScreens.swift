@@ -1,137 +1,32 @@
+// The screens where a delegation sets policy: the budget, PQC migration (with Mosca), export controls.
 import GameCore
 import Strategy
 
-/// Rows of the diplomacy screen: proposals waiting for me first, then my treaties, then others'.
-enum DiplomacyRows {
-    struct Row { var treaty: Treaty; var known: [Violation] }
+/// Expected yearly effect of a budget split, for the budget editor's live preview.
+struct BudgetPreview {
+    struct Effect { var value: Double; var text: String }
+    var effects: [Effect]
+    var talent: Double
+    var supply: Double
 
-    static func make(_ v: GameView) -> [Row] {
-        guard let me = v.viewerIndex else { return v.treaties.map { Row(treaty: $0.treaty, known: $0.knownViolations) } }
-        func rank(_ t: Treaty) -> Int {
-            if t.status == .proposed, let k = t.parties.firstIndex(of: me), t.answers[k] == .pending { return 0 }
-            if t.status == .proposed { return 1 }
-            if (t.status == .inForce || t.status == .signed) && t.isMember(me) { return 2 }
-            if t.status == .inForce || t.status == .signed { return 3 }
-            return 4
-        }
-        let rows = v.treaties.map { Row(treaty: $0.treaty, known: $0.knownViolations) }
-        return rows.enumerated().sorted { a, b in
-            let ra = rank(a.element.treaty), rb = rank(b.element.treaty)
-            return ra != rb ? ra < rb : a.offset > b.offset
-        }.map(\.element).filter { rank($0.treaty) < 4 || $0.treaty.endedTurn.map { v.turn - $0 <= 4 } == true }
-    }
-}
-
-/// Finds the event behind a dilemma.
-enum EventText {
-    static func definition(_ source: EventSource, _ s: Scenario) -> EventDef? {
-        switch source {
-        case .scenario(let i): return s.events.indices.contains(i) ? s.events[i] : nil
-        case .inject(let i): return s.injects.indices.contains(i) ? s.injects[i] : nil
-        case .custom: return nil
-        }
+    init(view: GameView, allocation: [Double], scenario: Scenario) {
+        let me = view.me!
+        let p = Formulas.preview(bloc: me, allocation: allocation, rules: scenario.rules)
+        talent = Formulas.talent(workforce: me.workforce, rules: scenario.rules)
+        supply = Formulas.supplyMultiplier(access: me.access)
+        let lag = Widgets.number(scenario.rules[.workforceLagYears])
+        effects = [
+            Effect(value: p[0], text: "+\(Int((p[0] * 100).rounded())) % logical qubits"),
+            Effect(value: p[1], text: "+\(Widgets.number(p[1])) sensing points"),
+            Effect(value: p[2], text: "+\(Widgets.number(p[2])) km of QKD"),
+            Effect(value: p[3], text: "+\(Widgets.number(p[3]))k specialists in \(lag) y"),
+            Effect(value: p[4], text: "effort ×\(Widgets.number(p[4])) (normal 1)"),
+            Effect(value: p[5], text: "+\(Widgets.number(p[5] * 100)) pts world supply"),
+        ]
     }
 }
 
 extension Renderer {
-    func trendStyle(_ delta: Double) -> (String, Style) {
-        if delta > 1e-6 { return ("▲", .good) }
-        if delta < -1e-6 { return ("▼", .bad) }
-        return ("•", .dim)
-    }
-
-    // MARK: - 1 World dashboard
-
-    mutating func drawDashboard(_ v: GameView, _ g: Game, _ r: Rect) {
-        let w = v.world
-        var y = r.y
-        let prevTension = v.history.dropLast().last?.tension ?? w.tension
-        let (arrow, st) = trendStyle(w.tension - prevTension)
-        put(r.x, y, "Tension ", .bold)
-        put(r.x + 8, y, "\(Int(w.tension.rounded())) \(arrow)", st)
-        put(r.x + 16, y, "Governance \(Int(w.governance.rounded()))   Fragmentation \(Int(w.fragmentation.rounded()))   CRQC at \(Widgets.number(w.crqcLogicalQubits)) logical qubits", .plain, maxWidth: r.w - 16)
-        y += 1
-        let wide = r.w >= 110
-        let head = "Bloc  Logical qubits  trend     Sens  Gov PQC  Support Trust Score" + (wide ? "  Standard  Groups" : "")
-        put(r.x, y, head, .bold)
-        y += 1
-        let me = v.viewerIndex ?? -1
-        let selected = app.row(.dashboard)
-        for (i, b) in v.blocs.enumerated() {
-            guard y < r.y + r.h - 4 else { break }
-            let series = v.history.map { $0.blocs[i].computing }
-            let spark = Widgets.sparkline(series + [b.computing.value], width: 8)
-            let mark = b.knownCRQC ? "⚠" : " "
-            let qubits = Widgets.fit(Widgets.estimate(b.computing.value, error: b.computing.error) + mark, 14, right: true)
-            let gov = b.pqc.first.map { "\(Int(($0.value * 100).rounded()))%" + ($0.error > 0 ? "~" : "") } ?? "–"
-            let support = Widgets.int(b.support.value) + (b.support.error > 0 ? "~" : "")
-            let trust = i == me || v.viewerIndex == nil ? "  —" : Widgets.fit(String(Int(b.trustWithViewer.rounded())), 4, right: true)
-            var line = Widgets.fit(b.id, 5) + " " + qubits + "  " + Widgets.fit(spark, 9) + " "
-                + Widgets.fit(Widgets.int(b.sensing.value), 4, right: true) + "  " + Widgets.fit(gov, 7, right: true) + "  "
-                + Widgets.fit(support, 6, right: true) + " " + trust + " " + Widgets.fit(Widgets.int(b.score), 5, right: true)
-            if wide { line += "  " + Widgets.fit(b.standard.title, 9) + " " + b.groups.prefix(5).joined(separator: ",") }
-            let style: Style = i == selected ? Style(reverse: true) : (i == me ? .bold : .plain)
-            put(r.x, y, Widgets.fit(line, r.w), style)
-            y += 1
-        }
-        put(r.x, y, v.viewerIndex == nil ? "Facilitator's view: every value is true   ⚠ holds a CRQC" : "~ your estimate   ⚠ known CRQC   Trust: with you, −100 to 100", .dim, maxWidth: r.w)
-        y += 1
-        put(r.x, y, "News", .title)
-        y += 1
-        let news = v.news.isEmpty ? [NewsItem(turn: v.turn, kind: .event, text: v.turn == 0 ? "The game begins. Give your orders, then press e to end your turn." : "A quiet quarter.", audience: [])] : v.news
-        var lines: [String] = []
-        for item in news {
-            // Wrapped lines of an item sit under its text, not under the bullet.
-            for (i, l) in Widgets.wrap(item.text, width: r.w - 4).enumerated() { lines.append((i == 0 ? "• " : "  ") + l) }
-        }
-        for line in lines.prefix(r.y + r.h - y) { put(r.x, y, line); y += 1 }
-        if lines.count > r.y + r.h - (y - lines.prefix(r.y + r.h - y).count) { }
-    }
-
-    // MARK: - 2 Bloc detail
-
-    mutating func drawBloc(_ v: GameView, _ g: Game, _ r: Rect) {
-        let i = min(app.focusBloc, v.blocs.count - 1)
-        let b = v.blocs[i]
-        let def = g.scenario.blocs[i]
-        let mine = i == v.viewerIndex
-        let exact = mine || v.viewerIndex == nil
-        var y = r.y
-        put(r.x, y, "◀ \(def.name) (\(def.id)) ▶", .title)
-        put(r.x + 40, y, mine ? "your bloc — exact values" : (exact ? "true values (facilitator)" : "estimates ± \(Int((b.computing.error * 100).rounded())) %"), .dim)
-        y += 1
-        put(r.x, y, "Doctrine \(def.doctrine.rawValue) · groups \(b.groups.joined(separator: ", ")) · standard \(b.standard.title)\(def.developing ? " · developing" : "")", .plain, maxWidth: r.w)
-        y += 1
-        func row(_ label: String, _ e: Estimate, _ unit: String = "", max top: Double = .infinity) {
-            put(r.x, y, Widgets.fit(label, 22))
-            put(r.x + 22, y, Widgets.fit(Widgets.number(e.value) + unit, 10, right: true), .bold)
-            // The range never leaves the scale of the value (support, SIGINT and sensing stop at 100).
-            if e.error > 0 { put(r.x + 33, y, "range \(Widgets.number(e.low))–\(Widgets.number(min(top, e.high)))", .dim) }
-            y += 1
-        }
-        row("GDP (USD tn)", b.gdp)
-        row("Quantum budget (bn/yr)", b.budget)
-        row("Domestic support", b.support, max: 100)
-        row("Logical qubits", b.computing)
-        row("Sensing index", b.sensing, max: 100)
-        row("QKD network (km)", b.qkdKm)
-        row("Specialists (thousand)", b.workforce)
-        row("SIGINT", b.sigint, max: 100)
-        put(r.x, y, "PQC migration", .bold)
-        y += 1
-        for (s, e) in b.pqc.enumerated() where y < r.y + r.h - 3 {
-            put(r.x, y, Widgets.fit(g.scenario.sectors[s].name, 24))
-            put(r.x + 24, y, Widgets.bar(e.value, width: 20) + " " + "\(Int((e.value * 100).rounded())) %" + (e.error > 0 ? "~" : ""))
-            y += 1
-        }
-        y = r.y + r.h - 2
-        put(r.x, y, "Pillars: security \(Int(b.pillars[0])) · prosperity \(Int(b.pillars[1])) · influence \(Int(b.pillars[2])) · stability \(Int(b.pillars[3])) · score \(Widgets.number(b.score))", .plain, maxWidth: r.w)
-        y += 1
-        let crqc = v.viewerIndex == nil ? (b.knownCRQC ? "Holds a CRQC." : "No CRQC yet; about \(Widgets.number(b.yearsToCRQC)) years away at the current pace.")
-            : b.knownCRQC ? "Known to hold a CRQC." : (mine ? (v.me?.crqcTurn != nil ? "You hold a CRQC (secret unless disclosed)." : "No CRQC yet.") : "No CRQC known to you; estimated \(Widgets.number(b.yearsToCRQC)) years away.")
-        put(r.x, y, crqc, b.knownCRQC ? .bad : .dim, maxWidth: r.w)
-    }
-
     // MARK: - 3 Budget
 
     mutating func drawBudget(_ v: GameView, _ g: Game, _ r: Rect) {
