@@ -48,10 +48,14 @@ extension Resolver {
             guard members.count >= 2 else { continue }
             let p = state.treaties[k].proposer
             var gdp = 0.0, verifiedCount = 0.0, compliant = 0.0, trustSum = 0.0
+            // Most treaties have no violations and most blocs no verification regime: those answers
+            // are known without asking for each member (which copied the treaty, and walked the
+            // members again for every member).
+            let anyViolation = !state.treaties[k].box.fields.violations.isEmpty
             for m in members {
                 gdp += state.blocs[m].gdp
-                if verified(m, among: members) { verifiedCount += 1 }
-                if !isViolating(m, state.treaties[k]) { compliant += 1 }
+                if index.isMember(.verificationRegime, m) && verified(m, among: members) { verifiedCount += 1 }
+                if !anyViolation || !isViolating(m, state.treaties[k]) { compliant += 1 }
                 if p >= 0 && p < n && m != p { trustSum += state.trust[p * n + m] }
             }
             let count = Double(members.count)
@@ -73,6 +77,16 @@ extension Resolver {
         // unless bridged (same family, hybrid, PQC accord); controls by the categories each side
         // cuts (a regime cuts fully, a unilateral control leaks); distrust.
         let leakless = 1 - tuning.leak
+        // Each category's two possible cut terms, `weight * (regime ? 1 : 0.5 + 0.5 * leakless) / 2`,
+        // are worked out once a turn instead of once per pair and direction (the same operations
+        // on the same values, so the same bits), with the category's offset in the restriction table.
+        let nn = n * n
+        var cutBase: [Int] = [], cutByRegime: [Double] = [], cutUnilateral: [Double] = []
+        for (category, weight) in Resolver.controlWeights {
+            cutBase.append(TreatyIndex.categoryIndex(category) * nn)
+            cutByRegime.append(weight * 1 / 2)
+            cutUnilateral.append(weight * (0.5 + 0.5 * leakless) / 2)
+        }
         var pairWeight = 0.0, mismatch = 0.0, cutWeight = 0.0, distrust = 0.0
         for a in 0..<n {
             for b in (a + 1)..<n {
@@ -80,10 +94,11 @@ extension Resolver {
                 pairWeight += w
                 if !compatible(a, b) { mismatch += w }
                 var cut = 0.0
-                for (category, weight) in Resolver.controlWeights {
-                    let there = restriction(a, b, category), back = restriction(b, a, category)
-                    if there != 0 { cut += weight * (there == 1 ? 1 : 0.5 + 0.5 * leakless) / 2 }
-                    if back != 0 { cut += weight * (back == 1 ? 1 : 0.5 + 0.5 * leakless) / 2 }
+                for c in cutBase.indices {
+                    // restriction(a, b, category) and restriction(b, a, category), read from the table.
+                    let there = index.restrict[cutBase[c] + a * n + b], back = index.restrict[cutBase[c] + b * n + a]
+                    if there != 0 { cut += there == 1 ? cutByRegime[c] : cutUnilateral[c] }
+                    if back != 0 { cut += back == 1 ? cutByRegime[c] : cutUnilateral[c] }
                 }
                 cutWeight += w * cut
                 distrust += w * max(0, -state.trust[a * n + b]) / 100
