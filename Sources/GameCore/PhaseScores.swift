@@ -198,12 +198,14 @@ extension Resolver {
         }
         for b in 0..<n {
             var weighted = 0.0, weights = 0.0, red = 0.0
-            let statuses = moscaStatuses(b, years)
+            // `moscaStatuses(b, years)[s] == .red`, without building the list of statuses per bloc.
+            let z = yearsToRivalCRQC(b, years)
             for s in 0..<sectorCount {
                 let w = scenario.sectors[s].weight
                 weighted += w * state.blocs[b].pqc[s]
                 weights += w
-                if statuses[s] == .red { red += w }
+                if Mosca.status(shelfLife: scenario.sectors[s].shelfLife, migrated: state.blocs[b].pqc[s],
+                                pacePerYear: state.blocs[b].pqcPace[s], yearsToCRQC: z) == .red { red += w }
             }
             let migrated = weights > 0 ? weighted / weights : 0
             let redShare = weights > 0 ? red / weights : 0
