@@ -27,10 +27,15 @@ extension Resolver {
         }
         capacityFunds(&extraDev)
         let labPool = jointLabPools()
-        // The ledger cause of each in-force talent exchange, written once per treaty rather than once per member.
-        var exchangeCauses = [String](repeating: "", count: state.treaties.count)
-        for k in state.treaties.indices where narrative && state.treaties[k].status == .inForce && state.treaties[k].type == .talentExchange {
-            exchangeCauses[k] = "exchanges under \(state.treaties[k].name)"
+        // The ledger cause of each in-force talent exchange, written once per treaty rather than once
+        // per member; an untold turn writes no causes and needs no list (one string per treaty of
+        // the game, built and freed every turn).
+        var exchangeCauses: [String] = []
+        if narrative {
+            exchangeCauses = [String](repeating: "", count: state.treaties.count)
+            for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .talentExchange {
+                exchangeCauses[k] = "exchanges under \(state.treaties[k].name)"
+            }
         }
         for b in 0..<n { invest(b, extraDev[b], labPool[b], exchangeCauses) }
         researchSpillover()
@@ -246,7 +251,7 @@ extension Resolver {
         if index.isMember(.talentExchange, b) {
             for k in state.treaties.indices where state.treaties[k].status == .inForce && state.treaties[k].type == .talentExchange && state.treaties[k].isMember(b) {
                 let members = state.treaties[k].members
-                let cause = exchangeCauses[k]
+                let cause = narrative ? exchangeCauses[k] : ""
                 for m in members where m != b {
                     let gain = 0.01 * dt * min(state.blocs[b].workforce, state.blocs[m].workforce) / Double(max(1, members.count - 1))
                     change(b, .workforce, by: gain, cause)
