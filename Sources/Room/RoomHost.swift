@@ -466,6 +466,7 @@ public final class RoomHost: SeatHost {
         } else {
             apps[k].notice = notice
         }
+        apps[k].message = nil
         apps[k].sealed = true
         apps[k].draftAllocation = nil
         sealed[k] = true
@@ -483,6 +484,8 @@ public final class RoomHost: SeatHost {
             apps[k].pending[0] = before + added
             apps[k].sealed = true
             apps[k].draftAllocation = nil
+            // The notice must be read now: a message left from the last key would cover it.
+            apps[k].message = nil
             apps[k].notice = ComputerFillIn.notice(added, game)
                 + (facilitatorReleases ? " The facilitator can take them back before the turn resolves." : "")
             apps[k].computerGiven = added

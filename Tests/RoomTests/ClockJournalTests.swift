@@ -42,7 +42,8 @@ struct ClockJournalTests {
     @Test func theFacilitatorHoldsTheClock() throws {
         let room = try RoomFixture(facilitator: true, turnMinutes: 1)
         let us = room.join("us"), eu = room.join("eu"), f = room.join("facilitator")
-        room.press(.enter, into: us); room.press(.enter, into: eu)
+        room.press(.enter, .char("3"), .char("+"), into: us); room.press(.enter, into: eu)
+        #expect(room.text(us).contains("Budget rise of 10 % ordered"))
         // People are still sitting down: the clock waits for the facilitator.
         room.host.tick(now: 0); room.host.tick(now: 100)
         #expect(!room.host.clockState.running)
@@ -66,6 +67,8 @@ struct ClockJournalTests {
         let filled = try #require(room.host.sealedOrders(of: RoomFixture.EU))
         #expect(!filled.isEmpty)
         #expect(room.text(eu).contains("The computer gave these orders in your name"))
+        // Told at once, even with the message of its last key still on the screen.
+        #expect(room.text(us).contains("The computer gave these orders in your name"))
         // The orders screen lists every one of them, marked.
         room.press(.char("o"), into: eu)
         let listed = room.text(eu)
