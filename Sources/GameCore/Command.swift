@@ -7,6 +7,18 @@ public enum Command: Hashable, Codable, Sendable {
     case order(bloc: String, Order)
     /// A facilitator action.
     case facilitator(FacilitatorAction)
+    /// An order the computer gave in the name of the delegation of `bloc` because the turn clock
+    /// ran out (the facilitator's timer, "at zero the computer fills in"). The rules treat it
+    /// exactly as `.order`; the log keeps who gave it, so the report can name it.
+    case givenByComputer(bloc: String, Order)
+
+    /// The bloc and order of a delegation's command, whoever gave it; nil for a facilitator action.
+    public var blocOrder: (bloc: String, order: Order)? {
+        switch self {
+        case .order(let bloc, let order), .givenByComputer(let bloc, let order): return (bloc, order)
+        case .facilitator: return nil
+        }
+    }
 }
 
 /// The orders of DESIGN §3, plus answers to proposals and dilemmas.

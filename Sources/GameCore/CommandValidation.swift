@@ -27,7 +27,7 @@ public enum CommandValidation {
     /// The first problem of `command` in `scenario`, or nil when the rules may apply it.
     public static func problem(_ command: Command, in scenario: Scenario) -> CommandProblem? {
         switch command {
-        case .order(let id, let order):
+        case .order(let id, let order), .givenByComputer(let id, let order):
             guard let bloc = blocIndex(id, scenario) else {
                 return CommandProblem(issuer: .delegation(clipped(id)), kind: order.kind, reason: .unknownBloc(clipped(id)))
             }

@@ -101,7 +101,7 @@ struct Resolver {
                 continue
             }
             switch command {
-            case .order(let id, let order):
+            case .order(let id, let order), .givenByComputer(let id, let order):
                 if id != lastID { lastID = id; lastIndex = scenario.blocIndex(id) }
                 if let b = lastIndex {
                     orders[b].append(order)

@@ -186,7 +186,7 @@ public struct TreatyDraft: Hashable, Sendable {
 
 /// The setup screen's choices.
 public struct SetupState: Hashable, Sendable {
-    public enum Field: Int, CaseIterable, Sendable { case scenario, seats, facilitator, seed, level, start, saves }
+    public enum Field: Int, CaseIterable, Sendable { case scenario, seats, facilitator, seed, level, timer, start, saves }
     public var field: Field = .seats
     public var scenarioIndex: Int = 0
     /// Whether each bloc of the chosen scenario is played by a human.
@@ -196,6 +196,8 @@ public struct SetupState: Hashable, Sendable {
     public var level: AILevel = .standard
     /// Whether a facilitator (white cell) takes a seat after the delegations.
     public var facilitator: Bool = false
+    /// A turn timer from the first turn, in minutes (0: none); at zero the computer fills in.
+    public var turnMinutes: Int = 0
     public var saveCursor: Int = 0
     public var error: String?
 }
@@ -298,6 +300,9 @@ public struct AppState: Sendable {
     /// Orders the computer gave in this delegation's name when the clock ran out (the orders
     /// screen marks them).
     public var computerGiven: [Order] = []
+    /// Hotseat: per human delegation (parallel to `humans`), the orders the computer gave in its
+    /// name this turn when the clock ran out; they are logged as `Command.givenByComputer`.
+    public var filledIn: [[Order]] = []
     /// Every seat's status, as the room last told it.
     public var roomStatus: [SeatStatus] = []
     /// Effects waiting for the room (`takeSeatEffects`).
@@ -353,4 +358,14 @@ public struct AppState: Sendable {
     }
 
     public func row(_ screen: ScreenID) -> Int { cursor[screen] ?? 0 }
+}
+
+extension SetupState {
+    /// The setup screen's timer steps (←→); `--turn-minutes` may set any minute in between.
+    static let timerSteps = [0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180]
+
+    /// The next (`step` 1) or previous (-1) timer step from the minutes set now.
+    static func nextTimer(_ minutes: Int, _ step: Int) -> Int {
+        step > 0 ? timerSteps.first { $0 > minutes } ?? timerSteps[0] : timerSteps.last { $0 < minutes } ?? timerSteps[timerSteps.count - 1]
+    }
 }

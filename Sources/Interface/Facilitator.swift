@@ -482,15 +482,19 @@ extension AppState {
         game = branch
         debriefByFacilitator = false
         pending = [[Order]](repeating: [], count: humans.count)
+        filledIn = []
+        // The timer in force (perhaps set just now) is kept for the question below, not lost.
+        var current = timer
+        current?.paused = false
         facilitatorQueue = []
-        resetTimer(branch.state.timer)
         draftAllocation = nil
         cursor = [:]
         scroll = 0
         startTurnSeats()
         screen = humans.isEmpty ? .facilitator : (index == 0 ? .dashboard : .report)
-        let timerNote = branch.state.timer.map { "The turn timer is as it was then: \($0.minutes) minute\($0.minutes == 1 ? "" : "s"), at zero \($0.atZero == .wait ? "the turn waits" : "the computer fills in")\($0.paused ? ", paused" : "")." } ?? "No turn timer was set then."
-        message = "Rewound to the start of \(branch.turnLabel) as a branch (the next save records where it came from). \(timerNote)"
+        message = "Rewound to the start of \(branch.turnLabel) as a branch (the next save records where it came from)."
+        // The clock stops and asks which timer to keep (the room does the same in RoomHost).
+        if !isSeated { holdClock(current: current, why: "The game is rewound to the start of \(branch.turnLabel).") }
         return [.rewound(turn: index)]
     }
 
@@ -537,20 +541,18 @@ extension AppState {
         }
         modal = nil
         draftAllocation = nil
-        var filled: [String] = []
+        var told: [String] = []
+        if filledIn.count != humans.count { filledIn = [[Order]](repeating: [], count: humans.count) }
         for i in k..<humans.count {
             let b = humans[i]
-            let view = g.state.view(for: .bloc(b), scenario: g.scenario, seed: g.seed, history: false, records: false)
-            for command in ComputerPlayer.orders(for: b, view: view, level: level, seed: g.seed) {
-                guard case .order(_, let order) = command, !pending[i].contains(where: { $0.kind == order.kind }) else { continue }
-                // Nothing is said in a delegation's name: the computer gives orders, not messages or statements.
-                if case .message = order { continue }
-                if case .statement = order { continue }
-                pending[i].append(order)
-            }
-            filled.append(g.scenario.blocs[b].id)
+            let added = ComputerFillIn.orders(for: b, in: g, level: level, given: pending[i])
+            pending[i] += added
+            filledIn[i] = added
+            let list = added.isEmpty ? "none (its own orders stand)" : added.map { OrderText.describe($0, g.scenario, g.state) }.joined(separator: "; ")
+            told.append("\(g.scenario.blocs[b].id): \(list)")
         }
-        let note = "Time is up: the computer gave the missing orders (no messages or statements) of \(filled.joined(separator: ", "))." + unsent
+        // Each delegation is told exactly which orders were given in its name (the log marks them too).
+        let note = "Time is up. The computer gave these orders (never a message or a statement) — " + told.joined(separator: " · ") + "." + unsent
         if facilitatorSeat {
             mode = .facilitatorHandover
             message = note

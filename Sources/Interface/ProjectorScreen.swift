@@ -26,6 +26,13 @@ public struct PublicRecord: Hashable, Sendable {
     public var turn: Int
     public var turnCount: Int
     public var isOver: Bool
+    /// How the game ended (title, explanation), once it has: public to everyone then.
+    public var outcome: Ending?
+    /// How a game ended, in words.
+    public struct Ending: Hashable, Sendable {
+        public var title: String
+        public var explanation: String
+    }
     public var indices: [Index]
     public var crqcThreshold: Double
     public var treaties: [TreatyLine]
@@ -40,6 +47,7 @@ public struct PublicRecord: Hashable, Sendable {
         turnCount = sc.calendar.turnCount
         turnLabel = sc.calendar.label(min(s.turn, sc.calendar.turnCount - 1))
         isOver = game.isOver
+        outcome = game.isOver ? s.outcome.map { Ending(title: $0.title, explanation: $0.explanation) } : nil
         indices = [
             Index(name: "Tension", value: s.world.tension, history: s.history.map(\.tension)),
             Index(name: "Governance", value: s.world.governance, history: s.history.map(\.governance)),
@@ -92,6 +100,14 @@ extension Renderer {
         let wide = width >= 120
         let left = Rect(x: 0, y: 3, w: wide ? width / 2 - 1 : width, h: height - 4)
         var y = left.y
+        // At the end the room looks at the outcome first.
+        if let outcome = record.outcome {
+            put(left.x + 1, y, "The game is over: \(outcome.title)", Style(bold: true, reverse: true), maxWidth: left.w - 2); y += 1
+            for line in Widgets.wrap(outcome.explanation, width: max(10, left.w - 2)).prefix(max(1, left.h / 4)) {
+                put(left.x + 1, y, line, .plain, maxWidth: left.w - 1); y += 1
+            }
+            y += 1
+        }
         // Indices: a bar and the value on one line, a sparkline of the turns so far beside it.
         put(left.x + 1, y, "The world", .title); y += 1
         for index in record.indices {

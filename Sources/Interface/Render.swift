@@ -183,7 +183,7 @@ struct Renderer {
         put(14, 3, "\(s.calendar.label(0))–\(s.calendar.endLabel), \(s.calendar.turnCount) turns · \(app.setup.scenarioIndex + 1) of \(app.choices.count)", .dim, maxWidth: width - 16)
         label(5, "Seats", .seats)
         put(14, 5, "Space: human ◆ / computer ◇", .dim)
-        let rows = height - 13
+        let rows = height - 14
         let first = max(0, min(app.setup.seatCursor - rows + 1, s.blocs.count - rows))
         for (i, b) in s.blocs.enumerated().dropFirst(first).prefix(max(1, rows)) {
             let y = 6 + i - first
@@ -192,19 +192,24 @@ struct Renderer {
             let text = "\(human ? "◆ human   " : "◇ computer") \(Widgets.fit(b.id, 4)) \(b.name) — \(b.doctrine.rawValue)"
             put(4, y, Widgets.fit(text, width - 6), selected ? Style(reverse: true) : (human ? .bold : .plain))
         }
-        label(height - 7, "Facilitator", .facilitator)
-        put(14, height - 7, app.setup.facilitator ? "◀ yes ▶  a facilitator seat after the delegations sees everything" : "◀ no ▶   no facilitator seat (Space to seat one)",
+        label(height - 8, "Facilitator", .facilitator)
+        put(14, height - 8, app.setup.facilitator ? "◀ yes ▶  a facilitator seat after the delegations sees everything" : "◀ no ▶   no facilitator seat (Space to seat one)",
             f == .facilitator ? .title : .plain, maxWidth: width - 16)
-        let y = height - 6
+        let y = height - 7
         label(y, "Seed", .seed)
         put(14, y, "\(app.setup.seed)   (←→ change, Enter type)", f == .seed ? .title : .plain)
         label(y + 1, "Computer", .level)
         put(14, y + 1, "◀ \(app.setup.level.rawValue) ▶   level of the computer players", f == .level ? .title : .plain)
-        label(y + 3, "[ Start the game ]", .start)
+        label(y + 2, "Timer", .timer)
+        let minutes = app.setup.turnMinutes
+        put(14, y + 2, minutes == 0 ? "◀ none ▶   no turn timer (the console's t can set one later)"
+                                     : "◀ \(minutes) min ▶   a turn; at zero the computer gives the missing orders",
+            f == .timer ? .title : .plain, maxWidth: width - 16)
+        label(y + 4, "[ Start the game ]", .start)
         if !app.savedGames.isEmpty {
-            put(24, y + 3, "or l: load one of \(app.savedGames.count) saved game\(app.savedGames.count == 1 ? "" : "s")", .dim)
+            put(24, y + 4, "or l: load one of \(app.savedGames.count) saved game\(app.savedGames.count == 1 ? "" : "s")", .dim)
         }
-        if let e = app.setup.error { put(2, y + 2, Widgets.fit(e, width - 4), .bad) }
+        if let e = app.setup.error { put(2, y + 3, Widgets.fit(e, width - 4), .bad) }
         footer("Tab/↑↓ move · Space human/facilitator · ←→ change · s start · l load · q quit")
         if app.setup.field == .saves { drawSaves() }
     }

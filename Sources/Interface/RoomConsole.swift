@@ -58,8 +58,12 @@ extension AppState {
         case .keepTimer(let timers):
             guard timers.indices.contains(picker.selected) else { return true }
             let t = timers[picker.selected]
-            seatOutbox.append(.clock(.keep(t)))
-            message = t == nil ? "No turn timer." : "The clock keeps \(picker.options[picker.selected].lowercased()); it is paused: p starts it."
+            if isSeated {
+                seatOutbox.append(.clock(.keep(t)))
+                message = t == nil ? "No turn timer." : "The clock keeps \(picker.options[picker.selected].lowercased()); it is paused: p starts it."
+            } else {
+                keepHotseatTimer(t)
+            }
         default:
             return false
         }
@@ -76,9 +80,36 @@ extension AppState {
             "\(t.minutes) minute\(t.minutes == 1 ? "" : "s") a turn, at zero \(t.atZero == .wait ? "the turn waits" : "the computer fills in")"
         }
         if let current { options.append("The timer set now: " + describe(current)); timers.append(current) }
-        if let saved, saved != current { options.append("The game's own timer: " + describe(saved)); timers.append(saved) }
+        // The same minutes and zero rule is the same timer, paused or not.
+        if let saved, current.map({ $0.minutes != saved.minutes || $0.atZero != saved.atZero }) ?? true {
+            options.append("The game's own timer: " + describe(saved)); timers.append(saved)
+        }
         options.append("No turn timer"); timers.append(nil)
         modal = .pick(Picker(purpose: .keepTimer(timers), question: "\(why) The clock is paused. Which turn timer do you keep?",
                              options: options, selected: 0))
+    }
+
+    /// Hotseat, after a load or a rewind: the clock stops and the question of which timer to keep
+    /// is asked before anyone plays (`current` is one set just now, by the console or `--turn-minutes`).
+    public mutating func holdClock(current: TurnTimer?, why: String) {
+        let own = game?.state.timer
+        guard current != nil || own != nil else { resetTimer(nil); return }
+        resetTimer(current ?? own)
+        timer?.paused = true
+        askWhichTimer(saved: own, current: current, why: why)
+    }
+
+    /// Hotseat: the timer chosen after a load or a rewind. A timer other than the game's own is
+    /// logged with this turn; with a facilitator seat it stays paused until the console's t
+    /// resumes it (without one, nobody could, so it runs).
+    mutating func keepHotseatTimer(_ chosen: TurnTimer?) {
+        var t = chosen
+        t?.paused = false
+        facilitatorQueue.removeAll { if case .timer = $0 { return true }; return false }
+        let own = game?.state.timer
+        if t?.minutes != own?.minutes || t?.atZero != own?.atZero || (own?.paused ?? false) { facilitatorQueue.append(.timer(t)) }
+        resetTimer(t)
+        if facilitatorSeat { timer?.paused = true }
+        message = t == nil ? "No turn timer." : "The turn timer is \(t!.minutes) min" + (facilitatorSeat ? ", paused: the console's t resumes it." : " and runs while delegations play.")
     }
 }

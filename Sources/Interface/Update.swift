@@ -139,6 +139,8 @@ extension AppState {
                 setup.seed = step > 0 ? setup.seed &+ 1 : setup.seed &- 1
             case .facilitator:
                 setup.facilitator.toggle()
+            case .timer:
+                setup.turnMinutes = SetupState.nextTimer(setup.turnMinutes, step)
             default: break
             }
         case .char(" "), .enter:
@@ -153,7 +155,7 @@ extension AppState {
                 return startGame()
             case .scenario where key == .enter:
                 setup.field = .seats
-            case .level where key == .enter:
+            case .level where key == .enter, .timer where key == .enter:
                 setup.field = .start
             default: break
             }
@@ -197,6 +199,7 @@ extension AppState {
         cursor = [:]
         scroll = 0
         facilitatorQueue = []
+        filledIn = []
         resetTimer(game.state.timer)
         screen = .report
         if game.isOver { mode = .gameOver } else { startTurnSeats() }
@@ -229,7 +232,14 @@ extension AppState {
         self.level = setup.level
         facilitatorSeat = setup.facilitator
         facilitatorQueue = []
+        filledIn = []
         resetTimer(nil)
+        // A timer set before the first turn is logged with it, like one set from the console.
+        if setup.turnMinutes > 0 {
+            let t = TurnTimer(minutes: min(setup.turnMinutes, TurnTimer.maximumMinutes), atZero: .computerFillsIn)
+            facilitatorQueue = [.timer(t)]
+            resetTimer(t)
+        }
         pending = [[Order]](repeating: [], count: humans.count)
         mode = .handover(0)
         if humans.count == 1 && !facilitatorSeat { mode = .briefing(0) }
@@ -374,13 +384,15 @@ extension AppState {
         guard var game else { return [] }
         var commands = Autoplay.computerCommands(game, level: level, humans: humans)
         for (i, b) in humans.enumerated() {
-            let id = game.scenario.blocs[b].id
-            commands += pending[i].map { Command.order(bloc: id, $0) }
+            // The computer's orders (at zero) are of kinds the delegation did not give, so they are told apart exactly.
+            let byComputer = filledIn.indices.contains(i) ? filledIn[i] : []
+            commands += ComputerFillIn.commands(bloc: game.scenario.blocs[b].id, own: pending[i].filter { !byComputer.contains($0) }, byComputer: byComputer)
         }
         commands += facilitatorQueue.map { Command.facilitator($0) }
         game.resolve(commands)
         self.game = game
         pending = [[Order]](repeating: [], count: humans.count)
+        filledIn = []
         facilitatorQueue = []
         resetTimer(game.state.timer)
         draftAllocation = nil

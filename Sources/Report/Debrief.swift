@@ -29,6 +29,8 @@ public struct Debrief: Codable, Equatable, Sendable {
     public var turns: [TurnDigest]
     /// Every indicator at the end of every played turn, exactly as the game recorded it.
     public var history: [TurnRecord]
+    /// Orders the computer gave in delegations' names when the clock ran out; nil when it never did.
+    public var computerOrders: [ComputerOrders]? = nil
 
     /// The display name of a bloc id (the id itself if unknown).
     public func name(_ id: String) -> String { blocs.first { $0.id == id }?.name ?? id }

@@ -44,6 +44,7 @@ struct Collector {
     var crqcPublicTurn: [Int?]
     var rejectedRulings: [(bloc: Int, turn: Int, text: String, reason: String)] = []
     var defaultedDilemmas: [(bloc: Int, turn: Int, title: String, label: String)] = []
+    var computerGiven: [ComputerOrders] = []
 
     init(scenario: Scenario) {
         self.scenario = scenario
@@ -76,6 +77,7 @@ struct Collector {
             add(t, .outcome, [], "The game ended: \(outcome.title). \(outcome.explanation)")
         }
         ledger(t, before: before, after: after)
+        computerGiven += computerOrders(t, commands: commands)
     }
 
     private func blocList(_ ids: [String]) -> String {
@@ -244,7 +246,7 @@ struct Collector {
             }
             if now.crqcPublic && !was.crqcPublic {
                 crqcPublicTurn[b] = t
-                let disclosed = commands.contains { if case .order(let id, .discloseCRQC) = $0 { return id == ids[b] }; return false }
+                let disclosed = commands.contains { if let c = $0.blocOrder, case .discloseCRQC = c.order { return c.bloc == ids[b] }; return false }
                 let revealed = commands.contains {
                     if case .facilitator(.reveal(.crqc(let id), let to)) = $0 { return id == ids[b] && to.isEmpty }
                     return false
@@ -409,7 +411,7 @@ struct Collector {
             outcome: OutcomeReport(id: "", title: "", explanation: "", causes: [], firstCRQC: nil),
             delegations: delegations(state), timeline: timeline, exposure: exposure(state),
             mosca: moscaRows(state), turningPoints: Array(points), charts: charts(state), questions: [],
-            turns: digests, history: state.history)
+            turns: digests, history: state.history, computerOrders: computerGiven.isEmpty ? nil : computerGiven)
         d.outcome = outcome(state, debrief: d)
         d.questions = Questions.make(d, facts: facts(state))
         return d

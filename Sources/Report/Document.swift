@@ -63,6 +63,8 @@ extension Debrief {
         out.append(.paragraph("Scenario events, dilemmas, treaties, CRQCs, intelligence, the facilitator's actions and the delegations' free-text proposals, turn by turn. Entries marked “secret at the time” were known only to some delegations."))
         out.append(timeline.isEmpty ? .paragraph("Nothing of note happened.") : .timeline(timeline))
 
+        out += computerOrderBlocks()
+
         out.append(.heading(2, "What harvest-now-decrypt-later exposed"))
         out += exposureBlocks()
 

@@ -35,7 +35,14 @@ public final class RoomHost: SeatHost {
     public private(set) var lastSavePath: String?
     /// A sentence for the host's operator when something failed (a save, the journal); nil when all is well.
     public private(set) var problem: String?
+    /// The room is done: the loop stops, the doors close (stopped, or the game ended and the
+    /// facilitator closed the room, or `lingerSeconds` passed after the end with no facilitator seat open).
     public private(set) var isFinished = false
+    /// When the game ended (the room's clock), while the seats read the debrief; nil during play.
+    public private(set) var endedAt: Double?
+    /// After the end, a room whose facilitator's seat is not open (headless, nobody at the
+    /// console) closes after this many seconds: time for the delegations to read the debrief.
+    public static let lingerSeconds: Double = 600
 
     private let scenarioSource: String?
     private var parent: ParentRecord?
@@ -291,6 +298,10 @@ public final class RoomHost: SeatHost {
     public func tick(now: Double) {
         self.now = now
         guard !isFinished else { return }
+        if let ended = endedAt, !sessions.contains(where: { $0.seat == facilitatorIndex }), now - ended >= RoomHost.lingerSeconds {
+            closeAfterEnd(because: "The room closed \(Int(RoomHost.lingerSeconds / 60)) minutes after the end.")
+            return
+        }
         let elapsed = clock.lastTick.map { max(0, now - $0) } ?? 0
         clock.lastTick = now
         if clock.running, let timer = clock.timer {
@@ -455,6 +466,7 @@ public final class RoomHost: SeatHost {
         } else {
             apps[k].notice = notice
         }
+        apps[k].message = nil
         apps[k].sealed = true
         apps[k].draftAllocation = nil
         sealed[k] = true
@@ -466,23 +478,15 @@ public final class RoomHost: SeatHost {
     /// computer's orders of the kinds it has not given (never a message or a statement in its
     /// name), is sealed, and is told exactly which orders were given for it.
     private func fillIn() {
-        let sc = game.scenario
         for (k, b) in humans.enumerated() where !sealed[k] {
-            let view = game.state.view(for: .bloc(b), scenario: sc, seed: game.seed, history: false, records: false)
-            var added: [Order] = []
             let before = apps[k].pending[0]
-            for command in ComputerPlayer.orders(for: b, view: view, level: level, seed: game.seed) {
-                guard case .order(_, let order) = command, !before.contains(where: { $0.kind == order.kind }),
-                      !added.contains(where: { $0.kind == order.kind }) else { continue }
-                if case .message = order { continue }
-                if case .statement = order { continue }
-                added.append(order)
-            }
+            let added = ComputerFillIn.orders(for: b, in: game, level: level, given: before)
             apps[k].pending[0] = before + added
             apps[k].sealed = true
             apps[k].draftAllocation = nil
-            let list = added.isEmpty ? "none (your own orders stand)" : added.map { OrderText.describe($0, sc, game.state) }.joined(separator: "; ")
-            apps[k].notice = "Time is up. The computer gave these orders in your name (o lists them): \(list)."
+            // The notice must be read now: a message left from the last key would cover it.
+            apps[k].message = nil
+            apps[k].notice = ComputerFillIn.notice(added, game)
                 + (facilitatorReleases ? " The facilitator can take them back before the turn resolves." : "")
             apps[k].computerGiven = added
             sealed[k] = true
@@ -507,7 +511,9 @@ public final class RoomHost: SeatHost {
         let sc = game.scenario
         var commands = Autoplay.computerCommands(game, level: level, humans: humans)
         for (k, b) in humans.enumerated() {
-            commands += apps[k].pending[0].map { Command.order(bloc: sc.blocs[b].id, $0) }
+            // Orders the computer gave at zero are marked in the log, so the report can name them.
+            let own = filled[k].map { f in apps[k].pending[0].filter { !f.added.contains($0) } } ?? apps[k].pending[0]
+            commands += ComputerFillIn.commands(bloc: sc.blocs[b].id, own: own, byComputer: filled[k]?.added ?? [])
         }
         commands += apps[facilitatorIndex].facilitatorQueue.map { Command.facilitator($0) }
         let label = game.turnLabel
@@ -522,11 +528,14 @@ public final class RoomHost: SeatHost {
         clock.set(clock.timer, running: clock.running || !facilitatorReleases)
         apps[facilitatorIndex].timer = clock.shown
         if game.isOver {
-            isFinished = true
-            for s in sessions {
-                closing.append((s.id, "The game is over and saved\(lastSavePath.map { " in \($0)" } ?? ""). The facilitator has the after-action report."))
-            }
-            sessions = []
+            // Every seat stays open on the debrief (the projector on the outcome) until the
+            // facilitator closes the room; the save is already written.
+            endedAt = now
+            clock.set(nil, running: false)
+            apps[facilitatorIndex].timer = nil
+            let saved = lastSavePath.map { " It is saved in \($0)." } ?? ""
+            for k in humans.indices { apps[k].message = "The game is over: the debrief is on this screen (↑↓ PgDn scroll).\(saved)" }
+            apps[facilitatorIndex].message = "The game is over and every seat shows the debrief.\(saved) q closes the room (headless, it closes \(Int(RoomHost.lingerSeconds / 60)) minutes after the end)."
         }
         refresh()
     }
@@ -548,25 +557,15 @@ public final class RoomHost: SeatHost {
         let f = facilitatorIndex
         guard let branch = apps[f].game, let before = apps[f].rewoundFrom else { return }
         apps[f].rewoundFrom = nil
-        let sc = before.scenario
-        let nextLabel = before.state.turn < sc.calendar.turnCount ? sc.calendar.label(before.state.turn) : "end"
-        var path = saveFolder + "/\(sc.id)-\(nextLabel)-before-rewind.json"
-        var n = 2
-        while FileManager.default.fileExists(atPath: path) {
-            path = saveFolder + "/\(sc.id)-\(nextLabel)-before-rewind-\(n).json"
-            n += 1
-        }
         var original = saved()
         original.game = before
         do {
-            try SaveStore.write(original, to: path)
-            if let sum = SaveCodec.checksum(of: original) {
-                parent = ParentRecord(file: path, checksum: sum, turn: turn + 1, turnLabel: sc.calendar.label(min(turn, sc.calendar.turnCount - 1)))
-            }
+            if let p = try RewindSave.keep(original, startingAt: turn, folder: saveFolder) { parent = p }
         } catch {
             problem = "The game before the rewind could not be kept — \(error.description)"
         }
         game = branch
+        endedAt = nil
         journal.clear()
         let label = branch.turnLabel
         moveSeats(to: branch, note: "The facilitator rewound the game to the start of \(label).")
@@ -672,9 +671,23 @@ public final class RoomHost: SeatHost {
     private func blocID(_ k: Int) -> String { game.scenario.blocs[humans[k]].id }
 
     private func leave(_ session: SessionID) {
+        // The facilitator leaving after the end closes the room.
+        if endedAt != nil, sessions.contains(where: { $0.id == session && $0.seat == facilitatorIndex }) {
+            closeAfterEnd(because: "The facilitator has closed the room.")
+            return
+        }
         closing.append((session, "You left the game. Your seat keeps its place: ssh in again with the same code to come back."))
         sessions.removeAll { $0.id == session }
         refresh()
+    }
+
+    /// Ends the room after the game's end: every session is told where the save is and closed.
+    private func closeAfterEnd(because why: String) {
+        isFinished = true
+        for s in sessions {
+            closing.append((s.id, "The game is over. \(why) The game is saved\(lastSavePath.map { " in \($0)" } ?? ""); the facilitator has the after-action report."))
+        }
+        sessions = []
     }
 
     private func markDirty(_ session: SessionID) {

@@ -3,6 +3,7 @@ import Foundation
 import GameCore
 import Interface
 import Persistence
+import Room
 import ScenarioFormat
 import Strategy
 import Terminal
@@ -24,8 +25,11 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("ai-level"), help: "Computer players' level: novice, standard or expert.")
     var aiLevel: AILevel = .standard
 
-    @Flag(name: .long, help: "Seat a facilitator after the delegations (with --human, or alone: then the computer plays every bloc).")
+    @Flag(name: .long, help: "Seat a facilitator after the delegations (with --human; alone, the setup screen opens with the facilitator seated).")
     var facilitator = false
+
+    @Option(name: .customLong("turn-minutes"), help: "A turn timer from the first turn, 1 to 180 minutes; at zero the computer gives the missing orders (the console's t changes it).")
+    var turnMinutes: Int?
 
     @Flag(name: .customLong("no-color"), help: "Monochrome screens (also when NO_COLOR is set).")
     var noColor = false
@@ -44,6 +48,9 @@ struct Play: ParsableCommand {
             throw ValidationError("--load continues the saved game, whose scenario and seed come from the save; leave out --scenario and --seed.")
         }
         if fromSnapshot && load == nil { throw ValidationError("--from-snapshot continues a save given with --load; add --load SAVE or leave it out.") }
+        if let m = turnMinutes, m < 1 || m > TurnTimer.maximumMinutes {
+            throw ValidationError("--turn-minutes runs from 1 to \(TurnTimer.maximumMinutes); \(m) is not one of them.")
+        }
     }
 
     func run() throws {
@@ -81,14 +88,19 @@ struct Play: ParsableCommand {
         defer { terminal.close() }
         var app = AppState(choices: choices, colors: terminal.hasColors)
         var saves = GameSaves(folder: saveDir, scenarioArgument: scenario)
+        saves.turnMinutes = turnMinutes
         app.saveFolder = saveDir
         app.savedGames = saves.list()
         if let seed { app.setup.seed = seed }
         app.setup.level = aiLevel
         app.setup.facilitator = facilitator
+        app.setup.turnMinutes = turnMinutes ?? 0
         if let loaded {
             saves.resume(loaded, in: &app, humans: humans, facilitator: facilitator)
-        } else if !humans.isEmpty || facilitator {
+        } else if !humans.isEmpty {
+            // --facilitator alone opens the setup screen with the facilitator seated: a facilitator
+            // starting the program has not yet said who plays, and "the computer plays every bloc"
+            // must be chosen there, not assumed.
             app.setup.human = app.setup.human.indices.map { humans.contains($0) }
             app.startWithSetup()
         }
@@ -120,6 +132,8 @@ struct GameSaves {
     var continuedFrom: Divergence?
     /// The save this game was last written to or loaded from, with its checksum (a branch's parent).
     var lastFile: (path: String, checksum: String)?
+    /// `--turn-minutes`: offered as "the timer set now" when a save is loaded.
+    var turnMinutes: Int?
 
     init(folder: String, scenarioArgument: String?) {
         self.folder = folder
@@ -185,28 +199,21 @@ struct GameSaves {
     mutating func rewound(to turn: Int, in app: inout AppState) {
         guard let before = app.rewoundFrom, let game = app.game else { return }
         app.rewoundFrom = nil
-        var original = saved(app)
-        original?.game = before
         let label = turn < game.scenario.calendar.turnCount ? game.scenario.calendar.label(turn) : "end"
-        let nextLabel = before.state.turn < before.scenario.calendar.turnCount ? before.scenario.calendar.label(before.state.turn) : "end"
-        var path = folder + "/" + "\(before.scenario.id)-\(nextLabel)-before-rewind.json"
-        var n = 2
-        while FileManager.default.fileExists(atPath: path) {
-            path = folder + "/" + "\(before.scenario.id)-\(nextLabel)-before-rewind-\(n).json"
-            n += 1
-        }
-        if let original, !before.log.isEmpty {
+        var failure: String?
+        if var original = saved(app), !before.log.isEmpty {
+            original.game = before
             do {
-                try SaveStore.write(original, to: path)
-                if let sum = SaveCodec.checksum(of: original) { lastFile = (path, sum) }
+                if let p = try RewindSave.keep(original, startingAt: turn, folder: folder) { lastFile = (p.file, p.checksum) }
             } catch {
-                app.message = "The game before the rewind could not be kept — \(error.description)"
+                failure = "The game before the rewind could not be kept — \(error.description)"
             }
         }
+        // The branch's parent is the save just written, or else the last one this game was in.
         if let last = lastFile {
-            parent = ParentRecord(file: last.path, checksum: last.checksum, turn: turn + 1, turnLabel: label)
+            parent = RewindSave.parent(file: last.path, checksum: last.checksum, turn: turn, scenario: game.scenario)
         }
-        app.message = "Rewound to \(label) as a branch; the game before it is saved in \(folder) (the setup screen's l lists it)."
+        app.message = failure ?? "Rewound to \(label) as a branch; the game before it is saved in \(folder) (the setup screen's l lists it)."
     }
 
     /// Continues a loaded game with its saved seats (or `humans`, when given on the command line).
@@ -224,5 +231,9 @@ struct GameSaves {
         let facilitator = seat || loaded.saved.seats.facilitator == true
         app.resume(game: game, humans: seats, level: level, facilitator: facilitator, message: message)
         app.branchTurn = loaded.saved.parent.map { $0.turn - 1 }
+        // The clock starts paused and asks which timer to keep: the save's or --turn-minutes.
+        if !game.isOver {
+            app.holdClock(current: turnMinutes.map { TurnTimer(minutes: $0, atZero: .computerFillsIn) }, why: "The game is loaded from \(name).")
+        }
     }
 }

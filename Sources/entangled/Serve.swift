@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import GameCore
 import Room
 import Server
 import Persistence
@@ -60,8 +61,8 @@ struct Serve: ParsableCommand {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port \(port) is not a port number. Use a number from 1 to 65535, e.g. --port 2222.")
         }
-        if let minutes = turnMinutes, !(1...240).contains(minutes) {
-            throw ValidationError("--turn-minutes \(minutes) is out of range. Give a whole number of minutes from 1 to 240.")
+        if let minutes = turnMinutes, !(1...TurnTimer.maximumMinutes).contains(minutes) {
+            throw ValidationError("--turn-minutes \(minutes) is out of range. Give a whole number of minutes from 1 to \(TurnTimer.maximumMinutes).")
         }
         var v4 = in_addr(), v6 = in6_addr()
         if inet_pton(AF_INET, listen, &v4) != 1 && inet_pton(AF_INET6, listen, &v6) != 1 {

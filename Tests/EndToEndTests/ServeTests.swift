@@ -119,6 +119,27 @@ struct ServeTests {
 }
 
 /// `entangled serve` running headless on a free loopback port, its seats read from the first line.
+/// The facilitator's first commands on one keyboard, before any room.
+@Suite("entangled play for a facilitator", .serialized)
+struct PlayFacilitatorTests {
+    /// `play --facilitator` alone opens the setup screen with the facilitator seated (it used to
+    /// start a game with every bloc played by the computer), and `--turn-minutes` is on it.
+    @Test func facilitatorAloneOpensTheSetupScreenWithItsTimer() throws {
+        let t = try TmuxSession(arguments: ["play", "--facilitator", "--turn-minutes", "15"])
+        let setup = t.waitFor("Entangled States — new game", "Facilitator ◀ yes ▶", "◀ 15 min ▶")
+        #expect(!setup.contains("Console"))
+        // Choosing a delegation there and starting: the timer runs from the first turn.
+        t.send("s")
+        t.waitFor("Timer 15:00")
+    }
+
+    @Test func aTurnTimerOutOfRangeIsRefusedInOneSentence() throws {
+        let r = try Binary.run(["play", "--turn-minutes", "500"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--turn-minutes runs from 1 to 180; 500 is not one of them."))
+    }
+}
+
 final class ServedGame {
     struct Seat: Decodable { let seat: String; let user: String; let code: String }
     private struct First: Decodable { let port: Int; let hostKeyFingerprint: String; let seats: [Seat] }

@@ -180,7 +180,9 @@ struct TmuxTests {
         t.send("b"); t.waitFor("Rewind to the start of which turn?")
         t.send("Enter")                                    // the start of turn 1
         t.waitFor("Rewind and branch"); t.send("y")
-        t.waitFor("Pass the keyboard"); t.send("Enter")
+        // The clock is paused and asks which timer to keep: the one just set is offered first.
+        t.waitFor("Which turn timer do you keep?", "The timer set now: 5 minutes"); t.send("Enter")
+        t.waitFor("Pass the keyboard", "Timer 05:00 paused"); t.send("Enter")
         t.waitFor("YOUR SECRET BRIEF"); t.send("Enter")
         t.waitFor("United States │ 2025-Q1")
         t.send("s"); t.waitFor("quantum-decade-2025-Q1-branch"); t.send("Enter")

@@ -359,6 +359,7 @@ struct FacilitatorFlowTests {
         #expect(effects == [])
         #expect(app.mode == .facilitatorHandover)   // the computer filled in; the facilitator still sits
         #expect(app.message?.hasPrefix("Time is up") == true)
+        #expect(app.message?.contains("US: ") == true)            // each delegation is named with its orders
         // What was being typed is named, not silently lost; nothing is said in the delegation's name.
         #expect(app.message?.contains("Your unfinished text was not sent: “We propose a half-typed”") == true)
         let orders = app.pending[0]
@@ -367,9 +368,12 @@ struct FacilitatorFlowTests {
         #expect(!orders.contains { $0.kind == "message" || $0.kind == "statement" })
         app.update(.enter)
         _ = Self.endTurn(&app)
-        // The computer's orders are ordinary logged orders: the log replays without a clock.
+        // The computer's orders are logged, marked as the computer's: the log replays without a clock.
         let game = app.game!
-        #expect(game.log[1].filter { if case .order("US", _) = $0 { return true }; return false }.count == orders.count)
+        #expect(game.log[1].filter { $0.blocOrder?.bloc == "US" }.count == orders.count)
+        let marked = game.log[1].compactMap { c -> Order? in if case .givenByComputer("US", let o) = c { return o }; return nil }
+        #expect(marked.count == orders.count - 1)
+        #expect(!marked.contains { $0.kind == "allocate" })       // the US's own order is its own
         var replay = Game(scenario: game.scenario, seed: game.seed)
         for turn in game.log { replay.resolve(turn) }
         #expect(replay.hashes == game.hashes)

@@ -88,7 +88,7 @@ struct HostileSaveTests {
         }
         // Every kind of order and facilitator action is covered.
         let kinds = Set(Self.badCommands.map { c -> String in
-            switch c { case .order(_, let o): return o.kind; case .facilitator(let a): return a.kind }
+            switch c { case .order(_, let o), .givenByComputer(_, let o): return o.kind; case .facilitator(let a): return a.kind }
         })
         // (chooseStandard, decrypt and disclose carry nothing that can be out of range.)
         #expect(kinds.count == 22 - 3 + 6, "\(kinds.sorted())")

@@ -4,6 +4,7 @@ import GameCore
 import Interface
 import Persistence
 import ScenarioFormat
+import Strategy
 @testable import Room
 
 @Suite("Room: the clock and the journal")
@@ -20,9 +21,13 @@ struct ClockJournalTests {
         room.host.tick(now: 1061)
         // No facilitator: the turn resolves at once with the computer's orders for both.
         #expect(room.host.game.state.turn == 1)
-        let usOrders = room.host.game.log[0].compactMap { c -> Order? in if case .order("US", let o) = c { return o }; return nil }
+        let usOrders = room.host.game.log[0].compactMap { c -> Order? in c.blocOrder?.bloc == "US" ? c.blocOrder?.order : nil }
         #expect(usOrders.first?.kind == "budget")
         #expect(usOrders.count > 1)
+        // The log marks the computer's orders: the US's own budget order is its own, the rest are not.
+        let byComputer = room.host.game.log[0].compactMap { c -> Order? in if case .givenByComputer("US", let o) = c { return o }; return nil }
+        #expect(byComputer == Array(usOrders.dropFirst()))
+        #expect(room.host.game.log[0].contains(.order(bloc: "US", usOrders[0])))
         #expect(usOrders.filter { $0.kind == "budget" }.count == 1)   // its own order of that kind stands
         #expect(!usOrders.contains { if case .message = $0 { return true }; if case .statement = $0 { return true }; return false })
         // US is told which orders were given in its name, in words.
@@ -37,7 +42,8 @@ struct ClockJournalTests {
     @Test func theFacilitatorHoldsTheClock() throws {
         let room = try RoomFixture(facilitator: true, turnMinutes: 1)
         let us = room.join("us"), eu = room.join("eu"), f = room.join("facilitator")
-        room.press(.enter, into: us); room.press(.enter, into: eu)
+        room.press(.enter, .char("3"), .char("+"), into: us); room.press(.enter, into: eu)
+        #expect(room.text(us).contains("Budget rise of 10 % ordered"))
         // People are still sitting down: the clock waits for the facilitator.
         room.host.tick(now: 0); room.host.tick(now: 100)
         #expect(!room.host.clockState.running)
@@ -61,6 +67,8 @@ struct ClockJournalTests {
         let filled = try #require(room.host.sealedOrders(of: RoomFixture.EU))
         #expect(!filled.isEmpty)
         #expect(room.text(eu).contains("The computer gave these orders in your name"))
+        // Told at once, even with the message of its last key still on the screen.
+        #expect(room.text(us).contains("The computer gave these orders in your name"))
         // The orders screen lists every one of them, marked.
         room.press(.char("o"), into: eu)
         let listed = room.text(eu)
@@ -206,5 +214,70 @@ struct ClockJournalTests {
         #expect(room.text(f).contains("Which turn timer do you keep?"))
         #expect(room.text(us).contains("rewound"))
         #expect(SaveStore.list(folder: room.folder).contains { $0.path.contains("before-rewind") })
+    }
+
+    /// A room hosted from a save one turn before the end of the short scenario, its two delegations seated.
+    static func lastTurnRoom(facilitator: Bool) throws -> (RoomFixture, Scenario) {
+        let quick = BundledScenarios.all.compactMap { try? ScenarioLoader.parse(text: $0.text, file: $0.file) }.first { $0.id == "quick-crisis" }!
+        let whole = Autoplay.play(quick, seed: 3)
+        let lastTurn = whole.rewound(to: whole.log.count - 1)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("room-end-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/last-turn.json"
+        try SaveStore.write(SavedGame(game: lastTurn, scenarioSource: SaveStore.scenarioSource(for: quick, path: nil),
+                                      seats: Seats(humans: [quick.blocs[0].id, quick.blocs[1].id])), to: path)
+        return (try RoomFixture(humans: [], facilitator: facilitator, folder: folder, loaded: SaveStore.load(path: path)), quick)
+    }
+
+    @Test func atTheEndEverySeatShowsTheDebriefUntilTheFacilitatorClosesTheRoom() throws {
+        let (room, quick) = try Self.lastTurnRoom(facilitator: true)
+        let a = room.join(quick.blocs[0].id.lowercased()), b = room.join(quick.blocs[1].id.lowercased())
+        let f = room.join("facilitator"), p = room.join("projector", width: 120, height: 40)
+        for s in [a, b] { room.press(.enter, into: s) }
+        // The last turn (a game decided early by its rules may still need a turn or two more).
+        for _ in 0..<4 where !room.host.game.isOver {
+            for s in [a, b] { room.press(.char("e"), .char("y"), into: s) }
+            room.press(.char("e"), .char("y"), into: f)
+        }
+        #expect(room.host.game.isOver)
+        // The room stays open on the debrief: nobody is sent away.
+        #expect(!room.host.isFinished)
+        #expect(room.host.takeClosing().isEmpty)
+        #expect(room.host.openSessions.count == 4)
+        for s in [a, b, f] { #expect(room.text(s).contains("After-action report: \(quick.title)")) }
+        // A delegation's debrief scrolls like the hotseat's.
+        room.press(.pageDown, into: a)
+        #expect(room.text(a) != room.text(b))
+        // The projector shows how it ended, in public.
+        let outcome = try #require(room.host.game.state.outcome)
+        #expect(room.text(p).contains("The game is over: \(outcome.title)"))
+        let save = try #require(room.host.lastSavePath)
+        #expect(try SaveStore.load(path: save).game.isOver)
+        // A delegation leaving does not close the room; the facilitator leaving does.
+        room.press(.char("q"), .char("y"), into: a)
+        #expect(!room.host.isFinished)
+        room.host.tick(now: RoomHost.lingerSeconds * 2)
+        #expect(!room.host.isFinished)                    // the facilitator's seat is open: no time limit
+        room.press(.char("q"), .char("y"), into: f)
+        #expect(room.host.isFinished)
+        let closed = room.host.takeClosing()
+        #expect(Set(closed.map(\.session)).isSuperset(of: [b, p]))
+        #expect(closed.filter { $0.session != a }.allSatisfy { $0.reason.contains("saved in \(save)") })
+    }
+
+    @Test func atTheEndAHeadlessRoomClosesAfterItsStatedTime() throws {
+        let (room, quick) = try Self.lastTurnRoom(facilitator: false)
+        let a = room.join(quick.blocs[0].id.lowercased()), b = room.join(quick.blocs[1].id.lowercased())
+        room.host.tick(now: 100)
+        for s in [a, b] { room.press(.enter, into: s) }
+        for _ in 0..<4 where !room.host.game.isOver {
+            for s in [a, b] { room.press(.char("e"), .char("y"), into: s) }
+        }
+        #expect(room.host.game.isOver)
+        room.host.tick(now: 100 + RoomHost.lingerSeconds - 1)
+        #expect(!room.host.isFinished)
+        room.host.tick(now: 100 + RoomHost.lingerSeconds)
+        #expect(room.host.isFinished)
+        #expect(room.host.takeClosing().count == 2)
     }
 }
