@@ -2,9 +2,9 @@ import GameCore
 
 /// Effects in words for delegations ("your quantum budget +5 %", "world tension −3") instead of
 /// the expression they were written in. Anything but a plain number falls back to the expression.
-enum EffectText {
+public enum EffectText {
     /// Every effect of a list in words, joined with "; ".
-    static func describe(_ effects: [Effect], scenario: Scenario, viewer: Int?) -> String {
+    public static func describe(_ effects: [Effect], scenario: Scenario, viewer: Int?) -> String {
         effects.map { describe($0, scenario: scenario, viewer: viewer) }.joined(separator: "; ")
     }
 

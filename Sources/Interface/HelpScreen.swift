@@ -48,8 +48,9 @@ extension Renderer {
     }
 }
 
-enum HelpText {
-    static let lines: [String] = [
+/// The keys of the game, for the help screen and the printed key card of `entangled pack`.
+public enum HelpText {
+    public static let lines: [String] = [
         "Keys for delegations:",
         "  ?  this help (or F1)    Esc  back to the world screen       Tab  next screen",
         "  1  World dashboard      2  Bloc detail        3  Budget      4  PQC & Mosca",

@@ -7,6 +7,7 @@ extension Debrief {
     /// `world`. Numbers are written in full precision; Mosca statuses as red, amber or green.
     public func csv() -> String {
         var out = "turn,label,bloc,indicator,value\n"
+        out += trustRows(trust.start, lead: "0,start,")
         for (t, record) in history.enumerated() {
             let lead = "\(t + 1),\(csvField(turnLabels[t])),"
             for (b, r) in record.blocs.enumerated() where b < blocs.count {
@@ -17,6 +18,20 @@ extension Debrief {
             for (indicator, value) in [("tension", record.tension), ("governance", record.governance),
                                        ("fragmentation", record.fragmentation), ("crqcLogicalQubits", record.crqcLogicalQubits)] {
                 out += lead + "world," + indicator + "," + number(value) + "\n"
+            }
+            if t < trust.turns.count { out += trustRows(trust.turns[t], lead: lead) }
+        }
+        return out
+    }
+
+    /// `trust.<OTHER>` rows: how much each bloc trusts each other bloc (−100 to 100).
+    func trustRows(_ matrix: [Double], lead: String) -> String {
+        let n = trust.blocs.count
+        guard matrix.count == n * n else { return "" }
+        var out = ""
+        for a in 0..<n {
+            for b in 0..<n where a != b {
+                out += lead + csvField(trust.blocs[a]) + ",trust." + csvField(trust.blocs[b]) + "," + number(matrix[a * n + b]) + "\n"
             }
         }
         return out

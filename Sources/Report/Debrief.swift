@@ -20,6 +20,14 @@ public struct Debrief: Codable, Equatable, Sendable {
     public var outcome: OutcomeReport
     public var delegations: [DelegationReport]
     public var timeline: [TimelineEntry]
+    /// Every treaty proposal, in the order proposed, with its answers and end.
+    public var proposals: [ProposalReport]
+    /// Trust between the blocs from the start to the end.
+    public var trust: TrustReport
+    /// The saves this game was rewound from, nearest first; empty when it is not a branch.
+    public var branches: [BranchStep]
+    /// One page per delegation.
+    public var cards: [DelegationCard]
     public var exposure: ExposureReport
     public var mosca: [MoscaRow]
     public var turningPoints: [TurningPoint]
@@ -203,7 +211,11 @@ public struct Chart: Codable, Equatable, Sendable {
     public var caption: String
     public var unit: String
     public var logScale: Bool
+    /// One value per series for the opening state and then one per played turn: `values[0]` is
+    /// the scenario's value before the first turn, `values[t + 1]` the value at the end of turn t.
     public var series: [Series]
+    /// Key events drawn on the chart.
+    public var markers: [ChartMarker]
 }
 
 /// One line of a chart.
@@ -226,4 +238,84 @@ public struct TurnDigest: Codable, Equatable, Sendable {
     public var topCauses: [String]
     /// What raised world tension most this turn, if anything did.
     public var tensionCause: String?
+}
+
+/// A treaty proposal and what became of it: who was asked, who answered how and when, and why it
+/// came into force or did not. Every proposal of the game is listed, failed ones too.
+public struct ProposalReport: Codable, Equatable, Sendable {
+    public var id: Int
+    /// The name it was proposed under (a treaty signed by fewer parties is renamed after them).
+    public var name: String
+    /// The name it ended with, when it differs ("" otherwise).
+    public var signedAs: String
+    public var type: String
+    public var proposer: String
+    public var proposed: String
+    public var answers: [ProposalAnswer]
+    /// "in force", "signed", "rejected", "lapsed", "dissolved" or "waiting for answers".
+    public var status: String
+    /// Label of the turn the proposal was settled (signed or failed); nil while it waits.
+    public var settled: String?
+    /// Why it ended as it did, in one sentence.
+    public var reason: String
+}
+
+/// One invited party's answer to a proposal.
+public struct ProposalAnswer: Codable, Equatable, Sendable {
+    public var bloc: String
+    /// "proposed", "accepted", "rejected", "no answer in time" or "not answered yet".
+    public var answer: String
+    /// When it answered (nil for the proposer and for no answer).
+    public var label: String?
+}
+
+/// Trust between every pair of blocs: how much each bloc trusted each other at the start, at the
+/// end of every played turn, and so at the end. Matrices are row-major: `[a * n + b]` is how much
+/// bloc `a` trusts bloc `b` (−100 to 100); mostly the same both ways, but a facilitator's
+/// adjustment can change one direction only.
+public struct TrustReport: Codable, Equatable, Sendable {
+    /// Bloc ids, the order of rows and columns.
+    public var blocs: [String]
+    public var start: [Double]
+    /// One matrix per played turn, at its end.
+    public var turns: [[Double]]
+
+    /// The matrix at the end of the last played turn (the start when none was played).
+    public var end: [Double] { turns.last ?? start }
+}
+
+/// One step back along a branch: the save this game (or its parent) was rewound from.
+public struct BranchStep: Codable, Equatable, Sendable {
+    /// The parent save's file name as it was recorded.
+    public var file: String
+    public var checksum: String
+    /// The branch starts at the start of this turn (1-based) …
+    public var turn: Int
+    /// … whose label this is ("2027-Q1").
+    public var label: String
+    /// Turns the parent had played when it was left behind; nil when the parent file was not found.
+    public var parentTurnsPlayed: Int?
+
+    public init(file: String, checksum: String, turn: Int, label: String, parentTurnsPlayed: Int?) {
+        self.file = file; self.checksum = checksum; self.turn = turn; self.label = label; self.parentTurnsPlayed = parentTurnsPlayed
+    }
+}
+
+/// A moment worth marking on every chart.
+public struct ChartMarker: Codable, Equatable, Sendable {
+    /// The turn (from 0) at whose end the moment is drawn.
+    public var turn: Int
+    public var label: String
+    public var text: String
+}
+
+/// One delegation's page of the debrief: its objectives, the decisions that mattered and what
+/// others read of its traffic.
+public struct DelegationCard: Codable, Equatable, Sendable {
+    public var bloc: String
+    public var name: String
+    public var summary: String
+    public var objectives: [String]
+    public var decisions: [String]
+    public var readByOthers: [String]
 }

@@ -5,9 +5,11 @@ import GameCore
 /// only holds the last one).
 public enum DebriefBuilder {
     /// The report of the game that `log` plays from `scenario` and `seed`. Turns after the end are ignored.
-    public static func build(scenario: Scenario, seed: UInt64, log: [[Command]]) -> Debrief {
+    /// `branches` are the saves the game was rewound from, nearest first (see `BranchStep`).
+    public static func build(scenario: Scenario, seed: UInt64, log: [[Command]], branches: [BranchStep] = []) -> Debrief {
         var game = Game(scenario: scenario, seed: seed)
         var c = Collector(scenario: scenario)
+        c.branches = branches
         for commands in log {
             guard !game.isOver else { break }
             let before = game.state
@@ -45,11 +47,29 @@ struct Collector {
     var rejectedRulings: [(bloc: Int, turn: Int, text: String, reason: String)] = []
     var defaultedDilemmas: [(bloc: Int, turn: Int, title: String, label: String)] = []
     var computerGiven: [ComputerOrders] = []
+    var branches: [BranchStep] = []
+    /// Trust matrices at the end of each turn.
+    var trustTurns: [[Double]] = []
+    /// Each proposal's name when first seen (a treaty signed by fewer parties is renamed).
+    var proposalNames: [(id: Int, name: String)] = []
+    /// When each party answered each proposal, and whether it answered at all or ran out of time.
+    var answerTimes: [(treaty: Int, bloc: Int, turn: Int, timedOut: Bool)] = []
+    /// Candidate chart markers with a priority (lower first).
+    var markerCandidates: [(priority: Int, marker: ChartMarker)] = []
+    /// Per bloc, who learned of its CRQC before it was public, and when.
+    var crqcLearned: [[(bloc: Int, turn: Int)]]
+    /// Decisions of each delegation worth a line on its card.
+    var decisions: [(bloc: Int, turn: Int, text: String)] = []
 
     init(scenario: Scenario) {
         self.scenario = scenario
         ids = scenario.blocs.map(\.id)
         crqcPublicTurn = [Int?](repeating: nil, count: scenario.blocs.count)
+        crqcLearned = [[(bloc: Int, turn: Int)]](repeating: [], count: scenario.blocs.count)
+    }
+
+    mutating func mark(_ t: Int, _ priority: Int, _ text: String) {
+        markerCandidates.append((priority, ChartMarker(turn: t, label: label(t), text: text)))
     }
 
     func name(_ b: Int) -> String { b >= 0 && b < scenario.blocs.count ? scenario.blocs[b].name : "an unknown bloc" }
@@ -76,8 +96,40 @@ struct Collector {
         if let outcome = after.outcome, before.outcome == nil {
             add(t, .outcome, [], "The game ended: \(outcome.title). \(outcome.explanation)")
         }
+        proposals(t, before: before, after: after, commands: commands)
+        trustTurns.append(after.trust)
         ledger(t, before: before, after: after)
         computerGiven += computerOrders(t, commands: commands)
+    }
+
+    /// Answers given this turn, and whether a party answered or let the time run out.
+    private mutating func proposals(_ t: Int, before: GameState, after: GameState, commands: [Command]) {
+        for tr in after.treaties {
+            let old = before.treaties.first { $0.id == tr.id }
+            if old == nil {
+                proposalNames.append((tr.id, tr.name))
+                decisions.append((tr.proposer, t, "Proposed \(tr.name) to \(join(tr.parties.filter { $0 != tr.proposer }.map(name)))."))
+            }
+            for k in tr.parties.indices where k < tr.answers.count && tr.answers[k] != .pending && tr.parties[k] != tr.proposer {
+                let was = old.map { k < $0.answers.count ? $0.answers[k] : .pending } ?? .pending
+                guard was == .pending else { continue }
+                let b = tr.parties[k]
+                let answered = commands.contains {
+                    if case .order(let id, .respondTreaty(let treaty, _)) = $0 { return treaty == tr.id && id == ids[b] }
+                    return false
+                }
+                answerTimes.append((tr.id, b, t, !answered))
+                if answered {
+                    decisions.append((b, t, "\(tr.answers[k] == .accepted ? "Accepted" : "Rejected") \(possessive(name(tr.proposer))) proposed \(proposalNames.first { $0.id == tr.id }?.name ?? tr.name)."))
+                }
+            }
+        }
+        for b in after.blocs.indices where b < before.blocs.count && !after.blocs[b].crqcPublic {
+            for o in after.blocs[b].crqcKnownBy.indices where o != b && after.blocs[b].crqcKnownBy[o]
+                && !(o < before.blocs[b].crqcKnownBy.count && before.blocs[b].crqcKnownBy[o]) {
+                crqcLearned[b].append((o, t))
+            }
+        }
     }
 
     private func blocList(_ ids: [String]) -> String {
@@ -91,11 +143,13 @@ struct Collector {
             case .inject(let id):
                 if let card = scenario.injects.first(where: { $0.id == id }) {
                     add(t, .facilitator, [], "The facilitator injected “\(card.title)”: \(firstSentence(card.text))")
+                    mark(t, 3, "Inject: \(card.title)")
                 } else {
                     add(t, .facilitator, [], "The facilitator tried to inject “\(id)”, which is not in this scenario's deck.")
                 }
             case .customEvent(let title, let text, _):
                 add(t, .facilitator, [], "The facilitator introduced an event, “\(title)”: \(firstSentence(text))")
+                mark(t, 3, "Event: \(title)")
             case .adjust(let effect, let reason):
                 let blocs = blocsNamed(in: effect)
                 add(t, .facilitator, blocs, "The facilitator adjusted \(effect.source). Reason given: “\(reason)”.")
@@ -188,13 +242,17 @@ struct Collector {
                 answers.append((def.title, option, d.defaulted, [d.bloc]))
             }
         }
-        for a in answers {
-            let who = join(a.blocs.map(name))
-            if a.defaulted {
-                add(t, .dilemma, a.blocs, "\(who) did not choose on “\(a.title)”; the default applied: \(a.option).")
-            } else {
-                add(t, .dilemma, a.blocs, "\(who) chose “\(a.option)” on “\(a.title)”.")
-            }
+        for a in answers where !a.defaulted {
+            add(t, .dilemma, a.blocs, "\(join(a.blocs.map(name))) chose “\(a.option)” on “\(a.title)”.")
+            for b in a.blocs { decisions.append((b, t, "Chose “\(a.option)” on “\(a.title)”.")) }
+        }
+        // Dilemmas left to their default are many and alike: one line per turn says them all.
+        let defaults = answers.filter(\.defaulted)
+        if !defaults.isEmpty {
+            var blocs: [Int] = []
+            for a in defaults { for b in a.blocs where !blocs.contains(b) { blocs.append(b) } }
+            add(t, .dilemma, blocs, "No choice was entered in time, so the default applied: " +
+                defaults.map { "“\($0.option)” on “\($0.title)” for \(join($0.blocs.map { ids[$0] }))" }.joined(separator: "; ") + ".")
         }
     }
 
@@ -202,6 +260,7 @@ struct Collector {
         for a in after.freeActions where a.turn == t {
             freeActionEntries.append((a.id, timeline.count))
             // Free actions are seen by their delegation and the facilitator only.
+            decisions.append((a.bloc, t, "Proposed to the facilitator: “\(clip(a.text, 120))”."))
             add(t, .freeAction, [a.bloc], "\(name(a.bloc)) proposed action #\(a.id): “\(clip(a.text, 300))”" +
                 (a.intent.isEmpty ? "." : " (intent: \(clip(a.intent, 160)))."), secret: true)
         }
@@ -216,10 +275,13 @@ struct Collector {
             }
             if tr.inForceTurn == t && old?.inForceTurn == nil {
                 add(t, .treaty, tr.members, "\(tr.name) entered into force.")
+                // Treaties of many members are the landmarks; ranked after the rarer events by size.
+                if tr.members.count >= 3 { mark(t, 10 - min(5, tr.members.count), "\(tr.name) in force") }
             }
             if let old {
                 for k in tr.parties.indices where k < old.withdrawn.count && tr.withdrawn[k] && !old.withdrawn[k] {
                     add(t, .treaty, [tr.parties[k]], "\(name(tr.parties[k])) withdrew from \(tr.name).")
+                    decisions.append((tr.parties[k], t, "Withdrew from \(tr.name)."))
                 }
                 if tr.status == .dissolved && old.status != .dissolved && (old.status == .inForce || old.status == .signed) {
                     add(t, .treaty, tr.parties, "\(tr.name) dissolved.")
@@ -229,6 +291,7 @@ struct Collector {
                 let was = old?.violations.first { $0.bloc == v.bloc && $0.since == v.since }
                 if was == nil {
                     add(t, .treaty, [v.bloc], "\(name(v.bloc)) began secretly breaking \(tr.name).", secret: true)
+                    decisions.append((v.bloc, t, "Began secretly breaking \(tr.name)."))
                 }
                 if let d = v.detectedTurn, d == t, was?.detectedTurn == nil {
                     add(t, .treaty, [v.bloc], "\(name(v.bloc)) was caught breaking \(tr.name).")
@@ -243,6 +306,8 @@ struct Collector {
             if now.crqcTurn != nil && was.crqcTurn == nil {
                 add(t, .crqc, [b], "\(name(b)) built a cryptographically relevant quantum computer (CRQC)" +
                     (now.crqcPublic ? "." : ", in secret."), secret: !now.crqcPublic)
+                mark(t, 1, "\(ids[b]) builds a CRQC" + (now.crqcPublic ? "" : " (secret)"))
+                decisions.append((b, t, "Built a CRQC" + (now.crqcPublic ? "." : ", in secret.")))
             }
             if now.crqcPublic && !was.crqcPublic {
                 crqcPublicTurn[b] = t
@@ -255,6 +320,8 @@ struct Collector {
                     : revealed ? "had its CRQC revealed to everyone by the facilitator"
                     : "was found to hold a CRQC"
                 add(t, .crqc, [b], "\(name(b)) \(how); governments scramble to migrate.")
+                if now.crqcTurn != t { mark(t, 1, "\(ids[b])'s CRQC public") }
+                if disclosed { decisions.append((b, t, "Disclosed its CRQC to the world.")) }
             }
             let readBefore = before.archive.contains { $0.harvester == b }
             let readNow = after.archive.first { $0.harvester == b && $0.readTurn == t }
@@ -265,6 +332,7 @@ struct Collector {
         if after.world.catastrophe && !before.world.catastrophe {
             catastropheTurn = t
             add(t, .crqc, [], "Harvest catastrophe: so many harvested secrets were read that trust in digital government and finance broke down.")
+            mark(t, 0, "Harvest catastrophe")
         }
     }
 
@@ -409,10 +477,14 @@ struct Collector {
             blocs: scenario.blocs.map { NamedItem(id: $0.id, name: $0.name) },
             sectors: scenario.sectors.map { SectorInfo(id: $0.id, name: $0.name, shelfLife: $0.shelfLife) },
             outcome: OutcomeReport(id: "", title: "", explanation: "", causes: [], firstCRQC: nil),
-            delegations: delegations(state), timeline: timeline, exposure: exposure(state),
+            delegations: delegations(state), timeline: timeline,
+            proposals: proposalReports(state),
+            trust: TrustReport(blocs: ids, start: GameState.initial(scenario).trust, turns: trustTurns),
+            branches: branches, cards: [], exposure: exposure(state),
             mosca: moscaRows(state), turningPoints: Array(points), charts: charts(state), questions: [],
             turns: digests, history: state.history, computerOrders: computerGiven.isEmpty ? nil : computerGiven)
         d.outcome = outcome(state, debrief: d)
+        d.cards = cards(d)
         d.questions = Questions.make(d, facts: facts(state))
         return d
     }
@@ -538,35 +610,165 @@ struct Collector {
         return out
     }
 
+    /// The charts, each line starting at the scenario's opening value (before the first turn).
     private func charts(_ state: GameState) -> [Chart] {
         let h = state.history
-        var computing = scenario.blocs.indices.map { b in
-            Series(key: ids[b], name: name(b), reference: false, values: h.map { $0.blocs[b].computing })
+        let start = GameState.initial(scenario)
+        func mean(_ xs: [Double]) -> Double {
+            var sum = 0.0
+            for x in xs { sum += x }
+            return xs.isEmpty ? 0 : (sum / Double(xs.count) * 1000).rounded() / 10
         }
-        computing.append(Series(key: "threshold", name: "CRQC threshold", reference: true, values: h.map(\.crqcLogicalQubits)))
+        var computing = scenario.blocs.indices.map { b in
+            Series(key: ids[b], name: name(b), reference: false, values: [start.blocs[b].computing] + h.map { $0.blocs[b].computing })
+        }
+        computing.append(Series(key: "threshold", name: "CRQC threshold", reference: true,
+                                values: [start.world.crqcLogicalQubits] + h.map(\.crqcLogicalQubits)))
         let pqc = scenario.blocs.indices.map { b in
-            Series(key: ids[b], name: name(b), reference: false, values: h.map { r in
-                let p = r.blocs[b].pqc
-                var sum = 0.0
-                for x in p { sum += x }
-                return p.isEmpty ? 0 : (sum / Double(p.count) * 1000).rounded() / 10
-            })
+            Series(key: ids[b], name: name(b), reference: false, values: [mean(start.blocs[b].pqc)] + h.map { mean($0.blocs[b].pqc) })
         }
         let world = [
-            Series(key: "tension", name: "Tension", reference: false, values: h.map(\.tension)),
-            Series(key: "governance", name: "Governance", reference: false, values: h.map(\.governance)),
-            Series(key: "fragmentation", name: "Fragmentation", reference: false, values: h.map(\.fragmentation)),
+            Series(key: "tension", name: "Tension", reference: false, values: [start.world.tension] + h.map(\.tension)),
+            Series(key: "governance", name: "Governance", reference: false, values: [start.world.governance] + h.map(\.governance)),
+            Series(key: "fragmentation", name: "Fragmentation", reference: false, values: [start.world.fragmentation] + h.map(\.fragmentation)),
         ]
+        // How much the others trust each bloc: the mean of its column, without itself.
+        let n = ids.count
+        func trusted(_ m: [Double], _ b: Int) -> Double {
+            var sum = 0.0
+            for a in 0..<n where a != b && a * n + b < m.count { sum += m[a * n + b] }
+            return n > 1 ? (sum / Double(n - 1) * 10).rounded() / 10 : 0
+        }
+        let trust = scenario.blocs.indices.map { b in
+            Series(key: ids[b], name: name(b), reference: false, values: [trusted(start.trust, b)] + trustTurns.map { trusted($0, b) })
+        }
+        let markers = chartMarkers()
         return [
             Chart(id: "computing", title: "The computing race",
                   caption: "Effective logical qubits of each bloc against the number needed for a CRQC (the threshold).",
-                  unit: "logical qubits", logScale: true, series: computing),
+                  unit: "logical qubits", logScale: true, series: computing, markers: markers),
             Chart(id: "pqc", title: "Post-quantum migration",
                   caption: "Share of each bloc's traffic migrated to post-quantum cryptography, average of all sectors.",
-                  unit: "% migrated", logScale: false, series: pqc),
+                  unit: "% migrated", logScale: false, series: pqc, markers: markers),
             Chart(id: "world", title: "Tension, governance and fragmentation",
-                  caption: "The three world indices, each from 0 to 100.", unit: "index 0–100", logScale: false, series: world),
+                  caption: "The three world indices, each from 0 to 100.", unit: "index 0–100", logScale: false, series: world, markers: markers),
+            Chart(id: "trust", title: "How much each bloc was trusted",
+                  caption: "The average trust the other blocs placed in each bloc, from −100 (hostile) to 100 (allied).",
+                  unit: "trust −100 to 100", logScale: false, series: trust, markers: markers),
         ]
+    }
+
+    /// At most eight key moments, the most important first, then in order of time.
+    func chartMarkers() -> [ChartMarker] {
+        var ranked = markerCandidates.indices.sorted { a, b in
+            let x = markerCandidates[a], y = markerCandidates[b]
+            return x.priority != y.priority ? x.priority < y.priority : a < b
+        }
+        // At most three treaties, so they do not crowd out the events.
+        var treaties = 0
+        ranked = ranked.filter { k in
+            guard markerCandidates[k].priority >= 5 else { return true }
+            treaties += 1
+            return treaties <= 3
+        }
+        ranked = Array(ranked.prefix(8)).sorted()
+        return ranked.map { markerCandidates[$0].marker }
+    }
+
+    /// Every proposal with its answers and how it ended.
+    private func proposalReports(_ state: GameState) -> [ProposalReport] {
+        // Treaties the scenario starts with were not proposed in this game.
+        let opening = GameState.initial(scenario).treaties.map(\.id)
+        return state.treaties.filter { !opening.contains($0.id) }.map { tr in
+            let proposedName = proposalNames.first { $0.id == tr.id }?.name ?? tr.name
+            var answers: [ProposalAnswer] = []
+            var rejectedBy: [Int] = [], silent: [Int] = []
+            for (k, b) in tr.parties.enumerated() {
+                if b == tr.proposer { answers.append(ProposalAnswer(bloc: ids[b], answer: "proposed", label: nil)); continue }
+                let when = answerTimes.first { $0.treaty == tr.id && $0.bloc == b }
+                let a = k < tr.answers.count ? tr.answers[k] : .pending
+                switch a {
+                case .accepted: answers.append(ProposalAnswer(bloc: ids[b], answer: "accepted", label: when.map { label($0.turn) }))
+                case .rejected:
+                    if when?.timedOut == true {
+                        silent.append(b)
+                        answers.append(ProposalAnswer(bloc: ids[b], answer: "no answer in time", label: nil))
+                    } else {
+                        rejectedBy.append(b)
+                        answers.append(ProposalAnswer(bloc: ids[b], answer: "rejected", label: when.map { label($0.turn) }))
+                    }
+                case .pending: answers.append(ProposalAnswer(bloc: ids[b], answer: "not answered yet", label: nil))
+                }
+            }
+            let status: String, reason: String
+            var settled: String?
+            switch tr.status {
+            case .proposed:
+                status = "waiting for answers"
+                reason = "Still waiting for answers when the game stopped."
+            case .rejected, .lapsed:
+                // Nobody said no, but someone let it run out: it lapsed.
+                status = tr.status == .lapsed || (rejectedBy.isEmpty && !silent.isEmpty) ? "lapsed" : "rejected"
+                settled = tr.endedTurn.map(label)
+                var why: [String] = []
+                if !rejectedBy.isEmpty { why.append("rejected by \(join(rejectedBy.map(name)))") }
+                if !silent.isEmpty { why.append("\(join(silent.map(name))) did not answer in time") }
+                reason = "It never came into force: too few parties accepted it" + (why.isEmpty ? "." : " (\(why.joined(separator: "; "))).")
+            case .signed, .inForce, .dissolved:
+                status = tr.status == .inForce ? "in force" : (tr.status == .signed ? "signed" : "dissolved")
+                settled = tr.signedTurn.map(label)
+                var text = "Signed by \(join(tr.parties.indices.filter { $0 < tr.answers.count && tr.answers[$0] == .accepted }.map { name(tr.parties[$0]) }))"
+                if let s = tr.signedTurn { text += " in \(label(s))" }
+                if let f = tr.inForceTurn { text += "; in force from \(label(f))" } else if tr.status == .signed { text += "; waiting for ratification" }
+                if tr.status == .dissolved { text += "; dissolved" + (tr.endedTurn.map { " in \(label($0))" } ?? "") + " when fewer than two members remained" }
+                if !rejectedBy.isEmpty || !silent.isEmpty {
+                    text += ", without " + join((rejectedBy + silent).map(name))
+                }
+                reason = text + "."
+            }
+            return ProposalReport(id: tr.id, name: proposedName, signedAs: tr.name == proposedName ? "" : tr.name,
+                                  type: tr.type.lowerTitle, proposer: ids[tr.proposer], proposed: label(tr.proposedTurn),
+                                  answers: answers, status: status, settled: settled, reason: reason)
+        }
+    }
+
+    /// One page per delegation: its objectives, the decisions that mattered, what others read of it.
+    private func cards(_ d: Debrief) -> [DelegationCard] {
+        d.delegations.enumerated().map { b, del in
+            var summary = "Rank \(del.rank) of \(d.delegations.count), score \(fmt(del.score, 1)), doctrine \(del.doctrine)."
+            if let c = del.crqc { summary += " CRQC \(c)." }
+            let objectives = del.objectives.map { o in
+                (o.status == "met" ? "✓ met" : (o.status == "missed" ? "✗ missed" : "○ not yet judged")) + ": \(o.text)" + (o.secret ? " (secret)" : "")
+            }
+            let mine = decisions.filter { $0.bloc == b }
+            let shown = 8
+            var lines = mine.prefix(shown).map { "\(label($0.turn)): \($0.text)" }
+            if mine.count > shown { lines.append("… and \(mine.count - shown) more in the timeline.") }
+            if lines.isEmpty { lines.append("No decision of its own stood out: no proposals, answers, dilemma choices or free actions.") }
+            var read: [String] = []
+            var readers: [(String, Double, [String], String, String)] = []
+            for r in d.exposure.decrypted where r.victim == del.id {
+                if let k = readers.firstIndex(where: { $0.0 == r.harvester }) {
+                    readers[k].1 += r.value
+                    if !readers[k].2.contains(r.sector) { readers[k].2.append(r.sector) }
+                    readers[k].4 = max(readers[k].4, r.lastRead)
+                    readers[k].3 = min(readers[k].3, r.firstRead)
+                } else {
+                    readers.append((r.harvester, r.value, [r.sector], r.firstRead, r.lastRead))
+                }
+            }
+            for r in readers {
+                let sectors = r.2.map { d.sectorName($0).lowercased() }
+                read.append("\(d.name(r.0)) read its \(join(sectors)) traffic, worth \(fmt(r.1, 1)) (\(r.3 == r.4 ? r.3 : "\(r.3)–\(r.4)")).")
+            }
+            let messages = d.exposure.messagesRead.filter { $0.from == del.id }
+            if !messages.isEmpty {
+                let who = Questions.uniq(messages.flatMap { $0.readBy.map(\.bloc) }).map(d.name)
+                read.append("\(counted(messages.count, "of its negotiation messages", "of its negotiation messages")) \(messages.count == 1 ? "was" : "were") read by \(join(who)).")
+            }
+            if read.isEmpty { read.append("Nobody read its traffic or its messages.") }
+            return DelegationCard(bloc: del.id, name: del.name, summary: summary, objectives: objectives, decisions: lines, readByOthers: read)
+        }
     }
 
     // MARK: - Outcome and its causes
@@ -581,11 +783,14 @@ struct Collector {
             first = BlocAtTurn(bloc: ids[b], turn: t, label: label(t))
             let secrecy: String
             if let p = crqcPublicTurn[b] {
-                secrecy = p == t ? "and it was public at once" : "and kept it secret until \(label(p))"
+                secrecy = p == t ? "and it was public at once" : "and kept it from the world until \(label(p))"
             } else {
                 secrecy = state.blocs[b].crqcPublic ? "and it became public" : "and the world never learned of it"
             }
-            causes.append("\(name(b)) was the first to build a CRQC, in \(label(t)), \(secrecy).")
+            // A partial reveal (to some delegations, by the facilitator or by espionage) is part of the story.
+            let learned = crqcLearned[b].isEmpty ? "" : "; " + join(crqcLearned[b].map { "\(name($0.bloc)) learned of it in \(label($0.turn))" }) +
+                (crqcPublicTurn[b] == nil && !state.blocs[b].crqcPublic ? "" : " before that")
+            causes.append("\(name(b)) was the first to build a CRQC, in \(label(t)), \(secrecy)\(learned).")
             if holders.count > 1 {
                 causes.append("Later CRQCs: " + join(holders.dropFirst().map { "\(name($0.1)) (\(label($0.0)))" }) + ".")
             }
@@ -643,6 +848,7 @@ struct Collector {
             defaulted: defaultedDilemmas.map { .init(bloc: ids[$0.bloc], label: label($0.turn), text: $0.title, reason: $0.label) },
             violations: violations,
             crqcPublic: crqcPublicTurn.map { $0.map(label) },
+            crqcLearned: crqcLearned.map { $0.map { (bloc: ids[$0.bloc], label: label($0.turn)) } },
             catastrophe: catastropheTurn.map(label))
     }
 }

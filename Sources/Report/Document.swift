@@ -13,6 +13,12 @@ enum Block {
     case timeline([TimelineEntry])
     case chart(Int)
     case mosca
+    /// Where a new page starts in presentation mode (other formats ignore it).
+    case page
+    /// The Mosca grid of some blocs only: a grid too tall for one projector page, split (HTML).
+    case moscaPart([String])
+    /// A delegation's card, laid out as one page (HTML); text formats get its blocks instead.
+    case card(Int)
 }
 
 extension Debrief {
@@ -26,10 +32,15 @@ extension Debrief {
 
     static let moscaLegend = "✖ red: data harvested now will still matter when a rival can read it (shelf life + time to finish migrating exceeds the time to a rival's CRQC). ▲ amber: within three years of that. ● green: safe for now."
 
-    func blocks() -> [Block] {
+    /// `cards`: whether delegation cards stay whole (`.card`, for HTML) or are given as their blocks.
+    func blocks(wholeCards: Bool = false) -> [Block] {
         var out: [Block] = []
         out.append(.heading(1, "After-action report: \(scenarioTitle)"))
         out.append(.paragraph(subtitle))
+        if let b = branches.first {
+            out.append(.paragraph("This game is a branch: it was rewound to the start of \(b.label) (turn \(b.turn)) from the save \(b.file)" +
+                                  (branches.count > 1 ? ", itself a branch (\(counted(branches.count, "rewind")) in all; see “Rewinds and branches”)." : ".")))
+        }
 
         out.append(.heading(2, "Outcome: \(outcome.title)"))
         out.append(.paragraph(outcome.explanation))
@@ -65,6 +76,21 @@ extension Debrief {
 
         out += computerOrderBlocks()
 
+        out.append(.heading(2, "Treaty proposals"))
+        out += proposalBlocks()
+
+        out.append(.heading(2, "Trust between the blocs"))
+        out += trustBlocks()
+
+        if !branches.isEmpty {
+            out.append(.heading(2, "Rewinds and branches"))
+            out.append(.paragraph("The facilitator rewound the game and played on from an earlier turn. The game reported here is the last branch; each earlier game is kept as its own save, which can be reported too. Nearest first:"))
+            out.append(.bullets(branches.map { b in
+                "Rewound to the start of \(b.label) (turn \(b.turn)) from \(b.file)" +
+                    (b.parentTurnsPlayed.map { ", which had played \(counted($0, "turn"))" } ?? ", which was not found beside this save") + "."
+            }))
+        }
+
         out.append(.heading(2, "What harvest-now-decrypt-later exposed"))
         out += exposureBlocks()
 
@@ -83,7 +109,13 @@ extension Debrief {
         }
 
         out.append(.heading(2, "Charts"))
+        out.append(.paragraph("Every line starts at the scenario's opening value, before the first turn." +
+                              (charts.first?.markers.isEmpty == false ? " Numbered markers show the key events:" : "")))
+        if let markers = charts.first?.markers, !markers.isEmpty {
+            out.append(.numbered(markers.map { "\($0.label): \($0.text)" }))
+        }
         for (i, c) in charts.enumerated() {
+            out.append(.page)
             out.append(.heading(3, c.title))
             out.append(.paragraph(c.caption))
             out.append(.chart(i))
@@ -91,6 +123,21 @@ extension Debrief {
 
         out.append(.heading(2, "Questions for discussion"))
         out.append(.numbered(questions))
+
+        out.append(.heading(2, "Delegation cards"))
+        out.append(.paragraph("One page per delegation, to hand out or show in turn: its objectives, the decisions that mattered and what others read of its traffic."))
+        for (i, c) in cards.enumerated() {
+            out.append(.page)
+            if wholeCards { out.append(.card(i)); continue }
+            out.append(.heading(3, "\(c.name) (\(c.bloc))"))
+            out.append(.paragraph(c.summary))
+            out.append(.paragraph("Objectives:"))
+            out.append(.bullets(c.objectives.isEmpty ? ["No scored objectives."] : c.objectives))
+            out.append(.paragraph("Decisions that mattered:"))
+            out.append(.bullets(c.decisions))
+            out.append(.paragraph("What others read of its traffic:"))
+            out.append(.bullets(c.readByOthers))
+        }
         return out.map(\.tidied)
     }
 
@@ -165,6 +212,77 @@ extension Debrief {
         return out
     }
 
+    /// Every proposal, one line each: who proposed what to whom, the answers, and its end.
+    func proposalBlocks() -> [Block] {
+        guard !proposals.isEmpty else { return [.paragraph("No treaty was proposed.")] }
+        var inForce = 0, failedCount = 0
+        for p in proposals {
+            if p.status == "in force" || p.status == "signed" || p.status == "dissolved" { inForce += 1 }
+            if p.status == "rejected" || p.status == "lapsed" { failedCount += 1 }
+        }
+        var out: [Block] = [.paragraph("\(counted(proposals.count, "treaty proposal")) in this game: \(inForce) signed, \(failedCount) never came into force" +
+                                       (proposals.count - inForce - failedCount > 0 ? ", \(proposals.count - inForce - failedCount) still waiting for answers" : "") +
+                                       ". Each with every invited party's answer (✓ accepted, ✗ rejected, … no answer in time) and how it ended.")]
+        func line(_ p: ProposalReport) -> String {
+            let answers = p.answers.filter { $0.answer != "proposed" }.map { a -> String in
+                switch a.answer {
+                case "accepted": return "\(a.bloc) ✓" + (a.label.map { " \($0)" } ?? "")
+                case "rejected": return "\(a.bloc) ✗" + (a.label.map { " \($0)" } ?? "")
+                case "no answer in time": return "\(a.bloc) … no answer in time"
+                default: return "\(a.bloc) not answered yet"
+                }
+            }
+            let renamed = p.signedAs.isEmpty ? "" : " (signed as \(p.signedAs))"
+            return "\(p.proposed): \(name(p.proposer)) proposed \(p.name)\(renamed) — \(answers.joined(separator: ", ")). \(p.reason)"
+        }
+        // The ones that failed first: they are the ones the rest of the report does not show.
+        let failed = proposals.filter { $0.status == "rejected" || $0.status == "lapsed" || $0.status == "waiting for answers" }
+        let signed = proposals.filter { !failed.contains($0) }
+        if !failed.isEmpty {
+            out.append(.paragraph("Never came into force:"))
+            out.append(.bullets(failed.map(line)))
+        }
+        if !signed.isEmpty {
+            out.append(.paragraph("Signed:"))
+            out.append(.bullets(signed.map(line)))
+        }
+        return out
+    }
+
+    /// Trust at the start and the end, as a grid, and the largest changes.
+    func trustBlocks() -> [Block] {
+        let n = trust.blocs.count
+        guard n > 1, trust.start.count == n * n else { return [.paragraph("Trust is not recorded for this game.")] }
+        let end = trust.end
+        var out: [Block] = [.paragraph("How much each bloc (row) trusted each other bloc (column), from −100 (hostile) to 100 (allied), at the start and at the end" +
+                                       (finished ? "" : " so far") + ". The chart of how much each bloc was trusted is under Charts; the CSV and JSON reports have every turn.")]
+        for (title, m) in [("At the start:", trust.start), (finished ? "At the end:" : "At \(turnLabels.last ?? "the start"):", end)] {
+            out.append(.paragraph(title))
+            out.append(.table(header: ["Trust of"] + trust.blocs, rows: (0..<n).map { a in
+                [trust.blocs[a]] + (0..<n).map { b in a == b ? "·" : fmt(m[a * n + b], 0) }
+            }))
+        }
+        var changes: [(a: Int, b: Int, d: Double)] = []
+        for a in 0..<n { for b in 0..<n where a != b {
+            let d = end[a * n + b] - trust.start[a * n + b]
+            // A pair that moved together is told once.
+            if a > b && abs(end[b * n + a] - trust.start[b * n + a] - d) < 0.5 { continue }
+            if abs(d) >= 1 { changes.append((a, b, d)) }
+        } }
+        changes.sort { abs($0.d) != abs($1.d) ? abs($0.d) > abs($1.d) : ($0.a, $0.b) < ($1.a, $1.b) }
+        if changes.isEmpty {
+            out.append(.paragraph("Trust between the blocs did not change."))
+        } else {
+            out.append(.paragraph("The largest changes:"))
+            out.append(.bullets(changes.prefix(5).map { c in
+                let both = abs(end[c.b * n + c.a] - trust.start[c.b * n + c.a] - c.d) < 0.5
+                let pair = both ? "\(name(trust.blocs[c.a])) and \(name(trust.blocs[c.b]))" : "\(possessive(name(trust.blocs[c.a]))) trust in \(name(trust.blocs[c.b]))"
+                return "\(both ? "Trust between " + pair : pair.capitalizedFirst) went from \(fmt(trust.start[c.a * n + c.b], 0)) to \(fmt(end[c.a * n + c.b], 0)) (\(signed(c.d, 0)))."
+            }))
+        }
+        return out
+    }
+
     func sectorName(_ id: String) -> String { sectors.first { $0.id == id }?.name ?? id }
 
     /// Turn indices to show when only `columns` fit: the last turn of each year (or every n-th year).
@@ -196,20 +314,22 @@ extension Debrief {
             let yearEnd = t + 1 < turnLabels.count || turnCount == turnsPlayed || label.hasSuffix("Q4") || label.hasSuffix("H2") || label.count == 4
             return yearEnd ? String(label.prefix(4)) : label
         }
-        var columns = max(1, (width - labelWidth) / (cell + 1))
+        // The first column is the opening value ("start"); values[t + 1] is the end of turn t.
+        var columns = max(1, (width - labelWidth) / (cell + 1) - 1)
         var turns = yearEnds(columns: columns)
         let widest = turns.map { heading($0).count + 1 }.max() ?? cell
         if widest > cell {
             cell = widest
-            columns = max(1, (width - labelWidth) / cell)
+            columns = max(1, (width - labelWidth) / cell - 1)
             turns = yearEnds(columns: columns)
         }
+        func value(_ s: Series, _ k: Int) -> String { k < s.values.count ? fmt(s.values[k], digits) : "–" }
         var lines: [String] = []
-        lines.append(pad("", labelWidth) + turns.map { padLeft(heading($0), cell) }.joined())
+        lines.append(pad("", labelWidth) + padLeft("start", cell) + turns.map { padLeft(heading($0), cell) }.joined())
         for (k, s) in chart.series.enumerated() {
-            lines.append(pad(labels[k], labelWidth) + turns.map { padLeft(fmt(s.values[$0], digits), cell) }.joined())
+            lines.append(pad(labels[k], labelWidth) + padLeft(value(s, 0), cell) + turns.map { padLeft(value(s, $0 + 1), cell) }.joined())
         }
-        lines.append("(\(chart.unit); value at the last turn of each year shown)")
+        lines.append("(\(chart.unit); the opening value, then the value at the last turn of each year)")
         return lines
     }
 
@@ -281,7 +401,7 @@ extension Block {
         case .paragraph(let text): return .paragraph(tidyQuotes(text))
         case .bullets(let items): return .bullets(items.map(tidyQuotes))
         case .numbered(let items): return .numbered(items.map(tidyQuotes))
-        case .table, .timeline, .chart, .mosca: return self
+        case .table, .timeline, .chart, .mosca, .page, .moscaPart, .card: return self
         }
     }
 }

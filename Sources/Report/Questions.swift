@@ -13,6 +13,8 @@ enum Questions {
         var violations: [Violation]
         /// Per bloc index, the label of the turn its CRQC became public.
         var crqcPublic: [String?]
+        /// Per bloc index, who learned of its CRQC before it was public, and when.
+        var crqcLearned: [[(bloc: String, label: String)]]
         var catastrophe: String?
     }
 
@@ -29,7 +31,10 @@ enum Questions {
             let publicLabel = b < facts.crqcPublic.count ? facts.crqcPublic[b] : nil
             if publicLabel == builtLabel { continue }
             let until = publicLabel.map { "until \($0)" } ?? "to the end of the game"
-            special.append("\(del.name) held a CRQC in secret from \(builtLabel) \(until). What would each delegation have done differently had it known in \(builtLabel), and what signs were there?")
+            let learned = b < facts.crqcLearned.count ? facts.crqcLearned[b] : []
+            let partial = learned.isEmpty ? "" : " " + join(learned.map { "\(d.name($0.bloc)) learned of it in \($0.label)" }) +
+                (publicLabel == nil ? "; the others never did." : ", before the world did.")
+            special.append("\(del.name) held a CRQC, hidden from the world, from \(builtLabel) \(until).\(partial) What would each delegation have done differently had it known in \(builtLabel), and what signs were there?")
             break
         }
         // Negotiation messages read by someone else.
@@ -58,7 +63,7 @@ enum Questions {
         }
         // A dilemma left to its default.
         if let x = facts.defaulted.first {
-            special.append("\(d.name(x.bloc)) let the deadline pass on “\(x.text)” in \(x.label), so “\(x.reason)” applied by default. Was not deciding a decision?")
+            special.append("No choice was entered in time for \(d.name(x.bloc)) on “\(x.text)” in \(x.label), so “\(x.reason)” applied by default. Was there time to decide, and would a choice have changed anything?")
         }
 
         // Questions for every game.
@@ -86,10 +91,8 @@ enum Questions {
             let rows = d.exposure.decrypted.filter { $0.victim == worst.id }
             let sector = rows.first.flatMap { r in d.sectors.first { $0.id == r.sector }?.name.lowercased() } ?? "its"
             let reader = rows.first.map { d.name($0.harvester) } ?? "others"
-            let redSince = d.mosca.first { $0.bloc == worst.id && $0.statuses.contains(.red) }
-                .flatMap { row in row.statuses.firstIndex(of: .red).map { d.turnLabels[$0] } }
             always.append("\(worst.name) lost the most to harvest-now-decrypt-later: \(reader) read its \(sector) traffic." +
-                          (redSince.map { " Mosca's inequality was already red for one of its sectors in \($0)." } ?? "") +
+                          moscaClause(d, bloc: worst.id) +
                           " When should \(worst.name) have started migrating, and what would it have cost?")
         } else if let last {
             var slowest = 0
@@ -101,8 +104,13 @@ enum Questions {
             var peak = 0
             for t in d.history.indices where d.history[t].tension > d.history[peak].tension { peak = t }
             let label = d.turnLabels[peak]
-            let cause = d.turns.first { $0.turn == d.history[peak].turn }?.tensionCause.map { " (its largest push that turn: \(clip($0, 90)))" } ?? ""
-            always.append("Tension peaked at \(fmt(d.history[peak].tension, 0)) in \(label)\(cause). Who could have de-escalated, and with what?")
+            let opening = d.charts.first { $0.id == "world" }?.series.first { $0.key == "tension" }?.values.first
+            if let opening, opening >= d.history[peak].tension {
+                always.append("Tension never rose above its opening \(fmt(opening, 0)) and ended at \(fmt(d.history[d.history.count - 1].tension, 0)). What kept it down, and would that hold in a real crisis?")
+            } else {
+                let cause = d.turns.first { $0.turn == d.history[peak].turn }?.tensionCause.map { " (its largest push that turn: \(clip($0, 90)))" } ?? ""
+                always.append("Tension peaked at \(fmt(d.history[peak].tension, 0)) in \(label)\(cause). Who could have de-escalated, and with what?")
+            }
         }
         let ranked = d.delegations.sorted { $0.rank < $1.rank }
         if let top = ranked.first, let bottom = ranked.last, top.id != bottom.id {
@@ -121,6 +129,19 @@ enum Questions {
             out.append("\(del.name) set out to achieve \(aim). What stands in its way, and which other delegation could help?")
         }
         return out.map(tidyQuotes)
+    }
+
+    /// What the report's Mosca grid says of one bloc, in a sentence that cannot contradict it:
+    /// how many of its sectors were red at the first turn any was, or that all were red throughout.
+    static func moscaClause(_ d: Debrief, bloc: String) -> String {
+        let rows = d.mosca.filter { $0.bloc == bloc }
+        guard let first = d.turnLabels.indices.first(where: { t in rows.contains { t < $0.statuses.count && $0.statuses[t] == .red } }) else { return "" }
+        let red = rows.filter { first < $0.statuses.count && $0.statuses[first] == .red }.count
+        if rows.allSatisfy({ $0.statuses.allSatisfy { $0 == .red } }) {
+            return " Mosca's inequality was red for all \(rows.count) of its sectors at every turn."
+        }
+        let which = red == rows.count ? "all \(rows.count) of its sectors" : (red == 1 ? "one of its \(rows.count) sectors" : "\(red) of its \(rows.count) sectors")
+        return " Mosca's inequality was already red for \(which) in \(d.turnLabels[first])."
     }
 
     /// A quotation without its closing full stop, for use inside a sentence.

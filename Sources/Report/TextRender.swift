@@ -42,6 +42,8 @@ extension Debrief {
             case .mosca:
                 out += moscaGrid(width: width).map { clipLine($0, width) }
                 out.append("")
+            case .page, .moscaPart, .card:
+                continue
             }
         }
         while out.last == "" { out.removeLast() }
@@ -88,6 +90,8 @@ extension Debrief {
                 out += moscaGrid(width: width)
                 out.append("```")
                 out.append("")
+            case .page, .moscaPart, .card:
+                continue
             }
         }
         while out.last == "" { out.removeLast() }
@@ -181,7 +185,8 @@ func tableLines(header: [String], rows: [[String]], markdown: Bool) -> [String] 
 
 /// A column is text (left-aligned) unless every cell starts like a number.
 func isText(column i: Int, rows: [[String]]) -> Bool {
-    for r in rows where i < r.count {
+    // "·" marks an empty cell (a bloc's trust in itself) and says nothing of the column.
+    for r in rows where i < r.count && r[i] != "·" {
         guard let f = r[i].first, f.isNumber || f == "−" || f == "+" else { return true }
     }
     return false

@@ -19,7 +19,7 @@ struct Entangled: ParsableCommand {
         cryptography, spy and negotiate treaties while the clock runs toward the first \
         cryptographically relevant quantum computer.
         """,
-        subcommands: [Play.self, Simulate.self, Validate.self, ScenariosList.self, Bench.self, Replay.self, ReportCommand.self, Serve.self],
+        subcommands: [Play.self, Simulate.self, Validate.self, ScenariosList.self, Bench.self, Replay.self, ReportCommand.self, PackCommand.self, Serve.self],
         defaultSubcommand: Play.self
     )
 }

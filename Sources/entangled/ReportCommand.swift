@@ -34,6 +34,28 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("as-replayed"), help: "When the replay diverges, report what this version's rules make of the save's commands instead of refusing it.")
     var asReplayed = false
 
+    /// The saves a branch was rewound from, nearest first, followed from parent to parent while
+    /// they are found (as recorded, or beside the save) and match their recorded checksum.
+    static func branches(of loaded: LoadedSave) -> [BranchStep] {
+        var steps: [BranchStep] = []
+        var parent = loaded.saved.parent
+        var folder = URL(fileURLWithPath: loaded.file).deletingLastPathComponent()
+        var seen: [String] = []
+        while let p = parent, steps.count < 50, !seen.contains(p.checksum) {
+            seen.append(p.checksum)
+            let candidates = [p.file, folder.appendingPathComponent(URL(fileURLWithPath: p.file).lastPathComponent).path]
+            var found: LoadedSave?
+            for path in candidates where found == nil && FileManager.default.fileExists(atPath: path) {
+                if let l = try? SaveStore.load(path: path, fromSnapshot: true), l.checksum == p.checksum { found = l }
+            }
+            steps.append(BranchStep(file: p.file, checksum: p.checksum, turn: p.turn, label: p.turnLabel,
+                                    parentTurnsPlayed: found.map { $0.game.log.count }))
+            parent = found?.saved.parent
+            if let f = found { folder = URL(fileURLWithPath: f.file).deletingLastPathComponent() }
+        }
+        return steps
+    }
+
     func run() throws {
         // The report retells the game from its command log, so a save whose replay diverges would
         // describe a game that never happened: it is refused unless asked for explicitly.
@@ -42,7 +64,8 @@ struct ReportCommand: ParsableCommand {
             SaveFiles.note("\(save): the replay diverged at turn \(d.turn + 1) (\(d.label)) because \(d.cause); as asked, the report tells what this version's rules make of the same commands, not the game as it was played.")
         }
         let game = loaded.game
-        let debrief = DebriefBuilder.build(scenario: game.scenario, seed: game.seed, log: game.log)
+        let debrief = DebriefBuilder.build(scenario: game.scenario, seed: game.seed, log: game.log,
+                                           branches: ReportCommand.branches(of: loaded))
         let text: String
         switch format {
         case .markdown: text = debrief.markdown()

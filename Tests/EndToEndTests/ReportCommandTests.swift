@@ -24,8 +24,10 @@ struct ReportCommandTests {
         #expect(html.stderr.contains("out/report.html"))
         let page = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
-        #expect(page.components(separatedBy: "<svg").count - 1 == 3)
-        #expect(!page.contains("http") && !page.contains("<script"))
+        // Four charts (the race, migration, the world indices, trust); one self-contained file:
+        // its only script is inline (presentation mode) and nothing is fetched.
+        #expect(page.components(separatedBy: "<svg").count - 1 == 4)
+        #expect(!page.contains("http") && !page.contains("src=") && page.components(separatedBy: "<script").count - 1 == 1)
 
         let csv = try Binary.run(["report", "game.json", "--format", "csv"], directory: folder)
         #expect(csv.status == 0, "\(csv.stderr)")
@@ -33,6 +35,9 @@ struct ReportCommandTests {
         #expect(lines.first == "turn,label,bloc,indicator,value")
         #expect(lines.contains { $0.hasPrefix("44,2035-Q4,world,tension,") })
         #expect(lines.contains { $0.hasPrefix("1,2025-Q1,US,computing,") })
+        // Trust, from the opening values (turn 0) to the end.
+        #expect(lines.contains { $0.hasPrefix("0,start,US,trust.CN,") })
+        #expect(lines.contains { $0.hasPrefix("44,2035-Q4,CN,trust.US,") })
 
         let json = try Binary.run(["report", "game.json", "--format", "json"], directory: folder)
         #expect(json.status == 0, "\(json.stderr)")
@@ -43,6 +48,27 @@ struct ReportCommandTests {
         #expect((5...8).contains(questions.count))
         // The same save always gives the same report.
         #expect(try Binary.run(["report", "game.json", "--format", "json"], directory: folder).stdout == json.stdout)
+    }
+
+    @Test func theReportOfABranchSaysWhereItWasRewoundFrom() throws {
+        let folder = try Binary.temporaryFolder()
+        let sim = try Binary.run(["simulate", "--seed", "4", "--turns", "6", "--save", "game.json"], directory: folder)
+        #expect(sim.status == 0, "\(sim.stderr)")
+        let first = try Binary.run(["replay", "game.json", "--to-turn", "4", "--output", "branch.json"], directory: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try Binary.run(["replay", "branch.json", "--to-turn", "2", "--output", "branch2.json"], directory: folder)
+        #expect(second.status == 0, "\(second.stderr)")
+        let report = try Binary.run(["report", "branch2.json"], directory: folder)
+        #expect(report.status == 0, "\(report.stderr)")
+        let text = report.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(text.contains("This game is a branch: it was rewound to the start of 2025-Q2 (turn 2) from the save"))
+        #expect(report.stdout.contains("## Rewinds and branches"))
+        #expect(text.contains("branch.json, which had played 3 turns"))
+        #expect(text.contains("Rewound to the start of 2025-Q4 (turn 4) from"))
+        #expect(text.contains("game.json, which had played 6 turns"))
+        // A game that is no branch says nothing of branches.
+        let plain = try Binary.run(["report", "game.json"], directory: folder)
+        #expect(!plain.stdout.contains("This game is a branch") && !plain.stdout.contains("Rewinds and branches"))
     }
 
     @Test func anOutputInAMissingFolderIsRefusedWithoutCreatingIt() throws {

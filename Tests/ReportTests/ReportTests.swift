@@ -153,9 +153,18 @@ struct ReportTests {
         let sectors = Self.game.scenario.sectors.count
         let perBloc = 7 + sectors + 4 + 3 + sectors
         let blocs = Self.game.scenario.blocs.count
-        #expect(rows.count - 1 == history.count * (blocs * perBloc + 4))
-        var seen = 0
+        // Trust rows: every ordered pair of blocs, for the opening (turn 0) and every turn.
+        #expect(rows.count - 1 == history.count * (blocs * perBloc + 4) + (history.count + 1) * blocs * (blocs - 1))
+        var seen = 0, trustSeen = 0
         for row in rows.dropFirst() {
+            if row[3].hasPrefix("trust.") {
+                let a = try #require(Self.game.scenario.blocIndex(row[2])), b = try #require(Self.game.scenario.blocIndex(String(row[3].dropFirst(6))))
+                let matrix = row[0] == "0" ? GameState.initial(Self.game.scenario).trust : d.trust.turns[try #require(Int(row[0])) - 1]
+                #expect(row[0] != "0" || row[1] == "start")
+                #expect(try #require(Double(row[4])) == matrix[a * blocs + b], "\(row)")
+                trustSeen += 1
+                continue
+            }
             let t = try #require(Int(row[0])) - 1
             #expect(row[1] == Self.game.scenario.calendar.label(t))
             let record = history[t]
@@ -202,6 +211,8 @@ struct ReportTests {
             seen += 1
         }
         #expect(seen == history.count * blocs * (perBloc - sectors))
+        #expect(trustSeen == (history.count + 1) * blocs * (blocs - 1))
+        #expect(d.trust.end == Self.game.state.trust)
     }
 
     @Test func theJSONRoundTripsAndTheReportIsDeterministic() throws {
@@ -222,9 +233,10 @@ struct ReportTests {
         let html = d.html()
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.components(separatedBy: "<svg").count - 1 == d.charts.count)
-        #expect(d.charts.map(\.id) == ["computing", "pqc", "world"])
+        #expect(d.charts.map(\.id) == ["computing", "pqc", "world", "trust"])
         #expect(!html.lowercased().contains("http"))
-        #expect(!html.lowercased().contains("<script"))
+        // One script, inline: presentation mode. Nothing is fetched.
+        #expect(html.components(separatedBy: "<script").count - 1 == 1 && !html.contains("src="))
         #expect(!html.contains("<link"))
         #expect(html.contains("CRQC threshold"))
         #expect(html.contains("<td class=\"red\""))
@@ -238,7 +250,7 @@ struct ReportTests {
         #expect((5...8).contains(d.questions.count))
         let names = Self.game.scenario.blocs.map(\.name)
         for q in d.questions { #expect(names.contains { q.contains($0) } || q.contains(d.outcome.title), "\(q)") }
-        #expect(d.questions.contains { $0.contains("China held a CRQC in secret from 2026-Q3") })
+        #expect(d.questions.contains { $0.contains("China held a CRQC, hidden from the world, from 2026-Q3") })
         #expect(d.questions.contains { $0.contains("The facilitator rejected European Union's proposal of 2025-Q4") })
         #expect(Set(d.questions).count == d.questions.count)
     }
@@ -255,7 +267,7 @@ struct ReportTests {
         let empty = DebriefBuilder.build(Game(scenario: BundledScenarios.defaultScenario, seed: 1))
         #expect(empty.outcome.title == "Unfinished at 2025-Q1")
         #expect((5...8).contains(empty.questions.count))
-        #expect(!empty.html().isEmpty && !empty.textLines(width: 80).isEmpty && empty.csv().split(separator: "\n").count == 1)
+        #expect(!empty.html().isEmpty && !empty.textLines(width: 80).isEmpty && empty.csv().split(separator: "\n").count == 1 + 10 * 9)
     }
 
     @Test func textLinesFitTheScreenWidthAndCarryNoEscapeCodes() {
@@ -450,10 +462,11 @@ struct LargeAssemblyReportTests {
         if let dump = ProcessInfo.processInfo.environment["REPORT_DUMP"] {
             try? html.write(to: URL(fileURLWithPath: dump).appendingPathComponent("assembly.html"), atomically: true, encoding: .utf8)
         }
-        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
-        // Ten coloured blocs and one grey entry for the other twenty, in the two bloc charts.
-        #expect(html.components(separatedBy: ">20 other blocs</text>").count - 1 == 2)
-        #expect(d.csv().split(separator: "\n").count == 1 + 4 * (30 * (7 + 6 + 4 + 3 + 6) + 4))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+        // Ten coloured blocs and one grey entry for the other twenty, in the three bloc charts.
+        #expect(html.components(separatedBy: ">20 other blocs</text>").count - 1 == 3)
+        // Trust rows for every ordered pair, at the start and after each of the four turns.
+        #expect(d.csv().split(separator: "\n").count == 1 + 4 * (30 * (7 + 6 + 4 + 3 + 6) + 4) + 5 * 30 * 29)
         #expect(d.mosca.count == 30 * 6)
         #expect(d.textLines(width: 80).allSatisfy { $0.count <= 80 })
     }
