@@ -12,8 +12,8 @@ extension Resolver {
                 case .discloseCRQC:
                     guard state.blocs[b].hasCRQC else { rejectOrder(b, "you have no CRQC to disclose."); continue }
                     guard !state.blocs[b].crqcPublic else { continue }
-                    state.blocs[b].influencePoints += 3
-                    crqcExposed(b, cause: "\(name(b)) disclosed its CRQC", severity: 0.35)
+                    state.blocs[b].influencePoints += DisclosureCost.influence
+                    crqcExposed(b, cause: "\(name(b)) disclosed its CRQC", severity: DisclosureCost.severity)
                 default: break
                 }
             }

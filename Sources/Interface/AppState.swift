@@ -4,7 +4,7 @@ import Strategy
 
 /// The screens of the game. Digits and letters jump to them (see `ScreenID.key`).
 public enum ScreenID: String, CaseIterable, Sendable {
-    case dashboard, bloc, budget, pqc, controls, diplomacy, intelligence, messages, dilemmas, report, charts, orders, help
+    case dashboard, bloc, budget, pqc, controls, diplomacy, intelligence, messages, dilemmas, report, charts, objectives, orders, help
     /// The facilitator's console (only in the facilitator's seat).
     case facilitator
 
@@ -22,6 +22,7 @@ public enum ScreenID: String, CaseIterable, Sendable {
         case .dilemmas: return "9"
         case .report: return "0"
         case .charts: return "c"
+        case .objectives: return "O"
         case .orders: return "o"
         case .help: return "?"
         case .facilitator: return "f"
@@ -36,6 +37,7 @@ public enum ScreenID: String, CaseIterable, Sendable {
         case .intelligence: return "Intel"
         case .messages: return "Msgs"
         case .dilemmas: return "Dilem"
+        case .objectives: return "Goals"
         default: return title
         }
     }
@@ -53,6 +55,7 @@ public enum ScreenID: String, CaseIterable, Sendable {
         case .dilemmas: return "Dilemmas"
         case .report: return "Report"
         case .charts: return "Charts"
+        case .objectives: return "Objectives"
         case .orders: return "Orders"
         case .help: return "Help"
         case .facilitator: return "Console"
@@ -92,6 +95,8 @@ public enum Modal: Hashable, Sendable {
     case draft(TreatyDraft)
     /// The facilitator confirms rewinding to the start of a turn (0-based index).
     case confirmRewind(Int)
+    /// A delegation confirms announcing its CRQC to the world, with the cost shown first.
+    case confirmDisclose
 }
 
 public struct Prompt: Hashable, Sendable {

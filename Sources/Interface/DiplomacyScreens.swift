@@ -63,7 +63,7 @@ extension Renderer {
             }
             let member = t.isMember(me) ? "◆" : " "
             let violation = row.known.isEmpty ? "" : " ⚠ breach by " + row.known.map { g.scenario.blocs[$0.bloc].id }.joined(separator: ",")
-            let line = "\(member) #\(t.id) " + Widgets.fit(t.name, max(40, r.w - 40)) + " " + Widgets.fit(status, 18)
+            let line = (i == sel ? "▸" : " ") + "\(member) #\(t.id) " + Widgets.fit(t.name, max(40, r.w - 41)) + " " + Widgets.fit(status, 18)
             put(r.x, y, Widgets.fit(line, r.w), i == sel ? Style(reverse: true) : st)
             if !violation.isEmpty { put(r.x + min(r.w - 20, Screen.displayWidth(line)), y, violation, .bad, maxWidth: 20) }
             y += 1
@@ -82,7 +82,12 @@ extension Renderer {
             if let d = t.terms.deadline { detail += " Deadline \(g.scenario.calendar.label(d))." }
             if let f = t.terms.family { detail += " Family \(f.title)." }
             if !t.terms.targets.isEmpty { detail += " Against \(t.terms.targets.map { g.scenario.blocs[$0].id }.joined(separator: ", ")) on \(t.terms.categories.map(\.rawValue).joined(separator: ", "))." }
-            for line in Widgets.wrap(detail, width: r.w).prefix(3) { put(r.x, y, line, .dim); y += 1 }
+            // What it does to the viewer's own sectors comes first: it is what an answer commits to.
+            if t.parties.contains(me) || t.proposer == me, t.status == .proposed || t.status == .signed,
+               let binds = TreatyHelp.bindsYou(type: t.type, family: t.terms.family, deadline: t.terms.deadline, me: v.me, g) {
+                detail = binds + " " + detail
+            }
+            for line in Widgets.wrap(detail, width: r.w).prefix(4) { put(r.x, y, line, .dim); y += 1 }
         }
         y = r.y + r.h - 3
         put(r.x, y, "Trust with you:", .bold)
@@ -195,7 +200,9 @@ extension Renderer {
             if let host = t.host { terms.append("hosted by \(host)") }
             if let c = t.contribution { terms.append(d.type == .capacityFund ? "USD \(Widgets.number(c)) bn a year from each donor" : "\(Widgets.number(c)) % of each member's computing budget pooled") }
             let termText = terms.isEmpty ? "" : " Terms: " + terms.joined(separator: "; ") + "."
-            for l in Widgets.wrap("\(d.type.title) between \(parties).\(termText) \(TreatyHelp.effect(d.type)) Costs 1 political capital; the invited parties answer next turn.", width: w - 4) {
+            let deadline = t.deadline.flatMap { TurnDate.parse($0) }.map { g.scenario.calendar.turnIndex(of: $0) }
+            let binds = TreatyHelp.bindsYou(type: d.type, family: t.family, deadline: deadline, me: app.view?.me, g).map { " " + $0 } ?? ""
+            for l in Widgets.wrap("\(d.type.title) between \(parties).\(termText)\(binds) \(TreatyHelp.effect(d.type)) Costs 1 political capital; the invited parties answer next turn.", width: w - 4) {
                 put(x + 2, y, l); y += 1
             }
         }
@@ -205,6 +212,31 @@ extension Renderer {
 
 /// What each treaty type does, in one or two sentences.
 enum TreatyHelp {
+    /// What a PQC accord does to the viewer's own sectors when it enters into force
+    /// (PhaseDiplomacy.enterIntoForce): every sector without an earlier mandate gets the accord's
+    /// deadline as its mandate, and the standard family becomes the accord's.
+    static func bindsYou(type: TreatyType, family: StandardFamily?, deadline: Int?, me: BlocState?, _ g: Game) -> String? {
+        guard type == .pqcAccord, let me else { return nil }
+        var parts: [String] = []
+        if let deadline {
+            let label = g.scenario.calendar.label(deadline)
+            let bound = me.mandates.indices.filter { me.mandates[$0] < 0 || me.mandates[$0] > deadline }
+            let later = bound.filter { me.mandates[$0] > deadline }
+            if bound.isEmpty {
+                parts.append("Your mandates are all due by \(label) already: it changes none.")
+            } else {
+                let names = bound.map { g.scenario.sectors[$0].name }
+                parts.append("For you: in force, it mandates \(bound.count == me.mandates.count ? "all \(bound.count) of your sectors" : names.joined(separator: ", ")) quantum-safe by \(label)"
+                             + (later.isEmpty ? "" : ", bringing forward \(later.count) later mandate\(later.count == 1 ? "" : "s") of yours")
+                             + " (missed: −3 support and −1 trust with each member).")
+            }
+        }
+        if let family, family != me.standard {
+            parts.append("Your standard family becomes \(family.title) (switching redoes part of the migration).")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
     static func effect(_ t: TreatyType) -> String {
         switch t {
         case .researchPact: return "Research spillover between parties in computing and sensing; talent flows; some leakage risk."

@@ -85,6 +85,8 @@ public enum EffectText {
     }
 
     private static func signed(_ v: Double) -> String {
-        (v < 0 ? "−" : "+") + Widgets.number(abs(v))
+        // A change that rounds to nothing reads "≈0", never "−0".
+        let a = Widgets.number(abs(v))
+        return a == "0" ? "≈0" : (v < 0 ? "−" : "+") + a
     }
 }

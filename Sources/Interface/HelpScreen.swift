@@ -42,9 +42,13 @@ extension Renderer {
             let parts = Widgets.wrap(String(line.dropFirst(indent)), width: max(10, r.w - indent))
             for (i, part) in parts.enumerated() { shown.append((i == 0 ? String(line.prefix(indent)) : String(repeating: " ", count: indent)) + part) }
         }
-        let start = min(app.scroll, max(0, shown.count - r.h))
+        // The help runs longer than most windows: the last line then says so, and how far.
+        let room = shown.count > r.h ? r.h - 1 : r.h
+        let start = min(app.scroll, max(0, shown.count - room))
         var y = r.y
-        for line in shown.dropFirst(start).prefix(r.h) { put(r.x, y, Widgets.fit(line, r.w), line.hasSuffix(":") ? .title : .plain); y += 1 }
+        for line in shown.dropFirst(start).prefix(room) { put(r.x, y, Widgets.fit(line, r.w), line.hasSuffix(":") ? .title : .plain); y += 1 }
+        let below = shown.count - start - room
+        if below > 0 { put(r.x, r.y + r.h - 1, "↓ \(below) more line\(below == 1 ? "" : "s") below (↓ PgDn)", Style(reverse: true)) }
     }
 }
 
@@ -56,6 +60,7 @@ public enum HelpText {
         "  1  World dashboard      2  Bloc detail        3  Budget      4  PQC & Mosca",
         "  5  Export controls      6  Diplomacy          7  Intelligence 8  Messages",
         "  9  Dilemmas             0  Turn report (why)  c  Charts      o  Your orders",
+        "  O  Objectives: progress, deadlines, mandates, your secret brief and the briefing",
         "  e  end your orders (asks first)   s  save   q or Ctrl-C  quit (asks first)",
         "  arrows move · Enter choose · Space toggle · in a dialog, Esc goes back a step",
         "",
@@ -86,5 +91,36 @@ public enum HelpText {
         "  Mosca: ✖ RED means data harvested today will still matter when a rival's CRQC arrives.",
         "  Every order costs political capital (shown in the header); orders you cannot pay for fail.",
         "  Orders are sealed: all delegations' orders are resolved together when the turn ends.",
-    ]
+        "  Orders resolve in stages (answers, diplomacy, controls, investment, intelligence,",
+        "  decryption, dilemmas), not in the order you gave them; the orders screen numbers them.",
+        "",
+        "Glossary:",
+    ] + Glossary.lines
+
+    /// Words the screens use, each explained in a sentence or two, as help lines.
+    enum Glossary {
+        static let entries: [(term: String, text: String)] = [
+            ("doctrine", "What a bloc's score values most. Your score weighs four pillars (security, prosperity, influence, stability) by your doctrine, plus the points of the objectives you meet. The weights below are the defaults; a scenario may change them."),
+            ("tech-leader", "Doctrine of a bloc that leads in research: security and prosperity count most (35 and 30 of 100)."),
+            ("state-directed", "Doctrine of a bloc whose state steers research: security counts most (40 of 100)."),
+            ("standards-power", "Doctrine of a bloc that wins by rules others adopt: influence counts most (35 of 100)."),
+            ("hedger", "Doctrine of a bloc that keeps doors open on all sides: prosperity counts most (40 of 100)."),
+            ("middle-power", "Doctrine of a bloc with no single aim: the four pillars count nearly alike (20 to 30 of 100)."),
+            ("spoiler", "Doctrine of a bloc that gains when others stumble: security counts most (45 of 100), prosperity least."),
+            ("rival", "A bloc you trust less than 30. The Q-Day clock and Mosca's inequality count rivals' CRQCs only: an ally's machine is shown (⚠) but is not expected to read your traffic."),
+            ("capital", "Political capital: most orders cost 1 or 2. It is earned each turn (halved while domestic support is under 20) and spent when the turn resolves, in the order orders resolve; an order the capital no longer covers fails."),
+            ("CRQC", "A cryptographically relevant quantum computer: one with enough logical qubits to break today's public-key encryption. The World screen gives the threshold."),
+            ("Q-Day", "The day a rival holds a CRQC. The header shows your estimate of the nearest one, from your estimates of rivals' qubits and growth."),
+            ("Mosca's inequality", "If x (how long a sector's secrets stay valuable) plus y (years to finish migrating it) is more than z (years to a rival's CRQC), traffic harvested today will be read in time to matter."),
+            ("red / amber / green", "Mosca status of a sector: red (✖) the inequality holds and harvested data will be read; amber (▲) within three years of that; green (●) safe for now."),
+            ("HNDL", "Harvest now, decrypt later: recording encrypted traffic today to read it once a CRQC exists. The Intel screen shows whose traffic is harvested."),
+            ("shelf life", "How many years a sector's secrets stay valuable (x in Mosca's inequality); harvested data loses value as it ages and is worthless after it."),
+            ("mandate", "A law that a sector be 95 % migrated to post-quantum cryptography by a deadline; it speeds migration; missing it costs 3 support."),
+            ("~ (estimate)", "A value marked ~ is your estimate of another bloc; its error shrinks with your SIGINT, transparency treaties and espionage."),
+        ]
+
+        static var lines: [String] {
+            entries.flatMap { e in ["  \(e.term) — \(e.text)"] }
+        }
+    }
 }

@@ -15,6 +15,13 @@ extension AppState {
             }
             if key == .char("n") || key == .escape || key == .char("N") { self.modal = nil }
             return []
+        case .confirmDisclose:
+            if key == .char("y") || key == .char("Y") {
+                self.modal = nil
+                give(.discloseCRQC, "You will announce your CRQC to the world when the turn resolves (Delete on the orders screen takes it back).")
+            }
+            if key == .char("n") || key == .escape || key == .char("N") || key == .enter { self.modal = nil }
+            return []
         case .confirmRewind(let turn):
             if key == .char("y") || key == .char("Y") || key == .enter {
                 self.modal = nil
@@ -180,7 +187,7 @@ extension AppState {
         case (.confirm, .enter), (.confirm, .char("y")):
             let order = Order.proposeTreaty(type: draft.type, parties: draft.parties.sorted().map { g.scenario.blocs[$0].id }, terms: terms(draft, g))
             modal = nil
-            give(order, "Proposal of a \(draft.type.lowerTitle) will be sent; the others answer next turn.")
+            give(order, "Your proposal (\(draft.type.title)) will be sent; the others answer next turn.")
             return
         default: break
         }

@@ -57,6 +57,7 @@ extension Renderer {
             let line = Widgets.fit(t == .pqc ? "PQC" : t.rawValue.prefix(1).uppercased() + t.rawValue.dropFirst(), 14) + "  " + Widgets.bar(share / 100, width: 25) + Widgets.fit("\(whole[i]) %", 6, right: true)
                 + Widgets.fit(Widgets.number(me.budget * share / 100), 7, right: true) + "   "
             put(r.x, y, line, sel ? Style(reverse: true) : .plain)
+            if sel { put(r.x + 14, y, "◂", .bold) }
             let effect = preview.effects[i]
             let changed = abs(effect.value - current.effects[i].value) > 1e-9
             put(r.x + Screen.displayWidth(line), y, Widgets.fit(effect.text, r.w - Screen.displayWidth(line)), changed ? .warn : .dim)
@@ -78,14 +79,15 @@ extension Renderer {
     mutating func drawPQC(_ v: GameView, _ g: Game, _ r: Rect) {
         guard let me = v.me else { return }
         var y = r.y
-        let who = v.qDayBloc.map { g.scenario.blocs[$0].name } ?? "nobody"
-        put(r.x, y, "Standard: \(me.standard.title) · Rival CRQC (your estimate): " + (v.qDayYears >= 50 ? "none in sight" : "~\(Widgets.number(v.qDayYears)) years, \(who)"), .bold, maxWidth: r.w)
+        put(r.x, y, "Standard: \(me.standard.title) · \(QDayText.clock(v, g.scenario).full) (your estimate)", .bold, maxWidth: r.w)
         y += 1
-        for line in Widgets.wrap("Mosca: if shelf life x + migration time y is more than the time z to a rival's CRQC, data harvested today will be read.", width: r.w) {
+        for line in Widgets.wrap("Mosca: if shelf life x + migration time y is more than the time z to a rival's CRQC, data harvested today will be read. " + QDayText.rivalSentence, width: r.w) {
             put(r.x, y, line, .dim); y += 1
         }
         y += 1
-        put(r.x, y, "Sector                    Migrated            x      y      z  Status   Mandate", .bold, maxWidth: r.w)
+        // At 80 columns the sector names give up four columns so the mandate's deadline is read whole.
+        let nameWidth = r.w >= 90 ? 24 : 20
+        put(r.x, y, Widgets.fit("Sector", nameWidth + 2) + "Migrated            x      y      z  Status   Mandate", .bold, maxWidth: r.w)
         y += 1
         for row in v.mosca {
             let s = g.scenario.sectors[row.sector]
@@ -106,9 +108,10 @@ extension Renderer {
             let mandate = ordered.map { "by \($0) (ordered)" } ?? (deadline >= 0 ? "by " + g.scenario.calendar.label(deadline) : "—")
             let y50 = row.yearsToMigrate >= 50 ? ">50" : Widgets.number(row.yearsToMigrate)
             let z = row.yearsToCRQC >= 50 ? ">50" : Widgets.number(row.yearsToCRQC)
-            let line = Widgets.fit(s.name, 24) + "  " + Widgets.bar(me.pqc[row.sector], width: 10) + Widgets.fit("\(Int((me.pqc[row.sector] * 100).rounded()))%", 5, right: true)
+            let line = Widgets.fit(s.name, nameWidth) + "  " + Widgets.bar(me.pqc[row.sector], width: 10) + Widgets.fit("\(Int((me.pqc[row.sector] * 100).rounded()))%", 5, right: true)
                 + Widgets.fit(Widgets.number(row.shelfLife), 7, right: true) + Widgets.fit(y50, 7, right: true) + Widgets.fit(z, 7, right: true) + "   "
             put(r.x, y, line, sel ? Style(reverse: true) : .plain)
+            if sel { put(r.x + nameWidth, y, "◂", .bold) }
             put(r.x + Screen.displayWidth(line) - 1, y, Widgets.fit(statusText, 9), st)
             put(r.x + Screen.displayWidth(line) + 8, y, mandate, .plain, maxWidth: r.w - Screen.displayWidth(line) - 8)
             y += 1
@@ -123,7 +126,7 @@ extension Renderer {
     mutating func drawControls(_ v: GameView, _ g: Game, _ r: Rect) {
         guard let me = v.viewerIndex, let mine = v.me else { return }
         var y = r.y
-        for line in Widgets.wrap("Your export controls: ◼ in force, ◻ open, * ordered this turn. A control cuts the target's supply but costs you revenue and trust; alone it leaks, in a regime it does not.", width: r.w) {
+        for line in Widgets.wrap("Your export controls: ◼ in force, ◻ open, * ordered this turn, R controlled by a regime you are party to. A control cuts the target's supply but costs you revenue and trust; alone it leaks, in a regime it does not.", width: r.w) {
             put(r.x, y, line, .dim); y += 1
         }
         y += 1
@@ -144,15 +147,60 @@ extension Renderer {
                     }
                 }
                 let sel = app.row(.controls) == k && app.column == ci
-                put(r.x + 22 + ci * 11, y, (on ? "◼" : "◻") + (pendingOrder ? "*" : " "), sel ? Style(reverse: true) : (on ? .bad : .plain))
+                // Regimes the bloc is party to control their targets too (R), beside its own controls.
+                let regime = ControlsText.regimes(v, me: me, target: t, category: c).isEmpty ? "" : "R"
+                put(r.x + 22 + ci * 11, y, (sel ? "▸" : " ") + (on ? "◼" : "◻") + (pendingOrder ? "*" : " ") + regime,
+                    sel ? Style(reverse: true) : (on || !regime.isEmpty ? .bad : .plain))
             }
             let facing = ControlCategory.allCases.filter { c in v.controls.contains { $0.by == t && $0.target == me && $0.category == c } }.map(\.rawValue)
             put(r.x + 22 + 44, y, facing.isEmpty ? "—" : facing.map { String($0.prefix(4)) }.joined(separator: ","), facing.isEmpty ? .dim : .warn, maxWidth: r.w - 66)
             y += 1
         }
+        // What the selected cell's order would do, from the rules' own figures.
+        if others.indices.contains(app.row(.controls)), ControlCategory.allCases.indices.contains(app.column), y < r.y + r.h - 4 {
+            y += 1
+            let t = others[app.row(.controls)]
+            let c = ControlCategory.allCases[app.column]
+            for line in Widgets.wrap(ControlsText.preview(v, g, me: me, target: t, category: c), width: r.w).prefix(max(0, r.y + r.h - 3 - y)) {
+                put(r.x, y, line, .plain); y += 1
+            }
+        }
         y = r.y + r.h - 2
         let access = g.scenario.chokepoints.indices.map { "\(g.scenario.chokepoints[$0].name) \(Int((mine.access[$0] * 100).rounded()))%" }
         y -= 1
         for line in Widgets.wrap("Your supply access: " + access.joined(separator: " · "), width: r.w).prefix(2) { put(r.x, y, line); y += 1 }
+    }
+}
+
+/// The export-control screen's words: regimes that bind a bloc and what a control would do.
+enum ControlsText {
+    /// Export regimes in force that `me` is party to and that control `category` toward `target`.
+    static func regimes(_ v: GameView, me: Int, target: Int, category: ControlCategory) -> [Treaty] {
+        v.treaties.map(\.treaty).filter {
+            $0.type == .exportRegime && $0.status == .inForce && $0.isMember(me)
+                && $0.terms.targets.contains(target) && $0.terms.categories.contains(category)
+        }
+    }
+
+    /// The selected cell in words: in force or not, what it denies the target and what it costs.
+    static func preview(_ v: GameView, _ g: Game, me: Int, target: Int, category: ControlCategory) -> String {
+        let name = g.scenario.blocs[target].name
+        let rules = g.scenario.rules
+        let leak = Widgets.int(rules[.controlLeakRate] * 100)
+        let regimes = regimes(v, me: me, target: target, category: category)
+        let on = v.controls.contains { $0.by == me && $0.target == target && $0.category == category }
+        // PhaseControls.chargeControlCosts: GDP × controlCost per control a year.
+        let cost = (v.me?.gdp ?? 0) * 1000 * rules[.controlCost] * g.scenario.calendar.yearsPerTurn
+        var parts: [String] = []
+        if !regimes.isEmpty {
+            parts.append("\(category.rawValue.capitalized) to \(name) are already controlled by \(regimes.map(\.name).joined(separator: ", ")), which you are party to: nothing leaks through its members.")
+        }
+        if on {
+            parts.append("Enter lifts your own \(category.rawValue) control on \(name) (1 capital) and ends its cost of about USD \(Widgets.number(cost)) bn of GDP a turn.")
+        } else {
+            let what = category == .components ? "your share of the world's scarce components" : "what your \(category.rawValue) adds to the world outside \(name)"
+            parts.append("Enter imposes a \(category.rawValue) control on \(name) (1 capital): it denies \(name) \(what), but \(leak) % of a unilateral cut leaks through others (a regime stops that). It costs you about USD \(Widgets.number(cost)) bn of GDP a turn in lost sales, and trust.")
+        }
+        return parts.joined(separator: " ")
     }
 }

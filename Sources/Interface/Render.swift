@@ -105,10 +105,15 @@ struct Renderer {
     mutating func drawPlaying() {
         guard let game = app.game, let v = app.view, let me = app.currentBloc else { return }
         let name = game.scenario.blocs[me].name
-        let capital = v.me.map { Widgets.number($0.capital) } ?? "–"
-        let qday = v.qDayYears >= 50 ? "Q-Day: none in sight" : "Q-Day ~\(Widgets.number(v.qDayYears)) y" + (v.qDayBloc.map { " (\(game.scenario.blocs[$0].id))" } ?? "")
+        // The header's capital drops as orders are queued: what is left once they are paid.
+        let capital = v.me.map { me in
+            let left = app.capitalAfterOrders ?? me.capital
+            return abs(left - me.capital) < 1e-9 ? Widgets.number(me.capital) : "\(Widgets.number(left)) of \(Widgets.number(me.capital))"
+        } ?? "–"
+        let clock = QDayText.clock(v, game.scenario)
+        let qday = clock.full
         let turn = game.isOver ? "Game over" : "\(v.turnLabel) (turn \(game.state.turn + 1)/\(game.scenario.calendar.turnCount))"
-        let shortQDay = v.qDayYears >= 50 ? "Q-Day none" : "Q-Day \(Widgets.number(v.qDayYears))y" + (v.qDayBloc.map { " \(game.scenario.blocs[$0].id)" } ?? "")
+        let shortQDay = clock.short
         header("\(name) │ \(turn)", right: "Capital \(capital) │ \(qday)", compact: "Cap \(capital) │ \(shortQDay)")
         // tabs
         var x = 0
@@ -134,14 +139,18 @@ struct Renderer {
         case .report: drawReport(v, game, body)
         case .charts: drawCharts(v, game, body)
         case .orders: drawOrders(v, game, body)
+        case .objectives: drawObjectives(v, game, body)
         case .help: drawHelp(body)
         case .facilitator: drawDashboard(v, game, body)
         }
         let over: Bool = { if case .gameOver = app.mode { return true }; return false }()
         let base = over ? (app.facilitatorSeat && !app.isSeated ? "0 debrief · f facilitator's seat · q quit" : "0 debrief · q quit")
-            : "? help · o orders(\(orders)) · e \(app.sealed ? "unseal" : "end turn") · q quit"
+            : "? help · O objectives · o orders(\(orders)) · e \(app.sealed ? "unseal" : "end turn") · q quit"
+        let shorter = over ? base : "? help · o orders(\(orders)) · e \(app.sealed ? "unseal" : "end turn") · q quit"
         let hints = hintsFor(app.screen)
-        footer(Screen.displayWidth(hints) + Screen.displayWidth(base) + 3 <= width ? hints + " │ " + base : hints + " │ ? help")
+        // The objectives key drops out of the footer before the orders and end-turn keys do.
+        let fitting = [base, shorter].first { Screen.displayWidth(hints) + Screen.displayWidth($0) + 3 <= width }
+        footer(fitting.map { hints + " │ " + $0 } ?? hints + " │ ? help")
     }
 
     func hintsFor(_ s: ScreenID) -> String {
@@ -151,13 +160,14 @@ struct Renderer {
         case .budget: return "↑↓ track · ←→ ±5 · Enter order · +/- budget · k/K QKD"
         case .pqc: return "↑↓ sector · m mandate · f standard family"
         case .controls: return "arrows move · Enter impose/lift"
-        case .diplomacy: return "p propose · a/r answer · w leave · v break · t statement"
+        case .diplomacy: return "p propose · a/r answer · w withdraw · v break · t statement"
         case .intelligence: return "h harvest · x spy · i counter-intel · d decrypt · D disclose"
         case .messages: return "↑↓ scroll · m write"
         case .dilemmas: return "↑↓ select · Enter choose"
         case .report: return "↑↓ PgUp PgDn scroll"
         case .charts: return "↑↓ indicator"
         case .orders: return "↑↓ select · Del remove · n free-text action"
+        case .objectives: return "↑↓ PgUp PgDn scroll"
         case .help: return "Esc back"
         case .facilitator: return ""
         }
@@ -175,11 +185,13 @@ struct Renderer {
         let choice = app.choices[app.setup.scenarioIndex]
         let s = choice.scenario
         let f = app.setup.field
+        // The focused field carries ▸ as well as reverse video.
         func label(_ y: Int, _ text: String, _ field: SetupState.Field) {
+            put(0, y, f == field ? "▸" : " ", .bold)
             put(2, y, text, f == field ? Style(bold: true, reverse: true) : .bold)
         }
         label(2, "Scenario", .scenario)
-        put(14, 2, "◀ \(s.title) ▶", f == .scenario ? .title : .plain, maxWidth: width - 16)
+        put(14, 2, "◀ \(s.title) ▶" + (f == .seats ? "  (←→)" : ""), f == .scenario || f == .seats ? .title : .plain, maxWidth: width - 16)
         put(14, 3, "\(s.calendar.label(0))–\(s.calendar.endLabel), \(s.calendar.turnCount) turns · \(app.setup.scenarioIndex + 1) of \(app.choices.count)", .dim, maxWidth: width - 16)
         label(5, "Seats", .seats)
         put(14, 5, "Space: human ◆ / computer ◇", .dim)
@@ -190,6 +202,7 @@ struct Renderer {
             let human = app.setup.human[i]
             let selected = f == .seats && app.setup.seatCursor == i
             let text = "\(human ? "◆ human   " : "◇ computer") \(Widgets.fit(b.id, 4)) \(b.name) — \(b.doctrine.rawValue)"
+            if selected { put(2, y, "▸", .bold) }
             put(4, y, Widgets.fit(text, width - 6), selected ? Style(reverse: true) : (human ? .bold : .plain))
         }
         label(height - 8, "Facilitator", .facilitator)
@@ -228,6 +241,7 @@ struct Renderer {
             let file = String(s.path.split(separator: "/").last ?? "")
             let name = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
             let line = Widgets.fit(name, 34) + " " + Widgets.fit(s.turn, 8) + " " + Widgets.fit(s.delegations.joined(separator: ","), 10) + " " + s.date
+            put(x + 1, y + 1 + i - first, i == app.setup.saveCursor ? "▸" : " ", .bold)
             put(x + 2, y + 1 + i - first, Widgets.fit(line, w - 4), i == app.setup.saveCursor ? Style(reverse: true) : .plain)
         }
         put(x + 2, y + h - 2, "↑↓ choose · Enter load · Esc or Tab back", .dim)
@@ -244,7 +258,7 @@ struct Renderer {
         lines.append("YOUR OBJECTIVES")
         for o in def.objectives {
             let when = o.by.map { " by \(game.scenario.calendar.label($0))" } ?? " by the end"
-            lines += Widgets.wrap("• \(o.text)\(when) — \(Int(o.points)) points\(o.secret ? " (secret)" : "")", width: width - 6).map { "  " + $0 }
+            lines += Widgets.wrap("• \(ObjectiveText.shortText(o.text))\(when) — \(Int(o.points)) points\(o.secret ? " (secret)" : "")", width: width - 6).map { "  " + $0 }
         }
         lines.append("")
         lines.append("THE SITUATION (shared by all delegations)")
@@ -303,6 +317,14 @@ struct Renderer {
             put(x + 2, y + 2, "\(n) facilitator action\(n == 1 ? "" : "s") will be logged with the orders.", .dim, maxWidth: w - 4)
             put(x + 2, y + 3, app.humans.isEmpty ? "The computer plays every bloc." : "Then the first delegation takes the keyboard.", .dim, maxWidth: w - 4)
             put(x + 2, y + 5, "y yes · n no", .key)
+        case .confirmDisclose:
+            guard let g = app.game, let me = app.currentBloc else { return }
+            let cost = DisclosureCost(scenario: g.scenario, state: g.state, bloc: me)
+            let text = "Announce your CRQC to the world? Every other bloc loses \(Widgets.number(cost.trustWithEach)) trust in you, world tension rises by \(Widgets.number(cost.tension)), and every other bloc scrambles to migrate; you gain \(Widgets.number(cost.influencePoints)) influence points. It cannot be taken back once the turn resolves."
+            let lines = Widgets.wrap(text, width: w - 4)
+            let y = frame(lines.count + 4, "Disclose your CRQC")
+            for (i, l) in lines.enumerated() { put(x + 2, y + 1 + i, l) }
+            put(x + 2, y + lines.count + 2, "y disclose · n keep it secret", .key)
         case .confirmRewind(let turn):
             let label = app.game.map { $0.scenario.calendar.label(turn) } ?? "?"
             let lines = Widgets.wrap("Rewind to the start of \(label) (turn \(turn + 1))? Turns after it leave this game; the save you came from keeps them, and the next save is a branch that records where it came from.", width: w - 4)

@@ -168,7 +168,9 @@ extension AppState {
                 give(.decrypt(active: on), on ? "Your CRQC will decrypt the harvested stockpile (risk of detection)." : "Decryption will stop.")
             case .char("D"):
                 guard v.me?.crqcTurn != nil else { message = "You have no CRQC to disclose."; return }
-                give(.discloseCRQC, "You will announce your CRQC to the world.")
+                guard v.me?.crqcPublic != true else { message = "Your CRQC is already known to the world."; return }
+                // Disclosure cannot be undone once the turn resolves: it asks first and states the cost.
+                modal = .confirmDisclose
             default: break
             }
         case .messages:
@@ -187,7 +189,11 @@ extension AppState {
                 guard v.dilemmas.indices.contains(row(.dilemmas)) else { message = "There is no open dilemma."; return }
                 let d = v.dilemmas[row(.dilemmas)]
                 guard let def = EventText.definition(d.source, g.scenario), let dilemma = def.dilemma else { return }
-                modal = .pick(Picker(purpose: .dilemmaOption(dilemma: d.id), question: def.title, options: dilemma.options.map(\.label), selected: 0))
+                // Each option carries its effects beside it (and whole under the list when it is long).
+                let effects = dilemma.options.map { EffectText.describe($0.effects, scenario: g.scenario, viewer: me) }
+                modal = .pick(Picker(purpose: .dilemmaOption(dilemma: d.id), question: def.title,
+                                     options: zip(dilemma.options, effects).map { $1.isEmpty ? $0.label : "\($0.label) [\($1)]" }, selected: 0,
+                                     details: zip(dilemma.options, effects).map { $1.isEmpty ? $0.label : "\($0.label): \($1)" }))
             default: break
             }
         case .orders:
@@ -216,7 +222,7 @@ extension AppState {
             }
         case .facilitator:
             break
-        case .report, .help:
+        case .report, .help, .objectives:
             switch key {
             case .up: scroll = max(0, scroll - 1)
             case .down: scroll += 1

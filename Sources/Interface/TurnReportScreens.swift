@@ -46,9 +46,9 @@ extension Renderer {
             for group in groups.prefix(5) {
                 // The two largest causes; the rest are counted, so the line never seems to add up wrong.
                 let rest = group.causes.count - 2
-                let causes = group.causes.prefix(2).map { "\($0.amount >= 0 ? "+" : "−")\(WhyLedger.amount($0.amount, group.indicator)) \($0.cause)" }.joined(separator: "; ")
+                let causes = group.causes.prefix(2).map { "\(WhyLedger.signed($0.amount, group.indicator)) \($0.cause)" }.joined(separator: "; ")
                     + (rest > 0 ? "; and \(rest) more cause\(rest == 1 ? "" : "s") (↓ lists all)" : "")
-                for (i, l) in Widgets.wrap("\(group.indicator) \(group.total >= 0 ? "+" : "−")\(WhyLedger.amount(group.total, group.indicator)): \(causes)", width: r.w - 2).enumerated() {
+                for (i, l) in Widgets.wrap("\(group.indicator) \(WhyLedger.signed(group.total, group.indicator)): \(causes)", width: r.w - 2).enumerated() {
                     lines.append(((i == 0 ? "• " : "  ") + l, .plain))
                 }
             }
@@ -62,11 +62,9 @@ extension Renderer {
             lines.append(("", .plain))
             lines.append(("Every change and its causes", .title))
             for group in groups {
-                let sign = group.total >= 0 ? "+" : "−"
-                lines.append(("\(Widgets.fit(group.indicator, 30)) \(sign)\(WhyLedger.amount(group.total, group.indicator))", .bold))
+                lines.append(("\(Widgets.fit(group.indicator, 30)) \(WhyLedger.signed(group.total, group.indicator))", .bold))
                 for cause in group.causes.prefix(6) {
-                    let s = cause.amount >= 0 ? "+" : "−"
-                    lines.append(("    \(s)\(WhyLedger.amount(cause.amount, group.indicator))  \(cause.cause)", .dim))
+                    lines.append(("    \(WhyLedger.signed(cause.amount, group.indicator))  \(cause.cause)", .dim))
                 }
             }
         }
@@ -74,7 +72,7 @@ extension Renderer {
         let start = min(app.scroll, max(0, lines.count - visible))
         var y = r.y
         for (text, st) in lines.dropFirst(start).prefix(visible) { put(r.x, y, Widgets.fit(text, r.w), st); y += 1 }
-        if lines.count > visible {
+        if lines.count - visible - start > 0 {
             let note = " ↓ \(lines.count - visible - start) more "
             put(r.x + r.w - Screen.displayWidth(note), r.y + r.h - 1, note, .dim)
         }
@@ -87,12 +85,21 @@ extension Renderer {
         let orders = app.pendingOrders
         let cost = orders.reduce(0) { $0 + $1.capitalCost }
         put(r.x, y, "Your orders this turn: \(orders.count) · capital needed \(Widgets.number(cost)) of \(Widgets.number(v.me?.capital ?? 0))", .bold, maxWidth: r.w)
-        y += 2
+        y += 1
+        // The resolver carries orders out by stage, not as listed; the number in front is that order.
+        for line in Widgets.wrap("Orders resolve in stages, not as listed: answers, diplomacy, controls, investment, intelligence, decryption, dilemmas. [n] is each one's place; ✖ marks one the capital runs out before.", width: r.w).prefix(3) {
+            put(r.x, y, line, .dim); y += 1
+        }
+        y += 1
+        let sequence = Order.resolutionOrder(orders)
+        let paid = app.affordableOrders
         if orders.isEmpty { put(r.x, y, "No orders yet. Use the screens 1–9 to give orders; n submits a free-text action.", .dim, maxWidth: r.w) }
         let waiting = app.facilitatorSeat ? "awaiting ruling" : "no facilitator: unadjudicated in the report"
         for (i, o) in orders.enumerated() where y < r.y + r.h {
-            var text = "\(i + 1). " + OrderText.describe(o, g.scenario, g.state) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : "")
-            if case .freeAction = o { text = "\(i + 1). [\(waiting)] " + OrderText.describe(o, g.scenario, g.state) }
+            let rank = "[\((sequence.firstIndex(of: i) ?? i) + 1)]" + (paid.indices.contains(i) && !paid[i] ? "✖ " : " ")
+            let mark = i == app.row(.orders) ? "▸" : " "
+            var text = mark + rank + OrderText.describe(o, g.scenario, g.state) + (o.capitalCost > 0 ? "  (\(Widgets.number(o.capitalCost)) capital)" : "")
+            if case .freeAction = o { text = mark + rank + "[\(waiting)] " + OrderText.describe(o, g.scenario, g.state) }
             if app.computerGiven.contains(o) { text = "⚙ by the computer: " + text }
             put(r.x, y, Widgets.fit(text, r.w), i == app.row(.orders) ? Style(reverse: true) : .plain)
             y += 1
@@ -129,7 +136,7 @@ public enum OrderText {
         case .deployQKD(let bn, let sat): return sat ? "Launch a QKD satellite" : "Build USD \(Widgets.number(bn)) bn of QKD links"
         case .imposeControl(let c, let t): return "Impose \(c.rawValue) export controls on \(t.map(name).joined(separator: ", "))"
         case .liftControl(let c, let t): return "Lift \(c.rawValue) export controls on \(t.map(name).joined(separator: ", "))"
-        case .proposeTreaty(let type, let parties, _): return "Propose a \(type.lowerTitle) to \(parties.map(name).joined(separator: ", "))"
+        case .proposeTreaty(let type, let parties, _): return "Propose a treaty (\(type.title)) to \(parties.map(name).joined(separator: ", "))"
         case .respondTreaty(let id, let accept): return "\(accept ? "Accept" : "Reject") proposal #\(id)\(treaty(id))"
         case .withdrawTreaty(let id): return "Withdraw from treaty #\(id)\(treaty(id))"
         case .violateTreaty(let id, let v): return (v ? "Secretly break treaty #\(id)" : "Stop breaking treaty #\(id)") + treaty(id)
@@ -183,6 +190,13 @@ enum WhyLedger {
     }
 
     /// An amount for display: fractions (PQC, supply) as percentage points.
+    /// An amount with its sign; one too small to show reads "≈0", never "−0" or "+0".
+    static func signed(_ x: Double, _ label: String) -> String {
+        let a = amount(x, label)
+        if a == "0" || a.hasPrefix("0 ") { return "≈" + a }
+        return (x >= 0 ? "+" : "−") + a
+    }
+
     static func amount(_ x: Double, _ label: String) -> String {
         // Shares (0–1) read as points, also in the facilitator's labels ("KR PQC Finance").
         if label.hasPrefix("PQC ") || label.hasPrefix("supply ") || label.contains(" PQC ") || label.contains(" supply ") {

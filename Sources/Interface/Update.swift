@@ -128,7 +128,8 @@ extension AppState {
         case .left, .right:
             let step = key == .right ? 1 : -1
             switch setup.field {
-            case .scenario:
+            case .scenario, .seats:
+                // The screen opens on the seats: ←→ there changes the scenario, as on its own line.
                 let i = (setup.scenarioIndex + step + choices.count) % choices.count
                 selectScenario(i)
             case .level:
@@ -265,13 +266,13 @@ extension AppState {
             if screen != .dashboard { screen = .dashboard; scroll = 0 }
             return []
         case .tab:
-            let order: [ScreenID] = [.dashboard, .bloc, .budget, .pqc, .controls, .diplomacy, .intelligence, .messages, .dilemmas, .report, .charts]
+            let order: [ScreenID] = [.dashboard, .objectives, .bloc, .budget, .pqc, .controls, .diplomacy, .intelligence, .messages, .dilemmas, .report, .charts]
             let i = order.firstIndex(of: screen) ?? -1
             screen = order[(i + 1) % order.count]
             scroll = 0; column = 0
             return []
         case .backTab:
-            let order: [ScreenID] = [.dashboard, .bloc, .budget, .pqc, .controls, .diplomacy, .intelligence, .messages, .dilemmas, .report, .charts]
+            let order: [ScreenID] = [.dashboard, .objectives, .bloc, .budget, .pqc, .controls, .diplomacy, .intelligence, .messages, .dilemmas, .report, .charts]
             let i = order.firstIndex(of: screen) ?? 1
             screen = order[(i - 1 + order.count) % order.count]
             scroll = 0; column = 0
@@ -351,6 +352,20 @@ extension AppState {
     public var pendingOrders: [Order] {
         guard let k = currentHuman, pending.indices.contains(k) else { return [] }
         return pending[k]
+    }
+
+    /// For each pending order, whether the capital held now pays for it when the resolver reaches it.
+    public var affordableOrders: [Bool] {
+        Order.affordable(pendingOrders, capital: view?.me?.capital ?? 0)
+    }
+
+    /// Political capital left once the queued orders the capital pays for are paid.
+    public var capitalAfterOrders: Double? {
+        guard let capital = view?.me?.capital else { return nil }
+        let orders = pendingOrders
+        var spent = 0.0
+        for (k, paid) in Order.affordable(orders, capital: capital).enumerated() where paid { spent += orders[k].capitalCost }
+        return capital - spent
     }
 
     /// The budget split this delegation has ordered this turn, if any (the last one counts).
@@ -436,6 +451,13 @@ extension AppState {
                                                                 : "; \(failing) of them fail\(failing == 1 ? "s" : "") this turn if unanswered")
             out.append("\(waiting) proposal\(waiting == 1 ? " waits" : "s wait") for your answer (Diplomacy: a accepts, r rejects)\(fails).")
         }
+        let paid = affordableOrders
+        let unpaid = pendingOrders.indices.filter { !paid[$0] }
+        if !unpaid.isEmpty {
+            let names = unpaid.map { OrderText.describe(pendingOrders[$0], g.scenario, g.state) }
+            out.append("Your orders need more political capital than your \(Widgets.number(v.me?.capital ?? 0)); \(unpaid.count == 1 ? "this one fails" : "these \(unpaid.count) fail"): " + names.joined(separator: "; ") + ".")
+        }
+        out += ObjectiveText.warnings(g, viewer: me, me: v.me)
         let open = v.dilemmas.filter { !chosen.contains($0.id) && $0.posedTurn < g.state.turn }.count
         if open > 0 {
             out.append("\(open) dilemma\(open == 1 ? " is" : "s are") not chosen: \(open == 1 ? "its" : "each one's") last option will be taken.")

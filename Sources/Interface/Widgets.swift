@@ -15,11 +15,14 @@ public enum Widgets {
         }
     }
 
-    /// A one-line trend of values using block characters (▁▂▃▄▅▆▇█).
-    public static func sparkline(_ values: [Double], width: Int) -> String {
+    /// A one-line trend of values using block characters (▁▂▃▄▅▆▇█). With `minimumSpan`, the scale
+    /// spans at least that share of the largest value (0.25: a quarter), so a few percent of estimate
+    /// noise moves a block or two instead of filling the height.
+    public static func sparkline(_ values: [Double], width: Int, minimumSpan: Double = 0) -> String {
         let blocks = sparkBlocks
         let tail = Array(values.suffix(width))
-        guard let lo = tail.min(), let hi = tail.max() else { return "" }
+        guard let low = tail.min(), let hi = tail.max() else { return "" }
+        let lo = min(low, hi - abs(hi) * minimumSpan)
         if hi - lo < 1e-9 { return String(repeating: "▄", count: tail.count) }
         return String(tail.map { blocks[min(7, Int((($0 - lo) / (hi - lo)) * 7.999))] })
     }

@@ -21,7 +21,7 @@ extension Renderer {
         put(r.x + 16, y, "Governance \(Int(w.governance.rounded()))   Fragmentation \(Int(w.fragmentation.rounded()))   CRQC at \(Widgets.number(w.crqcLogicalQubits)) logical qubits", .plain, maxWidth: r.w - 16)
         y += 1
         let wide = r.w >= 110
-        let head = "Bloc  Logical qubits  trend     Sens  Gov PQC  Support Trust Score" + (wide ? "  Standard  Groups" : "")
+        let head = " Bloc  Logical qubits  trend     Sens  Gov PQC  Support Trust Score" + (wide ? "  Standard  Groups" : "")
         put(r.x, y, head, .bold)
         y += 1
         let me = v.viewerIndex ?? -1
@@ -29,13 +29,15 @@ extension Renderer {
         for (i, b) in v.blocs.enumerated() {
             guard y < r.y + r.h - 4 else { break }
             let series = v.history.map { $0.blocs[i].computing }
-            let spark = Widgets.sparkline(series + [b.computing.value], width: 8)
+            // The scale spans at least a quarter of the value: an estimate's noise must not look like a crash.
+            let spark = Widgets.sparkline(series + [b.computing.value], width: 8, minimumSpan: 0.25)
             let mark = b.knownCRQC ? "⚠" : " "
             let qubits = Widgets.fit(Widgets.estimate(b.computing.value, error: b.computing.error) + mark, 14, right: true)
             let gov = b.pqc.first.map { "\(Int(($0.value * 100).rounded()))%" + ($0.error > 0 ? "~" : "") } ?? "–"
             let support = Widgets.int(b.support.value) + (b.support.error > 0 ? "~" : "")
             let trust = i == me || v.viewerIndex == nil ? "  —" : Widgets.fit(String(Int(b.trustWithViewer.rounded())), 4, right: true)
-            var line = Widgets.fit(b.id, 5) + " " + qubits + "  " + Widgets.fit(spark, 9) + " "
+            // The selection is marked by ▸ as well as reverse video, for terminals and readers without it.
+            var line = (i == selected ? "▸" : " ") + Widgets.fit(b.id, 5) + " " + qubits + "  " + Widgets.fit(spark, 9) + " "
                 + Widgets.fit(Widgets.int(b.sensing.value), 4, right: true) + "  " + Widgets.fit(gov, 7, right: true) + "  "
                 + Widgets.fit(support, 6, right: true) + " " + trust + " " + Widgets.fit(Widgets.int(b.score), 5, right: true)
             if wide { line += "  " + Widgets.fit(b.standard.title, 9) + " " + b.groups.prefix(5).joined(separator: ",") }
@@ -45,6 +47,15 @@ extension Renderer {
         }
         put(r.x, y, v.viewerIndex == nil ? "Facilitator's view: every value is true   ⚠ holds a CRQC" : "~ your estimate   ⚠ known CRQC   Trust: with you, −100 to 100", .dim, maxWidth: r.w)
         y += 1
+        if let viewer = v.viewerIndex, app.currentBloc == viewer {
+            // The objectives stay in sight: how many hold, the nearest one short, and any deadline about to pass.
+            put(r.x, y, Widgets.fit(objectivesLine(g, viewer), r.w), .plain)
+            y += 1
+            for warning in ObjectiveText.warnings(g, viewer: viewer, me: v.me).prefix(2) {
+                put(r.x, y, Widgets.fit("! " + warning, r.w), .warn)
+                y += 1
+            }
+        }
         put(r.x, y, "News", .title)
         y += 1
         let news = v.news.isEmpty ? [NewsItem(turn: v.turn, kind: .event, text: v.turn == 0 ? "The game begins. Give your orders, then press e to end your turn." : "A quiet quarter.", audience: [])] : v.news
