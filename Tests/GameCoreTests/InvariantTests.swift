@@ -110,6 +110,9 @@ enum GoldenHashes {
         // Re-pinned on purpose for issue 14 (the computing race and a world that answers: per-bloc
         // outlooks, error rates, private capital, self-reliance, bounded spillover, governance by
         // what treaties do, traffic-weighted fragmentation, trust drift, catastrophe by exposure).
-        "3e07ccfc56ffa6829868f5e0212e2c12", "ffca60175693db1bc85adf1239d47680", "8cdcb39a3fcbb04f302bc2ae14f7b6dc",
+        // Re-pinned on purpose for issue 14 items 3 and 5 (the 2024 regime of US, UK and Canada, the
+        // EU's Annex I controls in 2025-Q3, IT-budget PQC money, multilateral ratification time,
+        // espionage bounded below the threshold, the expert's belief counting private capital).
+        "0b49682b88393791dbae13fbaed9a1c1", "e3d456227893367b072cbedc73121ca0", "e6adbd7cd96a0fe710e543ea49c157f4",
     ]
 }
