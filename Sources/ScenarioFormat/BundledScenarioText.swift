@@ -82,10 +82,12 @@ turn: quarter
 seed: 2025
 # rules: the engine defaults (crqcLogicalQubits 1400 and so on) are the calibrated baseline, but for
 # one: with migration money from IT budgets (pqcBudget) the PQC track of the quantum budget buys
-# ordinary effort at 0.3 x sqrt(GDP) instead of 0.08 [EST: chosen so that the mean opening effort
-# of the ten blocs, 0.65, stays near the calibrated baseline's 0.67 and orderly transitions stay under half].
+# ordinary effort at 0.4 x sqrt(GDP) instead of 0.08 [EST: a tuning value, not a source. At 0.3 the
+# mean opening effort of the ten blocs stays near the calibrated baseline's 0.67 but orderly
+# transitions reach exactly half of standard games (docs/balance.md, target 2-50 %); at 0.4 the
+# mean opening effort is about 0.05 lower, so that IT money, not the quantum budget, sets the pace].
 rules:
-  pqcHalfSpend: 0.3
+  pqcHalfSpend: 0.4
 
 sectors:
   # shelfLife: years a harvested secret stays worth reading; weight: value of one unit of traffic.
@@ -879,9 +881,9 @@ treaties:
     name: Wassenaar-traced quantum computer controls
     # Identical 34-qubit controls traced to Wassenaar talks: France (Feb 2024), UK (Apr), Canada
     # (May), Germany (Jul), Spain and the Netherlands (DFN 2024, FACTS §4); the US rule of Sep 2024
-    # (BIS 89 FR 72926) is the same control. Not the whole EU, and not Japan: the four EU states'
-    # national rules are the EU's unilateral control on systems below, until the EU's Annex I
-    # listing of 8 Sep 2025 (event eu-annex-i-quantum) makes it Union law.
+    # (BIS 89 FR 72926) is the same control. Not the whole EU, and not Japan: four of 27 member
+    # states' national licence rules (for every destination, not China in particular) are not an
+    # EU control; the EU's Annex I listing of 8 Sep 2025 (event eu-annex-i-quantum) makes one.
     parties: [US, UK, CA]
     since: 2024-Q3
     categories: [systems, components]
@@ -901,9 +903,6 @@ controls:
   - by: EU                         # Russia sanctions packages since 2022 [EST]
     against: [RU]
     categories: [systems, components, software]
-  - by: EU                         # national 34-qubit controls of France, Germany, Spain and the
-    against: [CN]                  # Netherlands (DFN 2024, FACTS §4): a patchwork of four states'
-    categories: [systems]          # rules, so unilateral (it leaks) rather than a regime member's [EST]
   - by: UK                         # Russia sanctions [EST]
     against: [RU]
     categories: [systems, components, software]
@@ -1048,8 +1047,9 @@ events:
       Netherlands. Exports of these parts to China now need a licence from every member state.
       Beijing protests; European labs worry about their Chinese partnerships.
     # Delegated act of 8 Sep 2025 (FACTS §4): it happened, so it fires in that quarter. Quantum
-    # computers were already controlled by four member states (the EU's control on systems at the
-    # start); the listing adds components (cryo-electronics, cryocoolers, probers) for the Union.
+    # computers were already controlled by four member states' national rules (not an EU control in
+    # the game); the listing makes systems and components (cryo-electronics, cryocoolers, probers)
+    # Union controls.
     trigger: {from: 2025-Q3, to: 2025-Q3, chance: 1}
     effects: ["trust(EU, CN) -= 4", "trust(US, EU) += 2", "world.tension += 1"]
     controls:
