@@ -53,7 +53,8 @@ extension GameState {
                 objectivesRevealedTo: [Bool](repeating: false, count: n),
                 exposure: [Double](repeating: 0, count: s), windfall: 0, influencePoints: 0, tradeLoss: 0)
             // Paces and growth as the believed budget and split would buy them (as at set-up).
-            let preview = Formulas.preview(bloc: bloc, allocation: bloc.allocation, rules: rules)
+            let preview = Formulas.preview(bloc: bloc, allocation: bloc.allocation, rules: rules,
+                                           privateCapital: def.privateCapital, pqcBudget: def.pqcBudget)
             bloc.computingGrowthRate = preview[0]
             bloc.pqcPace = bloc.pqc.map { $0 >= 1 ? 0 : rules[.pqcBasePace] * preview[4] }
             blocs.append(bloc)

@@ -37,7 +37,8 @@ public enum Formulas {
     /// Expected yearly effect of a budget split for a bloc, without noise, breakthroughs or treaties:
     /// computing growth (fraction), sensing points, QKD km, specialists trained (thousand, after the lag),
     /// PQC effort, and world production share gained per chokepoint.
-    public static func preview(bloc: BlocState, allocation: [Double], rules: Rules, privateCapital: Double = 0) -> [Double] {
+    /// `privateCapital` and `pqcBudget` are the bloc's scenario values (money the allocation does not direct).
+    public static func preview(bloc: BlocState, allocation: [Double], rules: Rules, privateCapital: Double = 0, pqcBudget: Double = 0) -> [Double] {
         let spend = allocation.map { bloc.budget * $0 / 100 }
         let t = talent(workforce: bloc.workforce, rules: rules)
         let m = supplyMultiplier(access: bloc.access)
@@ -46,7 +47,7 @@ public enum Formulas {
             (100 - bloc.sensing) * sensingRate(effectiveSpend: spend[1] * t * m, rules: rules),
             qkdKm(spend: spend[2], talent: t, rules: rules),
             spend[3] * rules[.workforcePerBillion],
-            pqcEffort(spend: spend[4], gdp: bloc.gdp, talent: t, rules: rules),
+            pqcEffort(spend: spend[4] + pqcBudget, gdp: bloc.gdp, talent: t, rules: rules),
             rules[.supplyBuildRate] * spend[5],
         ]
     }

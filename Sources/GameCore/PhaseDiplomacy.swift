@@ -99,7 +99,7 @@ extension Resolver {
                 t.status = .signed
                 t.signedTurn = turn
                 for k in t.parties.indices where t.answers[k] == .accepted {
-                    t.ratifyAt[k] = turn + ratificationDelay(t.parties[k])
+                    t.ratifyAt[k] = turn + ratificationDelay(t.parties[k], parties: members.count)
                 }
                 let names = members.map { scenario.blocs[$0].id }.joined(separator: ", ")
                 if members.count < t.parties.count {
@@ -122,11 +122,14 @@ extension Resolver {
         }
     }
 
-    /// Turns a bloc needs to ratify: longer when domestic support is low.
-    func ratificationDelay(_ b: Int) -> Int {
+    /// Turns a bloc needs to ratify a treaty of `parties` members: longer when domestic support is
+    /// low, and longer for every party beyond two (issue 14: multilateral treaties take years,
+    /// bilateral ones far less; each added party brings its own reservations and parliament).
+    func ratificationDelay(_ b: Int, parties: Int) -> Int {
         let support = state.blocs[b].support
         let factor = 1 + (60 - support) / 40
-        return max(0, min(12, Int((tuning.ratifyTurns * factor).rounded())))
+        let breadth = 1 + tuning.ratifyPerParty * Double(max(0, parties - 2))
+        return max(0, min(24, Int((tuning.ratifyTurns * factor * breadth).rounded())))
     }
 
     private mutating func ratify() {

@@ -55,6 +55,7 @@ extension Resolver {
         // The cause only ever reaches the why-ledger and the news, which an untold turn skips.
         let cause = narrative ? "\(prefix): \(event.title)" : ""
         for effect in event.effects { apply(effect, current: nil, cause: cause) }
+        if !event.controls.isEmpty { imposeEventControls(event, cause: cause) }
         if let dilemma = event.dilemma {
             for b in dilemma.blocs where b < n {
                 let id = state.nextDilemmaID
@@ -64,6 +65,29 @@ extension Resolver {
                      dilemma.options.enumerated().map { "\($0.offset + 1)) \($0.element.label)" }.joined(separator: "  "), audience: [b]) }
             }
         }
+    }
+
+    /// Controls an event puts in force (the EU's Annex I listing, say): added like an ordered control
+    /// but without its cost in political capital, with the trust and tension the event states itself.
+    /// Each new control is a fact in the news and in the imposer's ledger ("controls.CN").
+    private mutating func imposeEventControls(_ event: EventDef, cause: String) {
+        for c in event.controls where c.by < n {
+            var added: [(Int, ControlCategory)] = []
+            for t in c.against where t < n && t != c.by {
+                for cat in c.categories where !state.controls.contains(where: { $0.by == c.by && $0.target == t && $0.category == cat }) {
+                    state.controls.append(ExportControl(by: c.by, target: t, category: cat, since: turn))
+                    added.append((t, cat))
+                }
+            }
+            guard narrative, !added.isEmpty else { continue }
+            for t in c.against where added.contains(where: { $0.0 == t }) {
+                let cats = added.filter { $0.0 == t }.map { $0.1.rawValue }
+                record(c.by, "controls.\(scenario.blocs[t].id)", cause, Double(cats.count))
+                news(.controls, "\(name(c.by)) now controls exports of \(cats.joined(separator: ", ")) to \(name(t)) (\(event.title)).", audience: [])
+            }
+        }
+        rebuildIndex()
+        computeAccess()
     }
 
     /// Answers given this turn are applied; dilemmas left unanswered for a whole turn take their last option.

@@ -98,7 +98,11 @@ extension Resolver {
         let success = dice.chance(min(0.95, p))
         if success {
             state.intelFreshness[s * n + t] = 4
-            let gap = max(0, state.blocs[t].computing - state.blocs[s].computing)
+            // Stolen designs close part of the gap to the target, counted only up to just short of the
+            // CRQC threshold (as research spillover): a theft helps catch up, it cannot build a
+            // code-breaker, and a lead of thousands of qubits past the threshold is not in a file.
+            let ceiling = state.world.crqcLogicalQubits * 0.95
+            let gap = max(0, min(state.blocs[t].computing, ceiling) - state.blocs[s].computing)
             change(s, .computing, by: min(gap * 0.04, state.blocs[s].computing * 0.1), narrative ? "stolen research from \(name(t))" : "", secret: true)
             change(s, .sensing, by: max(0, state.blocs[t].sensing - state.blocs[s].sensing) * 0.04, narrative ? "stolen research from \(name(t))" : "", secret: true)
             var learned = ["a clear picture of its programme"]

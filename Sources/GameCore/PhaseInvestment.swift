@@ -352,7 +352,9 @@ extension Resolver {
     }
 
     private mutating func migrate(_ b: Int, extraDev: Double) {
-        let spend = annual(b, .pqc) + extraDev * 0.5
+        // The PQC track of the quantum budget, plus the IT and cyber money the scenario states
+        // (`pqcBudget`), which a small quantum budget does not limit (issue 14 item 3).
+        let spend = annual(b, .pqc) + scenario.blocs[b].pqcBudget + extraDev * 0.5
         // Market-driven migration happens even without public money; ordinary effort (1) is reached
         // when spend equals pqcHalfSpend × sqrt(GDP); the most money can buy is 1.6.
         var effort = Formulas.pqcEffort(spend: spend, gdp: state.blocs[b].gdp, talent: talent(b), rules: scenario.rules)

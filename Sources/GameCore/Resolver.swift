@@ -495,6 +495,7 @@ struct Tuning: Sendable {
     let outlookSpread, outlookShared, spilloverCap, selfRelianceRate, postCRQCGrowth, errorHalving: Double
     let trustDrift, governanceHalf, catastropheExposure: Double
     let treatySaturation, fragmentationControls, fragmentationDistrust: Double
+    let ratifyPerParty: Double
 
     init(_ r: Rules) {
         let v = r.values
@@ -514,5 +515,6 @@ struct Tuning: Sendable {
         postCRQCGrowth = next(); errorHalving = next()
         trustDrift = next(); governanceHalf = next(); catastropheExposure = next()
         treatySaturation = next(); fragmentationControls = next(); fragmentationDistrust = next()
+        ratifyPerParty = next()
     }
 }

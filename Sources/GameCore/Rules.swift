@@ -54,6 +54,7 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
     case treatySaturation
     case fragmentationControls
     case fragmentationDistrust
+    case ratificationPerParty
 
     /// Position in `allCases` (declaration order), without building the `allCases` array:
     /// rule look-ups sit on the hot path of every turn.
@@ -112,6 +113,7 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
         case .treatySaturation: return 50
         case .fragmentationControls: return 51
         case .fragmentationDistrust: return 52
+        case .ratificationPerParty: return 53
         }
     }
 
@@ -177,6 +179,7 @@ public enum RuleKey: String, CaseIterable, Codable, Sendable {
         case .treatySaturation: return .init(defaultValue: 2, range: 0.01...100, help: "Strength of the treaties of one type (members' share of world GDP, times verification, compliance and upkeep) at which that type gives half its governance weight.")
         case .fragmentationControls: return .init(defaultValue: 3, range: 0...100, help: "Factor on the traffic-weighted share of trade cut by export controls in the fragmentation index (capped at 1).")
         case .fragmentationDistrust: return .init(defaultValue: 2.5, range: 0...100, help: "Factor on the traffic-weighted distrust between blocs in the fragmentation index (capped at 1).")
+        case .ratificationPerParty: return .init(defaultValue: 0.25, range: 0...5, help: "Extra share of the ratification time for each party beyond two: multilateral treaties take years to ratify, bilateral ones far less (0 = every treaty as fast as a bilateral one).")
         }
     }
 }

@@ -95,6 +95,9 @@ public struct BlocDef: Hashable, Codable, Sendable {
     public var privateCapital: Double = 0
     /// Physical two-qubit error rate of the bloc's best platform at the start.
     public var errorRate: Double = Formulas.defaultErrorRate
+    /// Money (USD bn per year) from the IT and cyber budgets that goes into PQC migration beside the
+    /// quantum budget's PQC track (OMB 2024 costs the US federal migration at $7.1bn over 2025–35).
+    public var pqcBudget: Double = 0
 
     public init(id: String, name: String, doctrine: Doctrine, groups: [Int], gdp: Double, budget: Double,
                 capital: Double, support: Double, computing: Double, sensing: Double, qkdKm: Double,
@@ -222,6 +225,9 @@ public struct EventDef: Hashable, Codable, Sendable {
     public var once: Bool
     public var effects: [Effect]
     public var dilemma: Dilemma?
+    /// Export controls the event puts in force when it fires (a law that lists new items, say);
+    /// the scenario's `controls:` shape, beside `effects`, which cannot name controls.
+    public var controls: [InitialControl] = []
 
     public init(id: String, title: String, text: String, trigger: Trigger?, once: Bool, effects: [Effect], dilemma: Dilemma?) {
         self.id = id; self.title = title; self.text = text; self.trigger = trigger; self.once = once

@@ -64,7 +64,8 @@ extension GameState {
         for b in 0..<n {
             let bloc = r.state.blocs[b]
             let preview = Formulas.preview(bloc: bloc, allocation: bloc.allocation, rules: scenario.rules,
-                                           privateCapital: scenario.blocs[b].privateCapital)
+                                           privateCapital: scenario.blocs[b].privateCapital,
+                                           pqcBudget: scenario.blocs[b].pqcBudget)
             r.state.blocs[b].computingGrowthRate = preview[0]
             r.state.blocs[b].pqcPace = bloc.pqc.map { $0 >= 1 ? 0 : scenario.rules[.pqcBasePace] * preview[4] }
         }

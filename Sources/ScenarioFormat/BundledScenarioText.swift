@@ -20,6 +20,12 @@ enum BundledScenarioText {
 #    under a million noisy qubits at 0.1 % error for RSA-2048 in under a week, ~1,400 logical).
 #    The CRQC threshold is the engine default of 1,400 logical qubits.
 #  - privateCapital is private and corporate money into computing (USD bn/yr), beside the public budget.
+#  - pqcBudget is IT and cyber money for PQC migration (USD bn/yr), beside the quantum budget's PQC
+#    track: OMB (Jul 2024, FACTS §3) costs the US federal civilian migration at $7.1bn over 2025-35,
+#    about $0.65bn a year; other blocs get the same share of GDP [EST] (no other cost estimate is
+#    published). A small quantum budget (Canada's C$360m) no longer sets a bloc's migration pace.
+#  - Physical qubit counts appear only in comments and texts, always named as physical; every
+#    computing value, objective and condition is in logical qubits.
 #  - pqc is the migrated fraction per sector; the government value is the FACTS "PQC %" column,
 #    the other sectors vary around it [GUESS].
 #  - supply is each bloc's share of WORLD production of a chokepoint; the shares of one chokepoint
@@ -74,8 +80,14 @@ start: 2025-Q1
 end: 2035-Q4
 turn: quarter
 seed: 2025
-# rules: none overridden — the engine defaults (crqcLogicalQubits 1400 and so on) are the
-# calibrated baseline for this scenario.
+# rules: the engine defaults (crqcLogicalQubits 1400 and so on) are the calibrated baseline, but for
+# one: with migration money from IT budgets (pqcBudget) the PQC track of the quantum budget buys
+# ordinary effort at 0.4 x sqrt(GDP) instead of 0.08 [EST: a tuning value, not a source. At 0.3 the
+# mean opening effort of the ten blocs stays near the calibrated baseline's 0.67 but orderly
+# transitions reach exactly half of standard games (docs/balance.md, target 2-50 %); at 0.4 the
+# mean opening effort is about 0.05 lower, so that IT money, not the quantum budget, sets the pace].
+rules:
+  pqcHalfSpend: 0.4
 
 sectors:
   # shelfLife: years a harvested secret stays worth reading; weight: value of one unit of traffic.
@@ -115,6 +127,7 @@ blocs:
     support: 55                    # bipartisan NQI reauthorisation pending [GUESS]
     computing: 60                  # FACTS compute index 100 [GUESS] -> 60 logical qubits
     privateCapital: 1.5                # USD bn/yr into computing beside the budget: FACTS private capital: the US draws more than twice the private funding of the UK, the second destination (McKinsey 2024); big-tech internal R&D exceeds federal QIS spending ($0.93bn FY2023) [EST]
+    pqcBudget: 0.65                   # USD bn/yr of IT and cyber money into PQC migration: OMB $7.1bn for federal civilian systems 2025-35 (FACTS §3)
     errorRate: 0.0015                  # physical two-qubit error rate: [EST] between Google Willow's and Quantinuum's two-qubit gates (FACTS §2)
     sensing: 70                    # [GUESS]
     qkdKm: 100                     # FACTS ~100 [GUESS]; NSA does not recommend QKD for NSS (NSA 2020)
@@ -186,6 +199,7 @@ blocs:
     support: 55                    # [GUESS]
     computing: 28                  # FACTS compute index 45 [GUESS]
     privateCapital: 0.15               # USD bn/yr into computing beside the budget: Europe draws about 5 % of global private quantum funding (FACTS) [EST]
+    pqcBudget: 0.43                   # USD bn/yr of IT and cyber money into PQC migration: [EST] OMB's US figure (FACTS §3) scaled by GDP
     errorRate: 0.0025                  # physical two-qubit error rate: [GUESS] national platforms (IQM, Pasqal, Alice & Bob), between Willow- and Zuchongzhi-class fidelity
     sensing: 45                    # [GUESS]
     qkdKm: 1000                    # FACTS ~1,000 [GUESS]; EuroQCI under construction (EC 2024)
@@ -255,9 +269,10 @@ blocs:
     support: 70                    # [GUESS]
     computing: 40                  # logical qubits, FACTS compute index 70 [GUESS] (not Zuchongzhi's 105 physical qubits)
     privateCapital: 0.2                # USD bn/yr into computing beside the budget: [GUESS] private rounds (Origin Quantum and others); state guidance funds are in the budget
+    pqcBudget: 0.41                   # USD bn/yr of IT and cyber money into PQC migration: [EST] OMB's US figure (FACTS §3) scaled by GDP
     errorRate: 0.0038                  # physical two-qubit error rate: Zuchongzhi 3.0: two-qubit fidelity 99.62 % (USTC/PRL 2025, FACTS §2)
     sensing: 60                    # [GUESS]
-    qkdKm: 12000                   # MERICS: ~12,000 km incl. two satellites; >10,000 km (npj QI 2025)
+    qkdKm: 12000                   # MERICS: ~12,000 km incl. two satellites (Micius 2016, Jinan-1); >10,000 km (npj QI 2025)
     workforce: 30                  # thousand specialists [GUESS]
     sigint: 85                     # [GUESS]
     counterintel: 90               # [GUESS]
@@ -282,7 +297,7 @@ blocs:
       transparent: the real annual figure is a state secret, and the new national guidance fund
       (about 1 trillion yuan over 20 years) is for quantum, AI and hydrogen together.
       You lead the world in deployed quantum communication: a national QKD network of more than
-      10,000 km with satellites. You believe this protects your most sensitive links even if your
+      10,000 km, linked through space since Micius, the first quantum satellite (2016). You believe this protects your most sensitive links even if your
       public-key systems are read.
       US controls cut you off from Western dilution refrigerators, cryo-electronics and cloud
       access. Building your own supply chain is a national priority, and so is a national PQC
@@ -326,6 +341,7 @@ blocs:
     support: 55                    # [GUESS]
     computing: 24                  # FACTS compute index 40 [GUESS]; Quantinuum, Oxford Ionics, NQCC
     privateCapital: 0.35               # USD bn/yr into computing beside the budget: second destination of private quantum funding after the US (McKinsey 2024) [EST]
+    pqcBudget: 0.08                   # USD bn/yr of IT and cyber money into PQC migration: [EST] OMB's US figure (FACTS §3) scaled by GDP
     errorRate: 0.0008                  # physical two-qubit error rate: Quantinuum Helios: two-qubit infidelity 7.9e-4 (2025, FACTS §2)
     sensing: 50                    # national quantum hubs and navigation trials [GUESS]
     qkdKm: 300                     # FACTS ~300 [GUESS]
@@ -396,8 +412,9 @@ blocs:
     budget: 0.9                    # FACTS [EST]: FY2025 supplementary ~JPY 130bn + base budget
     capital: 4                     # [GUESS]
     support: 55                    # [GUESS]
-    computing: 20                  # FACTS compute index 35 [GUESS]; RIKEN/Fujitsu 256 qubits (JST 2025)
+    computing: 20                  # logical qubits, FACTS compute index 35 [GUESS] (not RIKEN/Fujitsu's 256 physical qubits, JST 2025)
     privateCapital: 0.1                # USD bn/yr into computing beside the budget: [GUESS] Fujitsu, NEC, Toshiba internal R&D
+    pqcBudget: 0.09                   # USD bn/yr of IT and cyber money into PQC migration: [EST] OMB's US figure (FACTS §3) scaled by GDP
     errorRate: 0.004                   # physical two-qubit error rate: [GUESS] RIKEN/Fujitsu superconducting platform
     sensing: 35                    # [GUESS]
     qkdKm: 300                     # FACTS ~300 [GUESS]; Tokyo QKD Network since 2010
@@ -432,7 +449,7 @@ blocs:
       the Quad are your anchors.
     objectives:
       - id: domestic-machine
-        text: Domestic machines worth 55 logical qubits by the end of 2030 (RIKEN/Fujitsu roadmap).
+        text: Domestic machines worth 55 logical qubits by the end of 2030, past the RIKEN/Fujitsu 1,000-physical-qubit machine of 2026.
         secret: false
         points: 15
         by: 2030-Q4
@@ -462,6 +479,7 @@ blocs:
     support: 55                    # [GUESS]
     computing: 9                   # FACTS compute index 15 [GUESS]
     privateCapital: 0.03               # USD bn/yr into computing beside the budget: [GUESS]
+    pqcBudget: 0.04                   # USD bn/yr of IT and cyber money into PQC migration: [EST] OMB's US figure (FACTS §3) scaled by GDP
     errorRate: 0.005                   # physical two-qubit error rate: [GUESS] 20-50-qubit national platforms
     sensing: 20                    # [GUESS]
     qkdKm: 800                     # IDQ / SK Broadband network, 48 government departments (IDQ)
@@ -486,7 +504,7 @@ blocs:
     developing: false
     briefing: |
       You have a world-class chip industry and a small quantum budget: KRW 2.4tn of government
-      money spread to 2035. Targets: a 50-qubit machine by 2027 and 1,000 qubits by 2031.
+      money spread to 2035. Targets: a 50-qubit machine by 2027 and 1,000 physical qubits by 2031.
       Your own post-quantum algorithms (KpqC) give you a seat at the table and a hedge against
       any single foreign standard. Your 800 km government QKD network is real and working.
       Your largest customer is China, your security guarantor the United States. Every new
@@ -501,7 +519,7 @@ blocs:
         by: 2035-Q4
         condition: "self.pqc.government >= 0.9 and self.pqc.defence >= 0.9"
       - id: thousand-qubits
-        text: Domestic machines worth 55 logical qubits by 2031 (the 1,000-qubit target).
+        text: Domestic machines worth 55 logical qubits by 2031, beyond the national target of 1,000 physical qubits.
         secret: false
         points: 10
         by: 2031-Q4
@@ -523,6 +541,7 @@ blocs:
     support: 65                    # [GUESS]
     computing: 6                   # FACTS compute index 10 [GUESS]
     privateCapital: 0.03               # USD bn/yr into computing beside the budget: [GUESS] QpiAI and start-ups
+    pqcBudget: 0.09                   # USD bn/yr of IT and cyber money into PQC migration: [EST] OMB's US figure (FACTS §3) scaled by GDP
     errorRate: 0.006                   # physical two-qubit error rate: [GUESS] early national platforms
     sensing: 15                    # [GUESS]
     qkdKm: 500                     # FACTS: 500 km (QNu Labs, before Apr 2026)
@@ -547,7 +566,7 @@ blocs:
     developing: true
     briefing: |
       Your National Quantum Mission is modest in money — about $90m a year — and ambitious in
-      aims: 2,000 km of inter-city QKD, satellite QKD, and machines of 50 to 1,000 qubits by 2031.
+      aims: 2,000 km of inter-city QKD, satellite QKD, and machines of 50 to 1,000 physical qubits by 2031.
       You have what everyone else lacks: engineers, in great numbers.
       Washington wants you in its technology coalition; Moscow is an old friend and arms
       supplier; Beijing is a rival across a disputed border and a trading partner. You will not
@@ -585,6 +604,7 @@ blocs:
     support: 55                    # [GUESS]
     computing: 18                  # FACTS compute index 30 [GUESS]; D-Wave, Xanadu, Photonic, Nord Quantique
     privateCapital: 0.2                # USD bn/yr into computing beside the budget: [GUESS] D-Wave, Xanadu, Photonic, Nord Quantique raise mostly private money
+    pqcBudget: 0.05                   # USD bn/yr of IT and cyber money into PQC migration: [EST] OMB's US figure scaled by GDP; departments fund migration from IT budgets, not the C$360m quantum strategy (Canada PQC roadmap 2025)
     errorRate: 0.003                   # physical two-qubit error rate: [GUESS]
     sensing: 35                    # [GUESS]
     qkdKm: 50                      # FACTS ~50 [GUESS]
@@ -646,6 +666,7 @@ blocs:
     support: 55                    # [GUESS]
     computing: 15                  # FACTS compute index 25 [GUESS]; PsiQuantum Brisbane, Diraq, SQC
     privateCapital: 0.1                # USD bn/yr into computing beside the budget: [GUESS] Diraq, SQC, Quantum Brilliance; PsiQuantum's money is counted in the budget
+    pqcBudget: 0.04                   # USD bn/yr of IT and cyber money into PQC migration: [EST] OMB's US figure (FACTS §3) scaled by GDP
     errorRate: 0.003                   # physical two-qubit error rate: [GUESS]
     sensing: 40                    # AUKUS quantum work focuses on navigation (AFR 2022) [GUESS]
     qkdKm: 0                       # FACTS ~0 [GUESS]
@@ -706,8 +727,9 @@ blocs:
     budget: 0.3                    # FACTS [EST]: >=100bn RUB state money 2022-25 (Interfax 2022)
     capital: 5                     # [GUESS]
     support: 60                    # [GUESS]
-    computing: 8                   # FACTS compute index 15 [GUESS]; 50-qubit rubidium prototype (Dec 2024)
+    computing: 8                   # logical qubits, FACTS compute index 15 [GUESS] (not the 50 physical qubits of the rubidium prototype, Dec 2024)
     privateCapital: 0.01               # USD bn/yr into computing beside the budget: [GUESS] sanctions keep private capital out; Rosatom's co-financing is in the budget
+    pqcBudget: 0.05                   # USD bn/yr of IT and cyber money into PQC migration: [EST] OMB's US figure (FACTS §3) scaled by GDP
     errorRate: 0.006                   # physical two-qubit error rate: [GUESS] 50-qubit rubidium prototype (Dec 2024)
     sensing: 40                    # [GUESS]
     qkdKm: 3000                    # FACTS ~3,000 [GUESS]; 700 km Moscow-St Petersburg confirmed (RZD 2021)
@@ -857,7 +879,12 @@ treaties:
     contribution: 2                # percent of each member's computing budget pooled [GUESS]
   - type: export-regime
     name: Wassenaar-traced quantum computer controls
-    parties: [US, UK, CA, EU, JP]  # identical 34-qubit controls: FR, UK, CA, DE, ES, NL (DFN 2024); JP [EST]
+    # Identical 34-qubit controls traced to Wassenaar talks: France (Feb 2024), UK (Apr), Canada
+    # (May), Germany (Jul), Spain and the Netherlands (DFN 2024, FACTS §4); the US rule of Sep 2024
+    # (BIS 89 FR 72926) is the same control. Not the whole EU, and not Japan: four of 27 member
+    # states' national licence rules (for every destination, not China in particular) are not an
+    # EU control; the EU's Annex I listing of 8 Sep 2025 (event eu-annex-i-quantum) makes one.
+    parties: [US, UK, CA]
     since: 2024-Q3
     categories: [systems, components]
     targets: [CN, RU]
@@ -1016,10 +1043,17 @@ events:
     title: The EU lists quantum computers in its export-control annex
     text: >-
       A delegated act adds quantum computers, cryo-electronics, cryocoolers and cryogenic probers to
-      the EU's dual-use list, replacing a patchwork of national rules. Beijing protests; European
-      labs worry about their Chinese partnerships.
-    trigger: {from: 2025-Q3, to: 2025-Q4, chance: 0.8}
+      the EU's dual-use list, replacing the national rules of France, Germany, Spain and the
+      Netherlands. Exports of these parts to China now need a licence from every member state.
+      Beijing protests; European labs worry about their Chinese partnerships.
+    # Delegated act of 8 Sep 2025 (FACTS §4): it happened, so it fires in that quarter. Quantum
+    # computers were already controlled by four member states' national rules (not an EU control in
+    # the game); the listing makes systems and components (cryo-electronics, cryocoolers, probers)
+    # Union controls.
+    trigger: {from: 2025-Q3, to: 2025-Q3, chance: 1}
     effects: ["trust(EU, CN) -= 4", "trust(US, EU) += 2", "world.tension += 1"]
+    controls:
+      - {by: EU, against: [CN], categories: [systems, components]}
 
   - id: jiuzhang-4
     title: China's photonic machine detects 3,050 photons
@@ -1178,8 +1212,9 @@ events:
   - id: china-qkd-satellites
     title: China launches more quantum satellites
     text: >-
-      New low-orbit quantum satellites link China's ground stations and, Beijing says, partner
-      countries. The network now reaches dozens of cities and its operators offer it abroad.
+      Ten years after Micius, the world's first quantum satellite (2016), new low-orbit quantum
+      satellites link China's ground stations and, Beijing says, partner countries. The network
+      now reaches dozens of cities and its operators offer it abroad.
     trigger: {from: 2026-Q1, to: 2028-Q4, chance: 0.12}
     effects: ["CN.qkdKm += 2000", "CN.support += 1", "world.tension += 1"]
 
@@ -1725,6 +1760,17 @@ rules:
   # Ten turns leave no time for the default two-turn ratification: treaties agreed in class should
   # take effect while the class is still running.
   ratificationTurns: 1
+  # ... and no longer for a treaty of five than for a treaty of two (the default scenario makes
+  # multilateral treaties slower to ratify; a class cannot wait years).
+  ratificationPerParty: 0
+  # By 2029 the roadmaps of 2025 have been put to the test: how hard fault tolerance is, and whose
+  # engineering works, is far better known than in 2025 [GUESS]. A narrow outlook keeps ten quarters
+  # from turning 750 logical qubits into 12,000 (before: up to ~12,700 in ten quarters).
+  computingOutlookSpread: 0.5
+  # Five powers and ten quarters: what they can sign in a class is a fraction of what ten powers
+  # sign in a decade, so governance reaches 50 at a smaller weighted treaty strength [GUESS]. With
+  # the default 6.6 governance never passed 31 in 100 games and a governed race was unreachable.
+  governanceHalf: 2.5
 
 sectors:
   - {id: government, name: Government & diplomatic, shelfLife: 25, weight: 1.5, qkd: true}   # [GUESS], as in quantum-decade

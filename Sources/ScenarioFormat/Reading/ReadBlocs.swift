@@ -4,7 +4,7 @@ import Yams
 extension ScenarioReader {
     static let blocKeys = ["id", "name", "doctrine", "groups", "gdp", "budget", "capital", "support", "computing",
                            "sensing", "qkdKm", "workforce", "sigint", "counterintel", "standard", "pqc", "supply",
-                           "allocation", "developing", "briefing", "objectives", "privateCapital", "errorRate"]
+                           "allocation", "developing", "briefing", "objectives", "privateCapital", "errorRate", "pqcBudget"]
 
     func readBlocs(_ m: MapReader) -> [BlocDef] {
         guard let listValue = m.required("blocs", diag), let items = diag.list(listValue, example: "[{id: US, name: United States, …}]") else { return [] }
@@ -83,6 +83,7 @@ extension ScenarioReader {
         }
         bloc.developing = b.optional("developing").flatMap(diag.bool) ?? false
         bloc.privateCapital = diag.number(b.optional("privateCapital"), .closed(0, 10_000)) ?? 0
+        bloc.pqcBudget = diag.number(b.optional("pqcBudget"), .closed(0, 10_000)) ?? 0
         bloc.errorRate = diag.number(b.optional("errorRate"), .closed(Formulas.errorFloor, Formulas.errorThreshold * 0.95)) ?? Formulas.defaultErrorRate
         bloc.briefing = diag.text(b.optional("briefing")) ?? ""
         if let v = b.optional("objectives") { bloc.objectives = readObjectives(v) }

@@ -1,7 +1,7 @@
 import GameCore
 
 extension ScenarioReader {
-    static let eventKeys = ["id", "title", "text", "trigger", "once", "effects", "dilemma"]
+    static let eventKeys = ["id", "title", "text", "trigger", "once", "effects", "dilemma", "controls"]
 
     /// `events` (with triggers) or `injects` (the facilitator's deck, without). Ids are unique across both.
     func readEvents(_ value: Value?, injects: Bool, ids: inout [String: Int]) -> [EventDef] {
@@ -26,7 +26,9 @@ extension ScenarioReader {
             let once = e.optional("once").flatMap(diag.bool) ?? true
             let effects = self.effects(e.optional("effects"), allowsCurrent: false)
             let dilemma = e.optional("dilemma").flatMap(readDilemma)
-            result.append(EventDef(id: id, title: title, text: text, trigger: trigger, once: once, effects: effects, dilemma: dilemma))
+            var event = EventDef(id: id, title: title, text: text, trigger: trigger, once: once, effects: effects, dilemma: dilemma)
+            event.controls = readControls(e)
+            result.append(event)
         }
         return result
     }
