@@ -11,7 +11,10 @@ struct BudgetPreview {
 
     init(view: GameView, allocation: [Double], scenario: Scenario) {
         let me = view.me!
-        let p = Formulas.preview(bloc: me, allocation: allocation, rules: scenario.rules)
+        // The same extra money the rules add: private capital to computing, the IT and cyber budget to PQC.
+        let def = view.viewerIndex.map { scenario.blocs[$0] }
+        let p = Formulas.preview(bloc: me, allocation: allocation, rules: scenario.rules,
+                                 privateCapital: def?.privateCapital ?? 0, pqcBudget: def?.pqcBudget ?? 0)
         talent = Formulas.talent(workforce: me.workforce, rules: scenario.rules)
         supply = Formulas.supplyMultiplier(access: me.access)
         let lag = Widgets.number(scenario.rules[.workforceLagYears])

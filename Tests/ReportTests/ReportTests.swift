@@ -142,7 +142,8 @@ struct ReportTests {
             #expect(section.contains("read by \(Self.debrief.name(m.readBy[0].bloc)) in \(m.readBy[0].label)"))
         }
         #expect(section.contains("The other \(read.count - 8) messages read are listed in the JSON report."))
-        #expect(section.contains("Yes: 2030 for state systems, 2033 for the rest."))
+        // The first message read is quoted whole, in the words its sender wrote.
+        #expect(section.contains("“\(e.messagesRead[0].text)”"))
     }
 
     @Test func theCSVHasOneRowPerTurnBlocAndIndicatorWithTheGamesValues() throws {
