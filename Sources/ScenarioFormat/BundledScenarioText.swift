@@ -3,6 +3,1408 @@
 
 enum BundledScenarioText {
     static let files: [(file: String, text: String)] = [
+        ("migration-window.yaml", #"""
+# The Migration Window — a two-hour workshop scenario of Entangled States.
+#
+# Six delegations, eight half-year turns from 2026-H1 to 2029-H2. Built for a room: every turn puts
+# a scheduled dilemma to every delegation (a "round" event with `for: all`, plus a delegation's own
+# card on most turns), so no table sits a turn out. Timing follows docs/facilitating.md: 15 min
+# welcome and briefing, 10 min secret briefs, 8 turns of about 9 minutes, 25 min debrief = 2 hours.
+#
+# Starting values are the default scenario's 2025 values (Scenarios/quantum-decade.yaml, sourced
+# there from /work/shared/FACTS.md) carried one year forward: [PROJ] marks such a projection,
+# [EST] an estimate from a published figure, [GUESS] a value chosen for play. Every fact quoted in
+# a text is from FACTS.md.
+#
+# The last option of every dilemma is the cautious or "do nothing" one: a delegation that lets the
+# deadline pass gets it.
+
+format: 1
+id: migration-window
+title: The Migration Window
+summary: "A two-hour workshop: six delegations, eight half-years (2026–2029), one question — who migrates before the harvest is read?"
+briefing: |
+  January 2026. Post-quantum cryptography (PQC) has been standard for a year and a half: NIST
+  published FIPS 203, 204 and 205 in August 2024. Almost nobody has finished moving to it.
+
+  The threat. A large error-corrected quantum computer — a "cryptographically relevant quantum
+  computer" (CRQC) — would break the RSA and elliptic-curve cryptography that protects government
+  cables, bank transfers and software updates. In 2025 Craig Gidney estimated that RSA-2048 falls
+  to under a million noisy qubits in under a week; in this game that is about 1,400 error-corrected
+  ("logical") qubits. The leading programmes have tens. Experts surveyed by the Global Risk
+  Institute (2023) gave about an 11 % chance of a CRQC within five years.
+
+  Why it matters now. Traffic recorded today can be read the day a CRQC exists: "harvest now,
+  decrypt later". Mosca's rule: if a secret must stay safe for x years and migration takes y years,
+  a CRQC in fewer than x + y years means the secret is already exposed. Diplomatic cables stay
+  secret for 25 years.
+
+  The deadlines. The EU wants national migration plans by the end of 2026 and high-risk systems
+  migrated by the end of 2030. The NSA's CNSA 2.0 requires quantum-safe purchases for national
+  security systems from January 2027 and quantum-safe networks by 2030. NIST will deprecate
+  112-bit RSA and elliptic-curve keys after 2030.
+
+  Six delegations: the United States, the European Union, China, Japan, India and Russia. Each
+  turn is half a year; the game ends after 2029. Every turn brings a decision to every table.
+  Set your budget, migrate, control exports, harvest, negotiate — and answer the cards.
+
+  Length: about two hours with six human delegations (8 turns of 9 minutes, plus 25 minutes of
+  briefing and 25 of debrief); about 100 minutes with four humans and two computer players.
+start: 2026-H1
+end: 2029-H2
+turn: half
+seed: 2026
+rules:
+  # As the default scenario: IT and cyber budgets (pqcBudget), not the quantum budget, set the
+  # migration pace [EST, tuning value; see quantum-decade.yaml].
+  pqcHalfSpend: 0.4
+  # Eight turns leave no time for multi-year ratification: a treaty agreed in the room should take
+  # effect while the room is still there [GUESS, as quick-crisis].
+  ratificationTurns: 1
+  ratificationPerParty: 0
+  # Six blocs and four years sign a fraction of what ten blocs sign in a decade [GUESS, as
+  # quick-crisis]: governance reaches 50 at a smaller weighted treaty strength.
+  governanceHalf: 3
+  # Six blocs are the whole modelled economy: the US controls on China cut a larger share of the
+  # traffic they carry than in a ten-bloc world, where the rest of the world dilutes them [GUESS].
+  fragmentationControls: 2.5
+
+sectors:
+  # As quantum-decade.yaml (shelf lives and weights are [GUESS]es explained there).
+  - {id: government, name: Government & diplomatic, shelfLife: 25, weight: 1.5, qkd: true}
+  - {id: defence, name: Defence, shelfLife: 20, weight: 1.5, qkd: true}
+  - {id: finance, name: Finance, shelfLife: 7, weight: 1.0}
+  - {id: telecom, name: Telecommunications, shelfLife: 5, weight: 0.7}
+  - {id: critical-infrastructure, name: Critical infrastructure, shelfLife: 12, weight: 1.0}
+  - {id: enterprise, name: Enterprise & consumer, shelfLife: 4, weight: 0.6}
+
+chokepoints:
+  - {id: dilution-fridges, name: Dilution refrigerators}
+  - {id: helium-3, name: Helium-3}
+  - {id: lasers-photonics, name: Lasers and photonics}
+  - {id: cryo-electronics, name: Cryogenic electronics}
+  - {id: silicon-28, name: Isotopically pure silicon-28}
+
+blocs:
+  - id: US
+    name: United States
+    doctrine: tech-leader
+    groups: [NATO, G7, Quad]
+    gdp: 30.1                      # [PROJ] IMF WEO Apr 2025 (29.2 for 2024) at ~3 % nominal growth
+    budget: 1.3                    # [PROJ] >=$1.0bn QIS FY2024 (GovWin) + DOE centres $625m/5 yrs (Nov 2025) + DARPA QBI Stage B
+    capital: 5
+    support: 55
+    computing: 75                  # [PROJ] quantum-decade's 60 logical qubits one year on [GUESS]
+    privateCapital: 1.7            # [PROJ] US draws more than twice the UK's private funding (McKinsey 2024) [EST]
+    pqcBudget: 0.65                # OMB (Jul 2024): $7.1bn for federal civilian migration 2025-35
+    errorRate: 0.0012              # [PROJ] Quantinuum Helios 7.9e-4 (Nov 2025); Willow-class superconducting higher
+    sensing: 72
+    qkdKm: 120                     # NSA does not recommend QKD for national security systems (2020)
+    workforce: 52
+    sigint: 95
+    counterintel: 85
+    standard: nist
+    pqc: {government: 0.3, defence: 0.36, finance: 0.25, telecom: 0.2, critical-infrastructure: 0.13, enterprise: 0.15}  # [PROJ] CNSA 2.0 signing preferred since 2022
+    supply: {dilution-fridges: 0.25, helium-3: 0.5, lasers-photonics: 0.22, cryo-electronics: 0.33, silicon-28: 0.1}  # fridges incl. Oxford NanoScience bought by Quantum Design (Jun 2025)
+    allocation: {computing: 42, sensing: 14, communication: 3, workforce: 14, pqc: 20, supply: 7}
+    developing: false
+    briefing: |
+      You lead the race and intend to keep leading it. IBM promises 200 logical qubits by 2029;
+      DARPA's Quantum Benchmarking Initiative has eleven firms in its second stage.
+      Your problem is at home: federal systems are under a third migrated, and from January 2027
+      every new national-security purchase must be quantum-safe (CNSA 2.0).
+      Your services record Chinese and Russian traffic at scale. You would like your allies —
+      Brussels and Tokyo — to copy your export controls exactly; Brussels is writing its own.
+      Your worst case: a Chinese machine you did not see coming, reading cables you did not move.
+    objectives:
+      - id: cnsa-acquisitions
+        text: Defence systems at least 62 % migrated (CNSA 2.0 purchases since 2027).
+        points: 15
+        by: 2028-H2
+        condition: "self.pqc.defence >= 0.62"
+      - id: allied-controls
+        text: Allies kept close — your trust in the EU at 62 or more and in Japan at 80 or more.
+        points: 10
+        condition: "trust(self, EU) >= 62 and trust(self, JP) >= 80"
+      - id: stay-ahead
+        text: Hold at least 1.3 times China's logical qubits.
+        secret: true
+        points: 15
+        condition: "self.computing >= 1.3 * CN.computing"
+
+  - id: EU
+    name: European Union
+    doctrine: standards-power
+    groups: [EU, G7, NATO]
+    gdp: 20.0                      # [PROJ] Eurostat/IMF 2024 (19.4)
+    budget: 2.4                    # >EUR 11bn public over 5 yrs (Quantum Europe Strategy, Jul 2025) [EST]
+    capital: 4
+    support: 55
+    computing: 34                  # [PROJ]
+    privateCapital: 0.17           # Europe draws about 5 % of world private quantum funding (2025) [EST]
+    pqcBudget: 0.43                # [EST] OMB's US figure scaled by GDP
+    errorRate: 0.0022              # [PROJ] [GUESS]
+    sensing: 48
+    qkdKm: 1500                    # [PROJ] EuroQCI due operational by 2027 (EC)
+    workforce: 37
+    sigint: 55
+    counterintel: 55
+    standard: nist
+    pqc: {government: 0.24, defence: 0.24, finance: 0.22, telecom: 0.18, critical-infrastructure: 0.15, enterprise: 0.12}  # [PROJ] Commission Recommendation Apr 2024
+    supply: {dilution-fridges: 0.35, helium-3: 0.0, lasers-photonics: 0.28, cryo-electronics: 0.22, silicon-28: 0.06}  # Bluefors >1,500 fridges delivered (QCR 2025)
+    allocation: {computing: 30, sensing: 12, communication: 15, workforce: 14, pqc: 16, supply: 13}
+    developing: false
+    briefing: |
+      The coordinated EU roadmap (June 2025) asks every member state for a migration plan by the
+      end of 2026 and high-risk systems migrated by the end of 2030. Half the capitals have not
+      started. The Quantum Act is due this year.
+      Your lever is the rulebook. Your own export list (Annex I, since September 2025) covers quantum
+      computers and cryogenics; Washington wants it identical to its own. Beijing wants you neutral.
+      Privately: Bluefors in Finland makes most of the world's dilution refrigerators. That is your
+      card, and everyone knows it.
+    objectives:
+      - id: national-plans
+        text: Government systems at least 46 % migrated (national plans delivered).
+        points: 10
+        by: 2027-H2
+        condition: "self.pqc.government >= 0.46"
+      - id: rulebook
+        text: World governance at 36 or more.
+        points: 15
+        condition: "world.governance >= 36"
+      - id: autonomy
+        text: Strategic autonomy — trust in Washington at 45 or more and in Beijing at -10 or more.
+        secret: true
+        points: 10
+        condition: "trust(self, US) >= 45 and trust(self, CN) >= -10"
+
+  - id: CN
+    name: China
+    doctrine: state-directed
+    groups: [BRICS, SCO]
+    gdp: 19.5                      # [PROJ] IMF WEO Apr 2025 (18.7 for 2024)
+    budget: 1.8                    # [PROJ] ~$15bn cumulative (McKinsey, MERICS) + national VC guidance fund (Mar 2025) [GUESS]
+    capital: 6
+    support: 70
+    computing: 52                  # [PROJ] [GUESS]
+    privateCapital: 0.22
+    pqcBudget: 0.41                # [EST] OMB's US figure scaled by GDP
+    errorRate: 0.0033              # [PROJ] Zuchongzhi 3.0: 99.62 % two-qubit fidelity (PRL 2025)
+    sensing: 63
+    qkdKm: 12500                   # CN-QCN over 10,000 km (npj QI 2025); MERICS ~12,000 km
+    workforce: 32
+    sigint: 85
+    counterintel: 90
+    standard: national             # CACR contest 2019-20; national standards "within 3 years" (Mar 2026)
+    pqc: {government: 0.2, defence: 0.25, finance: 0.2, telecom: 0.15, critical-infrastructure: 0.15, enterprise: 0.08}  # [PROJ] finance and energy first
+    supply: {dilution-fridges: 0.1, helium-3: 0.03, lasers-photonics: 0.14, cryo-electronics: 0.08, silicon-28: 0.3}  # CNNC Si-28 mass production (Jun 2026)
+    allocation: {computing: 42, sensing: 14, communication: 18, workforce: 10, pqc: 9, supply: 7}
+    developing: false
+    briefing: |
+      Your machines are a year behind the Americans' by their count; by yours, closer. The world's
+      largest QKD network protects your ministries' most sensitive links. In March Professor Wang
+      Xiaoyun promised national post-quantum standards "within three years", finance and energy
+      first.
+      American controls and the outbound-investment ban (January 2025) cut you off from Western
+      cryostats; you answered with your own export list and a gallium and germanium ban.
+      Your services are the most prolific harvesters of Western traffic. Delhi and Moscow could be
+      brought to your standards; a world on two rulebooks is not the worst world for you.
+    objectives:
+      - id: national-standards
+        text: Government systems at least 47 % migrated to national standards.
+        points: 10
+        by: 2028-H2
+        condition: "self.standard == national and self.pqc.government >= 0.47"
+      - id: close-the-gap
+        text: At least 80 % of American logical qubits.
+        secret: true
+        points: 15
+        condition: "self.computing >= 0.8 * US.computing"
+      - id: two-rulebooks
+        text: India off the NIST-only path (national or hybrid standards).
+        secret: true
+        points: 10
+        condition: "IN.standard != nist"
+
+  - id: JP
+    name: Japan
+    doctrine: middle-power
+    groups: [G7, Quad]
+    gdp: 4.1                       # [PROJ] IMF WEO Apr 2025 (4.0 for 2024)
+    budget: 1.0                    # FY2025 supplementary ~JPY 130bn ($855m) + base (Nov 2025) [EST]
+    capital: 4
+    support: 55
+    computing: 25                  # [PROJ] RIKEN/Fujitsu 256 physical qubits (Apr 2025), 1,000 planned 2026
+    privateCapital: 0.1
+    pqcBudget: 0.09                # [EST] OMB's US figure scaled by GDP
+    errorRate: 0.0035              # [GUESS]
+    sensing: 37
+    qkdKm: 350                     # Tokyo QKD Network since 2010 [GUESS]
+    workforce: 11
+    sigint: 45
+    counterintel: 42
+    standard: nist
+    pqc: {government: 0.19, defence: 0.19, finance: 0.18, telecom: 0.15, critical-infrastructure: 0.1, enterprise: 0.1}  # [PROJ]
+    supply: {dilution-fridges: 0.05, helium-3: 0.0, lasers-photonics: 0.14, cryo-electronics: 0.08, silicon-28: 0.02}
+    allocation: {computing: 40, sensing: 10, communication: 12, workforce: 15, pqc: 13, supply: 10}
+    developing: false
+    briefing: |
+      Tokyo put almost 900 million dollars into quantum in one supplementary budget (November 2025)
+      and RIKEN and Fujitsu plan a 1,000-qubit machine this year. You are a serious second-tier
+      power and Washington's closest ally in Asia.
+      You are also China's neighbour and trading partner. Copying every American control costs your
+      exporters; refusing costs you Washington.
+      Your ministries lag in migration and your counter-intelligence is new (a clearance law only
+      since 2024). You are an attractive place to harvest from.
+    objectives:
+      - id: ministries-safe
+        text: Government systems at least 50 % migrated.
+        points: 15
+        condition: "self.pqc.government >= 0.5"
+      - id: both-partners
+        text: Keep trust in the US at 70 or more and in China above -45.
+        secret: true
+        points: 10
+        condition: "trust(self, US) >= 70 and trust(self, CN) > -45"
+      - id: national-machine
+        text: "A national machine: at least 40 logical qubits (RIKEN–Fujitsu line)."
+        points: 10
+        condition: "self.computing >= 40"
+
+  - id: IN
+    name: India
+    doctrine: hedger
+    groups: [Quad, BRICS, SCO]
+    gdp: 4.2                       # [PROJ] IMF WEO Apr 2025 (3.9 for 2024) at ~8 % nominal growth
+    budget: 0.1                    # National Quantum Mission INR 6,003.65 crore over 8 yrs (2023)
+    capital: 4
+    support: 65
+    computing: 8                   # [PROJ]
+    privateCapital: 0.03
+    pqcBudget: 0.09                # [EST] OMB's US figure scaled by GDP
+    errorRate: 0.0055              # [GUESS]
+    sensing: 17
+    qkdKm: 1000                    # 1,000 km in Apr 2026 (FACTS §5)
+    workforce: 9
+    sigint: 45
+    counterintel: 50
+    standard: nist
+    pqc: {government: 0.13, defence: 0.13, finance: 0.1, telecom: 0.08, critical-infrastructure: 0.06, enterprise: 0.05}  # [PROJ]
+    supply: {dilution-fridges: 0.0, helium-3: 0.0, lasers-photonics: 0.0, cryo-electronics: 0.0, silicon-28: 0.0}
+    allocation: {computing: 30, sensing: 10, communication: 25, workforce: 20, pqc: 10, supply: 5}
+    developing: true
+    briefing: |
+      The National Quantum Mission (2023) promises 2,000 km of inter-city QKD and machines of 50 to
+      1,000 physical qubits. You reached 1,000 km of QKD in April 2026.
+      You are in the Quad and in BRICS, and everyone courts you: Washington for its controls and
+      standards, Beijing for its standards, Moscow as its oldest supplier.
+      Your migration has barely started and at least three services harvest your traffic. Capacity-
+      building money and a voice in the rules are worth more to you than a place in the race.
+    objectives:
+      - id: mission-qkd
+        text: 1,250 km of QKD by the end, on the way to the National Quantum Mission's 2,000 km.
+        points: 10
+        condition: "self.qkdKm >= 1250"
+      - id: first-steps
+        text: Government systems at least 36 % migrated.
+        points: 15
+        condition: "self.pqc.government >= 0.36"
+      - id: every-door-open
+        text: Trust in Washington at 30 or more, in Moscow at 35 or more and in Beijing at 5 or more.
+        secret: true
+        points: 15
+        condition: "trust(self, US) >= 30 and trust(self, RU) >= 35 and trust(self, CN) >= 5"
+
+  - id: RU
+    name: Russia
+    doctrine: spoiler
+    groups: [BRICS, SCO]
+    gdp: 2.3                       # [PROJ] IMF WEO Apr 2025 (2.2 for 2024)
+    budget: 0.3                    # >=100bn RUB state money 2022-25 (Interfax 2022) [EST]
+    capital: 5
+    support: 60
+    computing: 10                  # [PROJ] 50-qubit rubidium prototype (Dec 2024)
+    privateCapital: 0.01
+    pqcBudget: 0.05                # [EST] OMB's US figure scaled by GDP
+    errorRate: 0.0055              # [GUESS]
+    sensing: 42
+    qkdKm: 3300                    # [PROJ] 700 km Moscow-St Petersburg (RZD 2021), 7,000 km roadmap target
+    workforce: 6
+    sigint: 75
+    counterintel: 80
+    standard: national             # GOST family [EST]
+    pqc: {government: 0.14, defence: 0.19, finance: 0.1, telecom: 0.08, critical-infrastructure: 0.06, enterprise: 0.04}  # [PROJ]
+    supply: {dilution-fridges: 0.0, helium-3: 0.25, lasers-photonics: 0.0, cryo-electronics: 0.0, silicon-28: 0.33}
+    allocation: {computing: 35, sensing: 20, communication: 20, workforce: 10, pqc: 5, supply: 10}
+    developing: false
+    briefing: |
+      You will not win this race and do not intend to. Sanctions keep Western cryostats and money
+      out; your 50-qubit atom machine (December 2024) is a decade behind.
+      What you have: a quarter of the world's helium-3, a third of its silicon-28, capable services
+      and a talent for making others doubt. A divided world with two rulebooks suits you; one
+      Western rulebook does not.
+      Delhi still buys from you. Keep it that way.
+    objectives:
+      - id: divided-world
+        text: A fragmented world — fragmentation at 55 or more.
+        secret: true
+        points: 20
+        condition: "world.fragmentation >= 55"
+      - id: old-friend
+        text: India's trust in you at 48 or more.
+        points: 10
+        condition: "trust(IN, self) >= 48"
+      - id: sovereign-crypto
+        text: Defence systems at least 36 % migrated to national standards.
+        points: 10
+        condition: "self.standard == national and self.pqc.defence >= 0.36"
+
+relations:
+  # As quantum-decade.yaml [GUESS].
+  - {between: [US, EU], trust: 55}
+  - {between: [US, CN], trust: -45}
+  - {between: [US, JP], trust: 75}
+  - {between: [US, IN], trust: 30}
+  - {between: [US, RU], trust: -65}
+  - {between: [EU, CN], trust: -15}
+  - {between: [EU, JP], trust: 60}
+  - {between: [EU, IN], trust: 30}
+  - {between: [EU, RU], trust: -70}
+  - {between: [CN, JP], trust: -35}
+  - {between: [CN, IN], trust: 5}
+  - {between: [CN, RU], trust: 42}
+  - {between: [JP, IN], trust: 45}
+  - {between: [JP, RU], trust: -45}
+  - {between: [IN, RU], trust: 45}
+
+treaties:
+  - {type: research-pact, name: TTC Quantum Task Force, parties: [US, EU], since: 2022-Q4}       # announced Dec 2022 (FACTS §6)
+  - {type: research-pact, name: Tokyo Statement on quantum cooperation, parties: [US, JP], since: 2019-Q4}  # 19 Dec 2019
+  - {type: research-pact, name: Quad quantum centre of excellence, parties: [US, JP, IN], since: 2024-Q3}  # QUIN report Jul 2024
+  - type: export-regime
+    name: Wassenaar-traced 34-qubit controls
+    parties: [US, JP]              # identical national controls (DFN 2024); the EU's Annex I is its own list
+    since: 2024-H2
+    categories: [systems, components]
+    targets: [CN, RU]
+
+controls:
+  - {by: US, against: [CN, RU], categories: [systems, components, software]}   # BIS rule Sep 2024; outbound rule Jan 2025
+  - {by: CN, against: [US], categories: [components]}                         # gallium/germanium ban (FACTS §4)
+  - {by: EU, against: [RU], categories: [systems, components, software]}      # sanctions; Annex I Sep 2025 [EST]
+
+events:
+  # ---- One round card per turn, put to every delegation -------------------------------------
+  - id: round-1-plans-due
+    title: Migration plans are due
+    text: >-
+      The EU roadmap wants national migration plans by the end of 2026; Canada asked its
+      departments for theirs by April. Every government is asked the same question this spring:
+      who pays for the inventory of every system that uses RSA?
+    trigger: {from: 2026-H1, to: 2026-H1}
+    dilemma:
+      for: all
+      options:
+        - label: Fund a national migration office now
+          effects: ["self.pqc.government += 0.03", "self.pqc.defence += 0.02", "self.capital -= 2", "self.support -= 1"]
+        - label: Publish a plan without new money
+          effects: ["self.pqc.government += 0.01", "self.support += 1"]
+        - label: Wait for the standards to settle
+          effects: []
+
+  - id: round-2-talent
+    title: One candidate for three openings
+    text: >-
+      Recruiters report one qualified candidate for every three quantum jobs. Every laboratory is
+      hiring the same few hundred people, and visa offices are asked to choose.
+    trigger: {from: 2026-H2, to: 2026-H2}
+    dilemma:
+      for: all
+      options:
+        - label: Open fast-track visas to foreign researchers
+          effects: ["self.workforce *= 1.08", "self.counterintel -= 4", "self.support -= 1"]
+        - label: Fund doctoral places at home
+          effects: ["self.workforce *= 1.03", "self.capital -= 1"]
+        - label: Leave it to the market
+          effects: []
+
+  - id: round-3-harvest-exposed
+    title: Recording at the cable landings
+    text: >-
+      Leaked documents show encrypted traffic being copied in bulk at undersea-cable landing
+      stations on three continents. Nothing was read — yet. Every government's old cables sit in
+      somebody's archive, waiting for a machine that does not exist.
+    trigger: {from: 2027-H1, to: 2027-H1}
+    effects: ["world.tension += 4"]
+    dilemma:
+      for: all
+      options:
+        - label: Re-key diplomatic traffic on post-quantum algorithms at once
+          effects: ["self.pqc.government += 0.04", "self.capital -= 2", "self.support -= 1"]
+        - label: Answer in kind and expand your own collection
+          effects: ["self.sigint += 5", "world.tension += 2", "self.support += 1"]
+        - label: Protest and change nothing
+          effects: []
+
+  - id: round-4-vendors
+    title: Vendors ask for a date
+    text: >-
+      Telecom and software vendors say they will ship post-quantum defaults when governments set a
+      date, not before. Industry ministers are asked to set one.
+    trigger: {from: 2027-H2, to: 2027-H2}
+    dilemma:
+      for: all
+      options:
+        - label: Mandate post-quantum defaults in everything sold from 2029
+          effects: ["self.pqc.telecom += 0.05", "self.pqc.enterprise += 0.05", "self.gdp *= 0.998", "self.support -= 2"]
+        - label: Subsidise early adopters
+          effects: ["self.pqc.enterprise += 0.02", "self.budget *= 0.95"]
+        - label: Let the market pick its own date
+          effects: []
+
+  - id: round-5-record-claim
+    title: A record logical-qubit claim
+    text: >-
+      A laboratory announces several hundred error-corrected logical qubits, a third of the way to a
+      code-breaker. Nobody outside has seen the machine. Defence ministries ask for money; foreign
+      ministries ask for a hotline.
+    trigger: {from: 2028-H1, to: 2028-H1}
+    effects: ["world.tension += 3"]
+    dilemma:
+      for: all
+      options:
+        - label: Match it with an emergency computing budget
+          effects: ["self.budget *= 1.12", "self.capital -= 1", "world.tension += 2"]
+        - label: Propose breakthrough notification between the powers
+          effects: ["world.tension -= 3", "self.capital -= 1"]
+        - label: Wait for independent confirmation
+          effects: []
+
+  - id: round-6-bank-stress
+    title: Regulators' quantum stress test
+    text: >-
+      Central banks run a quantum stress test: payment systems still sign with keys a CRQC could
+      forge. Bank lobbies warn that a rushed migration will cost more than the risk.
+    trigger: {from: 2028-H2, to: 2028-H2}
+    dilemma:
+      for: all
+      options:
+        - label: Order banks to migrate by 2030
+          effects: ["self.pqc.finance += 0.07", "self.gdp *= 0.998", "self.support -= 1"]
+        - label: Issue guidance and review in a year
+          effects: ["self.pqc.finance += 0.02"]
+        - label: Trust the banks
+          effects: []
+
+  - id: round-7-helium
+    title: Helium-3 runs short
+    text: >-
+      Larger cryostats need more helium-3 than tritium decay provides; the price heads toward
+      $2,000 a litre. The first lunar helium-3 contracts (Bluefors–Interlune, from 2028) are years
+      from delivering at scale.
+    trigger: {from: 2029-H1, to: 2029-H1}
+    effects: ["all.computing *= 0.99", "world.tension += 2"]
+    dilemma:
+      for: all
+      options:
+        - label: Pool stocks with your partners
+          effects: ["self.capital -= 1", "world.tension -= 2", "self.computing *= 0.99"]
+        - label: Buy up what is left
+          effects: ["self.budget *= 0.95", "self.computing *= 1.02", "world.tension += 2"]
+        - label: Let laboratories cope
+          effects: []
+
+  - id: round-8-deadlines
+    title: The 2030 deadlines arrive
+    text: >-
+      CNSA 2.0 wants national-security networks quantum-safe by 2030; the EU wants high-risk systems
+      migrated by the end of 2030; Australia's signals directorate bans RSA in high-assurance kit
+      from 2030; NIST deprecates 112-bit keys after 2030. Nobody will meet all of them.
+    trigger: {from: 2029-H2, to: 2029-H2}
+    dilemma:
+      for: all
+      options:
+        - label: Emergency push on government and defence
+          effects: ["self.pqc.government += 0.05", "self.pqc.defence += 0.04", "self.capital -= 3", "self.support -= 2"]
+        - label: Publish new, later dates
+          effects: ["self.support += 1"]
+        - label: Say nothing and keep going
+          effects: []
+
+  # ---- Each delegation's own cards ----------------------------------------------------------
+  - id: cn-standards-offer
+    title: Beijing offers its standards
+    text: >-
+      China offers partners its national post-quantum algorithms, free implementations and
+      engineers to install them. Delhi and Moscow are asked first.
+    trigger: {from: 2026-H2, to: 2026-H2}
+    dilemma:
+      for: [IN, RU]
+      options:
+        - label: Adopt the Chinese family for government systems
+          effects: ["self.standard = national", "trust(self, CN) += 10", "trust(self, US) -= 8", "self.pqc.government += 0.03"]
+        - label: Run it in hybrid beside NIST
+          effects: ["self.standard = hybrid", "trust(self, CN) += 4"]
+        - label: Stay where you are
+          effects: []
+
+  - id: eu-annex-alignment
+    title: Washington asks for identical controls
+    text: >-
+      The United States asks Brussels and Tokyo to make their quantum export lists identical to its
+      own, and to add China as a target. The licence exception for partners with equivalent controls
+      (IEC) is the reward.
+    trigger: {from: 2026-H2, to: 2026-H2}
+    dilemma:
+      for: [EU, JP]
+      options:
+        - label: Align fully, China included
+          effects: ["trust(self, US) += 10", "trust(US, self) += 8", "trust(CN, self) -= 12", "self.gdp *= 0.998", "world.tension += 2"]
+        - label: Align on systems only
+          effects: ["trust(self, US) += 4", "trust(CN, self) -= 4"]
+        - label: Keep your own list
+          effects: ["trust(US, self) -= 6"]
+
+  - id: us-cnsa-2027
+    title: CNSA 2.0 — quantum-safe purchases from January 2027
+    text: >-
+      From 1 January 2027 new national-security systems must be bought quantum-safe. The Pentagon
+      asks for waivers for programmes already under contract.
+    trigger: {from: 2027-H1, to: 2027-H1}
+    dilemma:
+      for: [US]
+      options:
+        - label: No waivers
+          effects: ["self.pqc.defence += 0.06", "self.capital -= 2", "self.support -= 1"]
+        - label: Waivers for two years
+          effects: ["self.pqc.defence += 0.02"]
+
+  - id: cn-outbound-squeeze
+    title: Cryostats stop arriving
+    text: >-
+      American controls and the outbound-investment ban bite: Chinese laboratories wait a year for
+      dilution refrigerators. Domestic makers promise their own within two.
+    trigger: {from: 2027-H2, to: 2027-H2}
+    dilemma:
+      for: [CN]
+      options:
+        - label: A crash programme for domestic cryostats
+          effects: ["self.supply.dilution-fridges += 0.05", "self.budget *= 0.95", "self.capital -= 1"]
+        - label: Buy through third countries
+          effects: ["self.computing *= 1.03", "trust(US, self) -= 6", "world.tension += 2"]
+        - label: Slow the programme and wait
+          effects: ["self.computing *= 0.98"]
+
+  - id: in-mission-midterm
+    title: India's quantum mission at mid-term
+    text: >-
+      The mid-term review of the National Quantum Mission asks whether to spend the rest on
+      QKD links, on machines, or on migrating the ministries.
+    trigger: {from: 2028-H1, to: 2028-H1}
+    dilemma:
+      for: [IN]
+      options:
+        - label: Build the QKD backbone
+          effects: ["self.qkdKm += 400", "self.capital -= 1"]
+        - label: Migrate the ministries first
+          effects: ["self.pqc.government += 0.05", "self.capital -= 1"]
+        - label: Keep the plan as it is
+          effects: []
+
+  - id: ru-helium-leverage
+    title: Moscow weighs its helium-3
+    text: >-
+      Western cryostats need helium-3, and a quarter of the world's supply comes from the Russian
+      weapons complex. The Kremlin asks what it is worth.
+    trigger: {from: 2028-H2, to: 2028-H2}
+    dilemma:
+      for: [RU]
+      options:
+        - label: Stop sales to unfriendly states
+          effects: ["EU.computing *= 0.97", "US.computing *= 0.99", "JP.computing *= 0.98", "trust(EU, self) -= 8", "world.tension += 4"]
+        - label: Sell to India and China at a discount
+          effects: ["trust(IN, self) += 6", "trust(CN, self) += 4", "self.gdp *= 0.999"]
+        - label: Keep selling quietly
+          effects: []
+
+  - id: jp-supplementary
+    title: Tokyo's next supplementary budget
+    text: >-
+      After almost 900 million dollars in one supplementary budget (November 2025), the finance
+      ministry asks whether quantum gets another.
+    trigger: {from: 2028-H1, to: 2028-H1}
+    dilemma:
+      for: [JP]
+      options:
+        - label: Another large package for RIKEN and AIST
+          effects: ["self.budget *= 1.2", "self.support -= 1"]
+        - label: Spend it on migrating ministries
+          effects: ["self.pqc.government += 0.05", "self.capital -= 1"]
+        - label: No new money
+          effects: []
+
+  - id: eu-quantum-act
+    title: The Quantum Act
+    text: >-
+      The Commission's Quantum Act reaches Parliament: pooled chip pilot lines, common procurement —
+      and a proposal to make PQC migration of high-risk systems binding.
+    trigger: {from: 2027-H1, to: 2027-H1}
+    dilemma:
+      for: [EU]
+      options:
+        - label: Make migration binding
+          effects: ["self.pqc.government += 0.04", "self.pqc.critical-infrastructure += 0.04", "self.capital -= 2", "self.support -= 1"]
+        - label: Pool the money, keep migration voluntary
+          effects: ["self.budget *= 1.1", "self.capital -= 1"]
+        - label: Leave it to the member states
+          effects: []
+
+  # ---- Random news -----------------------------------------------------------------------
+  - id: algorithm-cut
+    title: A cheaper way to break RSA
+    text: >-
+      A new paper trims the resources needed to break RSA-2048 again, on top of Gidney's twentyfold
+      cut of 2025. The threshold everyone races toward moves closer.
+    trigger: {from: 2026-H2, to: 2029-H1, chance: 0.06}
+    effects: ["world.crqcLogicalQubits *= 0.9", "world.tension += 3"]
+
+  - id: bank-breach
+    title: A bank breach traced to old intercepts
+    text: >-
+      Investigators trace a fraud to credentials decrypted from traffic recorded years ago. The
+      threat has a victim and a price.
+    trigger: {from: 2026-H2, to: 2029-H2, chance: 0.5, when: "world.crqcCount >= 1"}
+    effects: ["world.tension += 6", "all.pqc.finance += 0.03", "all.support -= 1"]
+
+injects:
+  - id: inject-whistleblower
+    title: A whistle-blower describes a secret machine
+    text: >-
+      A former official tells journalists that one state's programme is much further along than it
+      admits. The facilitator decides which state is named, and may reveal a secret CRQC.
+    effects: ["world.tension += 6"]
+
+  - id: inject-spy-at-lab
+    title: Spy arrested at a joint laboratory
+    text: >-
+      A researcher at a European laboratory is arrested for passing error-correction code to a
+      foreign service.
+    effects: ["world.tension += 3", "trust(EU, CN) -= 8", "EU.support -= 1"]
+    dilemma:
+      for: [EU]
+      options:
+        - label: Vet every foreign researcher
+          effects: ["self.counterintel += 5", "self.workforce *= 0.97", "trust(self, IN) -= 2"]
+        - label: Keep the doors open
+          effects: []
+
+  - id: inject-cloud-cutoff
+    title: Cloud quantum access cut off
+    text: >-
+      American cloud providers stop selling quantum computing time to customers in China, including
+      through subsidiaries abroad.
+    effects: ["CN.computing *= 0.97", "trust(CN, US) -= 5", "world.tension += 3"]
+
+  - id: inject-capacity-call
+    title: Delhi asks for migration aid
+    text: >-
+      India asks the richer delegations for money and engineers to migrate its ministries, and
+      says it will remember who answered. The facilitator may table a capacity fund.
+    effects: []
+    dilemma:
+      for: [US, EU, JP, CN]
+      options:
+        - label: Offer engineers and money
+          effects: ["IN.pqc.government += 0.02", "trust(IN, self) += 8", "self.budget *= 0.97"]
+        - label: Offer a study
+          effects: ["trust(IN, self) += 1"]
+
+  - id: inject-sanctions-evasion
+    title: Fridges reach Moscow through a third country
+    text: >-
+      Dilution refrigerators sold to a trading firm in a neutral country turn up in Russian state
+      laboratories.
+    effects: ["RU.computing *= 1.05", "world.tension += 2"]
+    dilemma:
+      for: [US, EU, JP]
+      options:
+        - label: Sanction the intermediaries
+          effects: ["RU.computing *= 0.97", "self.capital -= 1", "trust(self, RU) -= 3"]
+        - label: Send a quiet démarche
+          effects: []
+
+  - id: inject-norm-proposal
+    title: A proposal not to read civilian traffic
+    text: >-
+      A delegation proposes that no state decrypt another's banking or infrastructure traffic, even
+      once it can. The facilitator may table it as a cryptanalysis-norm treaty.
+    effects: ["world.tension -= 2"]
+    dilemma:
+      for: all
+      options:
+        - label: Welcome it and ask for verification
+          effects: ["world.tension -= 1", "self.capital -= 1"]
+        - label: Take note
+          effects: []
+
+  - id: inject-leaked-cable
+    title: A negotiating cable leaks
+    text: >-
+      A cable setting out one delegation's real red lines in the current talks is published. Its
+      authenticity is not denied.
+    effects: ["trust(US, EU) -= 6", "trust(JP, US) -= 3", "world.tension += 2"]
+
+"""#),
+        ("pacific-harvest.yaml", #"""
+# Harvest in the Pacific — a regional crisis of Entangled States.
+#
+# Seven actors, twelve quarterly turns from 2031-Q1 to 2033-Q4. The lesson: "harvest now, decrypt
+# later" hits an alliance through its weakest member — the secrets of Washington's allies travel
+# on links they migrated late, and a machine that can read them changes the alliance even before
+# anyone admits to owning it. And: disclosing a CRQC is a decision, with costs either way.
+#
+# The starting point is a PROJECTION, not history: it assumes the 2025 roadmaps (IBM Starling 2029,
+# Blue Jay 2033; DARPA QBI; China's national fund) mostly held, so that the leaders stand a few
+# hundred logical qubits short of the ~1,400 a CRQC needs (Gidney 2025). [PROJ] marks a value
+# extrapolated from /work/shared/FACTS.md, [EST] an estimate from a published figure, [GUESS] a
+# value chosen for play. Every fact quoted in a text is from FACTS.md unless marked otherwise.
+#
+# The last option of every dilemma is the cautious or "do nothing" one.
+
+format: 1
+id: pacific-harvest
+title: Harvest in the Pacific
+summary: "A regional crisis: seven Indo-Pacific actors, twelve quarters (2031–2033) — whose alliance traffic sits in whose archive?"
+briefing: |
+  January 2031. Error-corrected quantum computers are no longer a promise. American and Chinese
+  laboratories run machines with about a thousand logical qubits; a cryptographically relevant
+  quantum computer (CRQC) needs about 1,400. Nobody has admitted to owning one.
+
+  For fifteen years every intelligence service in the region has recorded encrypted traffic it
+  could not read: "harvest now, decrypt later". Alliance traffic — the cables between Washington,
+  Tokyo, Seoul and Canberra — was the richest harvest of all, because a secret shared with an ally
+  is only as safe as the ally's oldest link. Australia's signals directorate banned RSA in
+  high-assurance equipment from the end of 2030; not every ally moved as fast.
+
+  Seven delegations: the United States, China, Japan, South Korea, Australia, India and ASEAN (the
+  ten South-East Asian states, speaking as one). Each turn is a quarter; the game ends after 2033
+  — the year IBM's roadmap promised 2,000 logical qubits.
+
+  Length: about two and a half hours with seven human delegations (12 turns of 8 minutes plus 50
+  minutes of briefing and debrief); about two hours with five humans and two computer players, or
+  play 8 turns and debrief the world as it stands.
+start: 2031-Q1
+end: 2033-Q4
+turn: quarter
+seed: 2031
+rules:
+  # By 2031 the roadmaps have been tested: the engineering outlook is far better known than in
+  # 2025 [GUESS, as quick-crisis]. A narrow outlook keeps twelve quarters from multiplying
+  # a thousand logical qubits tenfold.
+  computingOutlookSpread: 0.5
+  # Seven regional actors in three years sign a fraction of what ten powers sign in a decade
+  # [GUESS, as quick-crisis].
+  governanceHalf: 3
+  pqcHalfSpend: 0.4                # as the default scenario [EST]
+
+sectors:
+  # As quantum-decade.yaml (shelf lives and weights are [GUESS]es explained there).
+  - {id: government, name: Government & diplomatic, shelfLife: 25, weight: 1.5, qkd: true}
+  - {id: defence, name: Defence & alliance, shelfLife: 20, weight: 1.5, qkd: true}
+  - {id: finance, name: Finance, shelfLife: 7, weight: 1.0}
+  - {id: telecom, name: Telecommunications, shelfLife: 5, weight: 0.7}
+  - {id: critical-infrastructure, name: Critical infrastructure, shelfLife: 12, weight: 1.0}
+  - {id: enterprise, name: Enterprise & consumer, shelfLife: 4, weight: 0.6}
+
+chokepoints:
+  - {id: dilution-fridges, name: Dilution refrigerators}
+  - {id: helium-3, name: Helium-3}
+  - {id: lasers-photonics, name: Lasers and photonics}
+  - {id: cryo-electronics, name: Cryogenic electronics}
+  - {id: silicon-28, name: Isotopically pure silicon-28}
+
+blocs:
+  - id: US
+    name: United States
+    doctrine: tech-leader
+    groups: [Quad, AUKUS, FVEY]
+    gdp: 34.0                      # [PROJ] IMF 2024 (29.2) at ~3 % nominal growth
+    budget: 2.2                    # [PROJ] DARPA QBI Stage C (<=$300m per team) on top of ~$1.1bn (2025)
+    capital: 5
+    support: 55
+    computing: 860                 # [PROJ] between IBM Starling (200 LQ, 2029) and Blue Jay (2,000 LQ, 2033)
+    privateCapital: 2.4            # [PROJ] private money growing with the market (McKinsey 2024/2025)
+    pqcBudget: 0.7                 # OMB: $7.1bn for federal civilian migration 2025-35
+    errorRate: 0.0007              # [PROJ] Quantinuum Helios 7.9e-4 already in 2025
+    sensing: 80
+    qkdKm: 600
+    workforce: 65
+    sigint: 95
+    counterintel: 85
+    standard: nist
+    pqc: {government: 0.62, defence: 0.72, finance: 0.55, telecom: 0.5, critical-infrastructure: 0.4, enterprise: 0.4}  # [PROJ] CNSA 2.0 networks due 2030
+    supply: {dilution-fridges: 0.3, helium-3: 0.5, lasers-photonics: 0.22, cryo-electronics: 0.33, silicon-28: 0.1}
+    allocation: {computing: 45, sensing: 12, communication: 3, workforce: 12, pqc: 20, supply: 8}
+    developing: false
+    briefing: |
+      Your machine is about two-thirds of the way to a code-breaker, and your analysts believe
+      China's is close behind. Your own networks are mostly migrated. Your allies' are not.
+      Every secret you shared with Tokyo, Seoul and Canberra over fifteen years travelled partly on
+      their links — and Chinese services recorded those links for fifteen years.
+      If you cross first, you face the question nobody has answered: say so, or read quietly?
+      If China crosses first, your alliance learns how much of it was read. Keep it together.
+    objectives:
+      - id: alliance-holds
+        text: Trust of Japan, Korea and Australia in you at 66 or more.
+        points: 15
+        condition: "trust(JP, self) >= 66 and trust(KR, self) >= 66 and trust(AU, self) >= 66"
+      - id: allies-not-read
+        text: The exposure of Japan, Korea and Australia together below 1.5.
+        points: 15
+        condition: "JP.exposure + KR.exposure + AU.exposure < 1.5"
+      - id: first-crqc
+        text: Hold a CRQC while China does not.
+        secret: true
+        points: 15
+        condition: "self.crqc and not CN.crqc"
+
+  - id: CN
+    name: China
+    doctrine: state-directed
+    groups: [BRICS, SCO]
+    gdp: 23.0                      # [PROJ]
+    budget: 2.8                    # [PROJ] national VC guidance fund (Mar 2025, ~$138bn over 20 yrs, shared with AI and hydrogen) [GUESS]
+    capital: 6
+    support: 70
+    computing: 900                 # [PROJ] [GUESS]
+    privateCapital: 0.35           # [GUESS]
+    pqcBudget: 0.45                # [EST] OMB's US figure scaled by GDP
+    errorRate: 0.001               # [PROJ] from Zuchongzhi 3.0's 0.38 % (2025)
+    sensing: 75
+    qkdKm: 20000                   # [PROJ] from >10,000 km in 2025 (npj QI 2025)
+    workforce: 45
+    sigint: 90
+    counterintel: 90
+    standard: national             # national PQC standards promised "within 3 years" in Mar 2026
+    pqc: {government: 0.5, defence: 0.55, finance: 0.55, telecom: 0.35, critical-infrastructure: 0.5, enterprise: 0.2}  # [PROJ] finance and energy first
+    supply: {dilution-fridges: 0.2, helium-3: 0.05, lasers-photonics: 0.16, cryo-electronics: 0.12, silicon-28: 0.4}  # [PROJ] CNNC Si-28 (Jun 2026)
+    allocation: {computing: 48, sensing: 12, communication: 12, workforce: 10, pqc: 12, supply: 6}
+    developing: false
+    briefing: |
+      Your archives hold fifteen years of alliance traffic — Tokyo's, Seoul's, Canberra's — recorded
+      when it was unreadable. Your machine is close to reading it. How close, only you know.
+      Crossing first gives you a choice the Americans fear: read in silence for as long as nobody
+      notices, or announce it and let every capital in the region wonder what you have read.
+      ASEAN and India are the prize of the next decade: your standards, your cables, your QKD.
+    objectives:
+      - id: first-crqc
+        text: Hold a CRQC while the United States does not.
+        secret: true
+        points: 20
+        condition: "self.crqc and not US.crqc"
+      - id: alliance-doubts
+        text: Japan's or Korea's trust in the United States below 55.
+        secret: true
+        points: 15
+        condition: "trust(JP, US) < 55 or trust(KR, US) < 55"
+      - id: south-east-standard
+        text: ASEAN off the NIST-only path (national or hybrid standards).
+        points: 10
+        condition: "ASEAN.standard != nist"
+
+  - id: JP
+    name: Japan
+    doctrine: middle-power
+    groups: [Quad]
+    gdp: 4.4                       # [PROJ]
+    budget: 1.3                    # [PROJ] from ~$0.9bn (FY2025 supplementary, Nov 2025)
+    capital: 4
+    support: 55
+    computing: 220                 # [PROJ] RIKEN/Fujitsu 1,000 physical qubits planned 2026
+    privateCapital: 0.15
+    pqcBudget: 0.1                 # [EST]
+    errorRate: 0.0018              # [GUESS]
+    sensing: 45
+    qkdKm: 900                     # [PROJ] Tokyo QKD Network (2010) and MIC's five-year programme
+    workforce: 16
+    sigint: 50
+    counterintel: 50
+    standard: nist
+    pqc: {government: 0.4, defence: 0.42, finance: 0.4, telecom: 0.35, critical-infrastructure: 0.3, enterprise: 0.25}  # [PROJ]
+    supply: {dilution-fridges: 0.06, helium-3: 0.0, lasers-photonics: 0.15, cryo-electronics: 0.1, silicon-28: 0.02}
+    allocation: {computing: 38, sensing: 10, communication: 12, workforce: 15, pqc: 17, supply: 8}
+    developing: false
+    briefing: |
+      Your ministries migrated late; your alliance links later still. American officials have told
+      you, quietly, that fifteen years of your defence traffic is probably in a Chinese archive.
+      You are China's neighbour and its large trading partner. If a Chinese CRQC is announced,
+      your public will ask what was read — and whether Washington knew.
+    objectives:
+      - id: alliance-links
+        text: Defence and alliance links at least 62 % migrated.
+        points: 15
+        by: 2032-Q4
+        condition: "self.pqc.defence >= 0.62"
+      - id: not-read
+        text: Keep your exposure below 0.6.
+        secret: true
+        points: 15
+        condition: "self.exposure < 0.6"
+      - id: steady-neighbour
+        text: Trust in China above -38.
+        points: 10
+        condition: "trust(self, CN) > -38"
+
+  - id: KR
+    name: South Korea
+    doctrine: middle-power
+    groups: []
+    gdp: 2.1                       # [PROJ] IMF 2024 ~1.9 [not in FACTS]
+    budget: 0.3                    # [PROJ] >KRW 3tn by 2035, KRW 2.4tn government (Jun 2023)
+    capital: 4
+    support: 55
+    computing: 110                 # [PROJ] 1,000-physical-qubit target for 2031 (Jun 2023) [GUESS]
+    privateCapital: 0.08
+    pqcBudget: 0.05                # [EST]
+    errorRate: 0.0025              # [GUESS]
+    sensing: 40
+    qkdKm: 1500                    # [PROJ] 800 km linking 48 departments (IDQ / SK Broadband)
+    workforce: 6
+    sigint: 55
+    counterintel: 55
+    standard: hybrid               # own KpqC algorithms SMAUG-T and HAETAE (Jan 2025) beside NIST [EST]
+    pqc: {government: 0.38, defence: 0.36, finance: 0.35, telecom: 0.4, critical-infrastructure: 0.28, enterprise: 0.25}  # [PROJ] master plan to 2035 (Jul 2023)
+    supply: {dilution-fridges: 0.0, helium-3: 0.0, lasers-photonics: 0.03, cryo-electronics: 0.04, silicon-28: 0.0}
+    allocation: {computing: 35, sensing: 10, communication: 15, workforce: 18, pqc: 17, supply: 5}
+    developing: false
+    briefing: |
+      You run one of the densest QKD networks outside China and your own post-quantum algorithms
+      (KpqC, 2025) beside NIST's. Your master plan moves national cryptography to PQC by 2035 —
+      too late, your own analysts now say.
+      You host American forces and trade more with China than with anyone. Your alliance traffic
+      with Washington was harvested for years. You want to know what was read before anyone else
+      does.
+    objectives:
+      - id: kpqc-migration
+        text: Government systems at least 54 % migrated.
+        points: 15
+        condition: "self.pqc.government >= 0.54"
+      - id: alliance-links
+        text: Defence and alliance links at least 50 % migrated.
+        points: 15
+        by: 2032-Q4
+        condition: "self.pqc.defence >= 0.5"
+      - id: both-partners
+        text: Trust in the United States at 66 or more and in China above -20.
+        secret: true
+        points: 10
+        condition: "trust(self, US) >= 66 and trust(self, CN) > -20"
+
+  - id: AU
+    name: Australia
+    doctrine: middle-power
+    groups: [Quad, AUKUS, FVEY]
+    gdp: 2.0                       # [PROJ] IMF 2024 ~1.8 [not in FACTS]
+    budget: 0.25                   # [PROJ] A$940m for PsiQuantum (2024) and successors
+    capital: 4
+    support: 55
+    computing: 160                 # [PROJ] PsiQuantum Brisbane [GUESS]
+    privateCapital: 0.2
+    pqcBudget: 0.05                # [EST]
+    errorRate: 0.0025              # [GUESS] photonic platform
+    sensing: 45
+    qkdKm: 100
+    workforce: 7
+    sigint: 70
+    counterintel: 65
+    standard: nist
+    pqc: {government: 0.6, defence: 0.7, finance: 0.45, telecom: 0.4, critical-infrastructure: 0.35, enterprise: 0.3}  # ASD: no RSA/ECC in high-assurance kit after 2030 (Dec 2024)
+    supply: {dilution-fridges: 0.0, helium-3: 0.0, lasers-photonics: 0.03, cryo-electronics: 0.0, silicon-28: 0.02}
+    allocation: {computing: 40, sensing: 15, communication: 5, workforce: 15, pqc: 20, supply: 5}
+    developing: false
+    briefing: |
+      Your signals directorate banned RSA in high-assurance equipment from the end of 2030 and you
+      met most of it: you are the best-migrated ally in the region. AUKUS binds you to Washington;
+      the Five Eyes share almost everything.
+      Almost: your older traffic with Tokyo and Seoul was not yours to protect. If it was read, so
+      were your secrets in it. You have a voice in the alliance out of proportion to your size —
+      use it.
+    objectives:
+      - id: high-assurance
+        text: Defence and alliance links at least 91 % migrated.
+        points: 15
+        condition: "self.pqc.defence >= 0.91"
+      - id: allies-migrate
+        text: Japan at least 75 % and Korea at least 55 % migrated in defence.
+        points: 10
+        condition: "JP.pqc.defence >= 0.75 and KR.pqc.defence >= 0.55"
+      - id: quiet-machine
+        text: No CRQC announced or held by China.
+        secret: true
+        points: 10
+        condition: "not CN.crqc"
+
+  - id: IN
+    name: India
+    doctrine: hedger
+    groups: [Quad, BRICS, SCO]
+    gdp: 5.6                       # [PROJ]
+    budget: 0.25                   # [PROJ] National Quantum Mission (2023) and successor
+    capital: 4
+    support: 65
+    computing: 60                  # [PROJ]
+    privateCapital: 0.05
+    pqcBudget: 0.12                # [EST]
+    errorRate: 0.003               # [GUESS]
+    sensing: 30
+    qkdKm: 2000                    # [PROJ] mission target of 2,000 km inter-city QKD
+    workforce: 14
+    sigint: 50
+    counterintel: 50
+    standard: nist
+    pqc: {government: 0.3, defence: 0.3, finance: 0.25, telecom: 0.2, critical-infrastructure: 0.15, enterprise: 0.12}  # [PROJ]
+    supply: {dilution-fridges: 0.0, helium-3: 0.0, lasers-photonics: 0.02, cryo-electronics: 0.0, silicon-28: 0.0}
+    allocation: {computing: 30, sensing: 10, communication: 20, workforce: 20, pqc: 15, supply: 5}
+    developing: true
+    briefing: |
+      You are in the Quad and not in the alliance; in BRICS and not in China's camp. Your own
+      traffic was harvested too, by more than one service.
+      A crisis between Washington and Beijing over read alliance cables is a chance for you — to
+      be courted, to mediate, to get help migrating — and a risk, if you are made to choose.
+    objectives:
+      - id: migrate-ministries
+        text: Government systems at least 48 % migrated.
+        points: 15
+        condition: "self.pqc.government >= 0.48"
+      - id: broker
+        text: Trust in both the United States and China at 10 or more.
+        secret: true
+        points: 15
+        condition: "trust(self, US) >= 10 and trust(self, CN) >= 10"
+      - id: calm-region
+        text: World tension below 60.
+        points: 10
+        condition: "world.tension < 60"
+
+  - id: ASEAN
+    name: ASEAN
+    doctrine: hedger
+    groups: [ASEAN]
+    gdp: 4.6                       # [EST] ASEAN ~3.9 in 2024 (ASEAN Secretariat) [not in FACTS], projected
+    budget: 0.12                   # [GUESS] Singapore's national quantum strategy and others
+    capital: 3
+    support: 60
+    computing: 15                  # [GUESS]
+    privateCapital: 0.03
+    pqcBudget: 0.1                 # [EST]
+    errorRate: 0.004               # [GUESS]
+    sensing: 15
+    qkdKm: 300                     # [GUESS]
+    workforce: 5
+    sigint: 30
+    counterintel: 35
+    standard: nist
+    pqc: {government: 0.18, defence: 0.15, finance: 0.3, telecom: 0.2, critical-infrastructure: 0.12, enterprise: 0.12}  # [GUESS] Singapore's finance sector ahead
+    supply: {dilution-fridges: 0.0, helium-3: 0.0, lasers-photonics: 0.02, cryo-electronics: 0.03, silicon-28: 0.0}
+    allocation: {computing: 15, sensing: 5, communication: 20, workforce: 25, pqc: 30, supply: 5}
+    developing: true
+    briefing: |
+      Ten states, one voice when you can manage it. The cables between China and the allies land on
+      your shores, and both sides want to build your next ones.
+      Your own migration has barely started outside Singapore's banks. You need money, engineers
+      and time; you do not need to choose a side, and you intend not to.
+    objectives:
+      - id: capacity
+        text: Government systems at least 32 % migrated.
+        points: 15
+        condition: "self.pqc.government >= 0.32"
+      - id: no-side
+        text: Trust in both the United States and China at 5 or more.
+        secret: true
+        points: 15
+        condition: "trust(self, US) >= 5 and trust(self, CN) >= 5"
+      - id: cables-safe
+        text: Telecommunications at least 32 % migrated.
+        points: 10
+        condition: "self.pqc.telecom >= 0.32"
+
+relations:
+  - {between: [US, CN], trust: -50}    # [PROJ] a little worse than 2025
+  - {between: [US, JP], trust: 72}     # [GUESS]
+  - {between: [US, KR], trust: 65}
+  - {between: [US, AU], trust: 80}     # AUKUS, Five Eyes
+  - {between: [US, IN], trust: 30}
+  - {between: [US, ASEAN], trust: 20}
+  - {between: [CN, JP], trust: -35}
+  - {between: [CN, KR], trust: -10}
+  - {between: [CN, AU], trust: -30}
+  - {between: [CN, IN], trust: 5}
+  - {between: [CN, ASEAN], trust: 15}
+  - {between: [JP, KR], trust: 35}
+  - {between: [JP, AU], trust: 60}
+  - {between: [JP, IN], trust: 45}
+  - {between: [JP, ASEAN], trust: 40}
+  - {between: [KR, AU], trust: 40}
+  - {between: [AU, IN], trust: 40}
+  - {between: [AU, ASEAN], trust: 30}
+  - {between: [IN, ASEAN], trust: 30}
+
+treaties:
+  - {type: research-pact, name: Tokyo Statement on quantum cooperation, parties: [US, JP], since: 2019-Q4}   # 19 Dec 2019
+  - {type: research-pact, name: AUKUS quantum arrangement (AQuA), parties: [US, AU], since: 2022-Q2}       # Apr 2022, PNT focus
+  - {type: research-pact, name: US–Korea quantum statement, parties: [US, KR], since: 2023-Q1}            # QIST statements by mid-2023
+  - {type: research-pact, name: Quad quantum centre of excellence, parties: [US, JP, AU, IN], since: 2024-Q3}  # QUIN report Jul 2024
+  - type: export-regime
+    name: Allied quantum controls
+    parties: [US, JP, AU]          # [PROJ] Wassenaar-traced 34-qubit controls spread (DFN 2024)
+    since: 2028-Q1
+    categories: [systems, components]
+    targets: [CN]
+
+controls:
+  - {by: US, against: [CN], categories: [systems, components, software]}   # BIS rule 2024, outbound rule 2025
+  - {by: CN, against: [US], categories: [components]}                     # gallium/germanium ban
+
+events:
+  - id: alliance-archive
+    title: Alliance cables in a foreign archive
+    text: >-
+      An intelligence assessment shared among the allies concludes that fifteen years of traffic on
+      links between Washington, Tokyo, Seoul and Canberra was recorded in bulk and stored, waiting
+      for a machine that can read it. The machine is close.
+    trigger: {from: 2031-Q1, to: 2031-Q1}
+    effects: ["world.tension += 5"]
+    dilemma:
+      for: [JP, KR, AU]
+      options:
+        - label: Re-key every alliance link on post-quantum algorithms now
+          effects: ["self.pqc.defence += 0.05", "self.pqc.government += 0.03", "self.capital -= 2", "self.support -= 1"]
+        - label: Ask Washington for equipment and engineers
+          effects: ["self.pqc.defence += 0.03", "trust(self, US) += 4", "US.capital -= 1"]
+        - label: Keep the assessment secret and carry on
+          effects: []
+
+  - id: cn-crqc-disclosure
+    title: Beijing's machine works
+    text: >-
+      China's leadership is told that its machine has crossed the threshold: it can break RSA-2048.
+      Nobody outside knows. It must decide whether anyone will.
+    trigger: {from: 2031-Q1, to: 2033-Q4, when: "CN.crqc"}
+    dilemma:
+      for: [CN]
+      options:
+        - label: Announce it to the world as a deterrent
+          effects: ["world.tension += 10", "trust(all, CN) -= 8", "self.support += 5", "all.pqc.government += 0.03", "all.pqc.defence += 0.03"]
+        - label: Tell Washington privately, offer a restraint pledge
+          effects: ["trust(US, CN) += 6", "world.tension -= 3", "self.capital -= 2"]
+        - label: Say nothing and read
+          effects: []
+
+  - id: us-crqc-disclosure
+    title: An American machine works
+    text: >-
+      An American laboratory's machine crosses the threshold. The President is briefed that it could
+      read years of Chinese traffic — and that allies will ask what it reads of theirs.
+    trigger: {from: 2031-Q1, to: 2033-Q4, when: "US.crqc"}
+    dilemma:
+      for: [US]
+      options:
+        - label: Announce it with a pledge not to read civilian traffic
+          effects: ["world.tension += 6", "trust(CN, US) -= 8", "trust(JP, US) += 4", "trust(KR, US) += 4", "trust(AU, US) += 4", "self.capital -= 2"]
+        - label: Tell the allies only
+          effects: ["trust(JP, US) += 3", "trust(AU, US) += 3", "trust(KR, US) += 2", "self.capital -= 1"]
+        - label: Say nothing and read
+          effects: []
+
+  - id: cable-published
+    title: A decrypted alliance cable is published
+    text: >-
+      A cable between Tokyo and Washington from the 2010s appears online, verbatim. It was encrypted
+      with RSA when it was sent. Somebody can read the archive.
+    trigger: {from: 2031-Q2, to: 2033-Q4, chance: 0.35, when: "world.crqcCount >= 1"}
+    effects: ["world.tension += 6", "trust(JP, US) -= 6", "trust(KR, US) -= 4", "JP.support -= 3"]
+    dilemma:
+      for: [US]
+      options:
+        - label: Share what you know with the allies, including your own collection
+          effects: ["trust(JP, self) += 6", "trust(KR, self) += 4", "self.counterintel -= 3", "self.capital -= 1"]
+        - label: Blame Beijing publicly
+          effects: ["trust(CN, self) -= 5", "world.tension += 3"]
+        - label: No comment
+          effects: []
+
+  - id: sensing-submarine
+    title: A quantum magnetometer finds a submarine
+    text: >-
+      A sea trial of a quantum magnetometer tracks a submarine at a range no classical sensor
+      reaches. Navies ask whether the oceans are about to become transparent.
+    trigger: {from: 2031-Q3, to: 2032-Q4, chance: 0.4}
+    effects: ["world.tension += 4"]
+    dilemma:
+      for: [US, CN]
+      options:
+        - label: Deploy it across the fleet
+          effects: ["self.sensing += 6", "world.tension += 4", "self.budget *= 0.97"]
+        - label: Propose notification of sensing deployments
+          effects: ["world.tension -= 3", "self.capital -= 1"]
+        - label: Keep testing quietly
+          effects: []
+
+  - id: kr-kpqc-mandate
+    title: Seoul weighs a KpqC mandate
+    text: >-
+      Korea's cabinet debates bringing the 2035 migration date forward to 2032 and making its own
+      KpqC algorithms compulsory in government systems, beside NIST's.
+    trigger: {from: 2031-Q2, to: 2031-Q2}
+    dilemma:
+      for: [KR]
+      options:
+        - label: Bring the date forward and mandate KpqC
+          effects: ["self.pqc.government += 0.05", "self.pqc.defence += 0.04", "self.capital -= 2", "self.support -= 1"]
+        - label: Align on NIST with Washington
+          effects: ["self.standard = nist", "trust(self, US) += 4", "self.pqc.government -= 0.02"]
+        - label: Keep the 2035 plan
+          effects: []
+
+  - id: asean-cable-choice
+    title: Who builds the next cable?
+    text: >-
+      A new submarine cable between South-East Asia and East Asia has two bidders: a Chinese
+      consortium with QKD links and its national standards, and an American–Japanese one with NIST
+      algorithms and no QKD.
+    trigger: {from: 2031-Q3, to: 2031-Q3}
+    dilemma:
+      for: [ASEAN]
+      options:
+        - label: The Chinese bid, with its QKD and standards
+          effects: ["self.qkdKm += 1200", "self.standard = hybrid", "trust(self, CN) += 8", "trust(US, self) -= 8"]
+        - label: The American–Japanese bid
+          effects: ["self.pqc.telecom += 0.06", "trust(self, US) += 6", "trust(CN, self) -= 8"]
+        - label: Split the route between them
+          effects: ["self.budget *= 0.95"]
+
+  - id: quad-summit
+    title: The Quad summit on quantum security
+    text: >-
+      The Quad's leaders meet with alliance cables in the news. Washington wants a joint statement on
+      harvesting; Delhi is asked to sign it.
+    trigger: {from: 2031-Q4, to: 2032-Q2, chance: 0.6}
+    dilemma:
+      for: [IN]
+      options:
+        - label: Sign, naming China
+          effects: ["trust(self, US) += 6", "trust(CN, self) -= 10", "world.tension += 2"]
+        - label: Sign a statement that names no one
+          effects: ["trust(self, US) += 2", "world.tension -= 1"]
+        - label: Stay out of it
+          effects: []
+
+  - id: jp-clearance
+    title: Tokyo and the Five Eyes
+    text: >-
+      Washington and Canberra offer Japan closer intelligence sharing if it tightens clearances and
+      migrates its alliance links on their timetable.
+    trigger: {from: 2032-Q1, to: 2032-Q1}
+    dilemma:
+      for: [JP]
+      options:
+        - label: Accept the timetable and the vetting
+          effects: ["self.counterintel += 6", "self.pqc.defence += 0.04", "trust(self, US) += 4", "trust(CN, self) -= 6", "self.capital -= 1"]
+        - label: Accept the sharing, keep your own timetable
+          effects: ["self.sigint += 3", "trust(AU, self) -= 3"]
+        - label: Decline for now
+          effects: []
+
+  - id: au-psiquantum
+    title: Brisbane's machine slips
+    text: >-
+      The photonic machine Australia and Queensland backed with A$940m in 2024 is late. Canberra must
+      decide whether to put in more.
+    trigger: {from: 2031-Q3, to: 2032-Q2, chance: 0.5}
+    dilemma:
+      for: [AU]
+      options:
+        - label: Put in more and insist on sovereign access
+          effects: ["self.budget *= 1.15", "self.support -= 1"]
+        - label: Move the money to migration and sensing
+          effects: ["self.pqc.critical-infrastructure += 0.04", "self.sensing += 3"]
+        - label: Hold steady
+          effects: []
+
+  - id: algorithm-cut
+    title: A cheaper way to break RSA
+    text: >-
+      A new paper trims the logical qubits needed to break RSA-2048 by about a tenth, on top of the
+      twentyfold cut of 2025.
+    trigger: {from: 2031-Q2, to: 2033-Q2, chance: 0.05}
+    effects: ["world.crqcLogicalQubits *= 0.9", "world.tension += 3"]
+
+  - id: bank-breach
+    title: A bank breach traced to old intercepts
+    text: >-
+      A regional bank's credentials, decrypted from traffic recorded years ago, are used for a large
+      fraud. The threat has a victim and a price.
+    trigger: {from: 2031-Q2, to: 2033-Q4, chance: 0.3, when: "world.crqcCount >= 1"}
+    effects: ["world.tension += 5", "all.pqc.finance += 0.03", "all.support -= 1"]
+
+injects:
+  - id: inject-whistleblower
+    title: A whistle-blower names the machine
+    text: >-
+      A former official hands journalists documents saying one state can already read RSA. The
+      facilitator decides which state they name, and may reveal a secret CRQC.
+    effects: ["world.tension += 6"]
+
+  - id: inject-cable-cut
+    title: A cable is cut in the South China Sea
+    text: >-
+      A submarine cable between Singapore and Hong Kong is cut by a ship's anchor — or so the ship's
+      owners say. Traffic reroutes through links nobody has checked.
+    effects: ["world.tension += 4", "ASEAN.gdp *= 0.999", "trust(ASEAN, CN) -= 4"]
+
+  - id: inject-seoul-spy
+    title: Spy ring in a Seoul laboratory
+    text: >-
+      Korean prosecutors charge three engineers with passing quantum error-correction designs to a
+      foreign service.
+    effects: ["world.tension += 3", "trust(KR, CN) -= 8", "KR.support -= 1"]
+    dilemma:
+      for: [KR]
+      options:
+        - label: Name the state behind it
+          effects: ["trust(self, CN) -= 6", "trust(self, US) += 3", "world.tension += 2"]
+        - label: Prosecute quietly
+          effects: []
+
+  - id: inject-migration-aid
+    title: ASEAN asks for migration aid
+    text: >-
+      ASEAN's secretary-general asks the region's richer states for money and engineers to migrate
+      government systems before the harvest is read. The facilitator may table a capacity fund.
+    effects: []
+    dilemma:
+      for: [US, CN, JP, AU]
+      options:
+        - label: Offer engineers and money
+          effects: ["ASEAN.pqc.government += 0.03", "trust(ASEAN, self) += 8", "self.budget *= 0.97"]
+        - label: Offer a study
+          effects: ["trust(ASEAN, self) += 1"]
+
+  - id: inject-restraint-offer
+    title: A pledge not to read civilian archives
+    text: >-
+      A delegation proposes that no state decrypt another's harvested civilian or alliance archives,
+      with inspections. The facilitator may table it as a cryptanalysis norm with verification.
+    effects: ["world.tension -= 2"]
+
+  - id: inject-defector
+    title: A defector describes the archive
+    text: >-
+      A signals officer defects with a description of how harvested traffic is indexed for the day
+      it can be read — and which allies' links were prioritised.
+    effects: ["CN.counterintel -= 5", "US.sigint += 3", "trust(JP, CN) -= 6", "trust(KR, CN) -= 6", "world.tension += 4"]
+
+"""#),
         ("quantum-decade.yaml", #"""
 # The Quantum Decade — the default scenario of Entangled States.
 #
@@ -2349,6 +3751,668 @@ injects:
           effects: ["trust(self, CN) -= 3"]
         - label: Take note
           effects: []
+
+"""#),
+        ("transatlantic-rift.yaml", #"""
+# The Transatlantic Rift — a regional crisis of Entangled States.
+#
+# Seven actors, ten half-year turns from 2027-H1 to 2031-H2. The lesson: allies who share a threat
+# still split over the answer — which post-quantum standard (NIST alone, or hybrid with classical
+# algorithms as France's ANSSI and Germany's BSI advise), whose export-control list, and how much
+# strategic autonomy Europe buys at the price of a divided West. And: treaties take years to
+# ratify while the technology moves in months (the default ratification rules are kept on purpose).
+#
+# Member states play here rather than the EU, because the rift runs through them. Starting values
+# are the default scenario's 2025 values (Scenarios/quantum-decade.yaml, sourced from
+# /work/shared/FACTS.md) carried two years forward, [PROJ]; [EST] an estimate from a published
+# figure; [GUESS] a value chosen for play; [not in FACTS] a public fact that FACTS.md does not hold.
+#
+# The last option of every dilemma is the cautious or "do nothing" one.
+
+format: 1
+id: transatlantic-rift
+title: The Transatlantic Rift
+summary: "A regional crisis: seven actors, ten half-years (2027–2031) — one threat, two standards, three export lists."
+briefing: |
+  January 2027. NIST's post-quantum standards (FIPS 203, 204 and 205, August 2024) are two years
+  old. Washington wants its allies on them alone. Paris and Berlin's cyber agencies advise
+  running them in hybrid with classical algorithms until they have aged. Both sides have a case.
+
+  Export controls tell the same story. In 2024 France, the United Kingdom, Canada, Germany, Spain
+  and the Netherlands adopted identical national controls on quantum computers of 34 qubits and
+  more, traced to Wassenaar talks; the EU added quantum computers and cryogenics to its own list
+  in September 2025. Washington's rule of September 2024 offers a licence exception to partners
+  with equivalent controls — and asks for more: China named as a target, investment screened, a
+  single list.
+
+  Europe's Quantum Strategy (July 2025) commits more than 11 billion euros of public money over
+  five years and a Quantum Act. Europe draws about 5 % of the world's private quantum money; the
+  United States takes about 60 %. In 2025 Oxford Instruments sold its dilution-refrigerator
+  business to an American firm. Strategic autonomy has a price, and so does its absence.
+
+  Seven delegations: the United States, the United Kingdom, Canada, France, Germany, the
+  Netherlands and China. Each turn is half a year; the game ends after 2031 — the year the UK and
+  Canada want their priority systems migrated.
+
+  Length: about two hours and twenty minutes with seven human delegations (10 turns of 9 minutes
+  plus 50 minutes of briefing and debrief); about two hours with five humans and two computer
+  players.
+start: 2027-H1
+end: 2031-H2
+turn: half
+seed: 2027
+rules:
+  pqcHalfSpend: 0.4                # as the default scenario [EST]
+  # Seven actors in five years sign a fraction of what ten powers sign in a decade [GUESS, as
+  # quick-crisis]. Ratification keeps the default pace: a multilateral treaty takes years.
+  governanceHalf: 3
+  # Seven actors are the whole modelled economy: controls on China cut a larger share of the
+  # traffic they carry than in a ten-bloc world, where the rest of the world dilutes them [GUESS].
+  fragmentationControls: 1.75
+  # ... and China's pairs carry a third of the modelled traffic, so distrust toward it weighs more
+  # than among ten blocs [GUESS].
+  fragmentationDistrust: 2
+
+sectors:
+  # As quantum-decade.yaml (shelf lives and weights are [GUESS]es explained there).
+  - {id: government, name: Government & diplomatic, shelfLife: 25, weight: 1.5, qkd: true}
+  - {id: defence, name: Defence, shelfLife: 20, weight: 1.5, qkd: true}
+  - {id: finance, name: Finance, shelfLife: 7, weight: 1.0}
+  - {id: telecom, name: Telecommunications, shelfLife: 5, weight: 0.7}
+  - {id: critical-infrastructure, name: Critical infrastructure, shelfLife: 12, weight: 1.0}
+  - {id: enterprise, name: Enterprise & consumer, shelfLife: 4, weight: 0.6}
+
+chokepoints:
+  - {id: dilution-fridges, name: Dilution refrigerators}
+  - {id: helium-3, name: Helium-3}
+  - {id: lasers-photonics, name: Lasers and photonics}
+  - {id: cryo-electronics, name: Cryogenic electronics}
+  - {id: silicon-28, name: Isotopically pure silicon-28}
+
+blocs:
+  - id: US
+    name: United States
+    doctrine: tech-leader
+    groups: [NATO, G7, FVEY]
+    gdp: 31.0                      # [PROJ] IMF 2024 (29.2) at ~3 % nominal growth
+    budget: 1.5                    # [PROJ] ~$1.1bn (2025) + DOE centres + DARPA QBI Stage B/C
+    capital: 5
+    support: 55
+    computing: 105                 # [PROJ] quantum-decade's 60 logical qubits two years on [GUESS]
+    privateCapital: 1.9            # [PROJ] the US takes ~60 % of world quantum funding (OECD-EPO 2025)
+    pqcBudget: 0.65                # OMB: $7.1bn for federal civilian migration 2025-35
+    errorRate: 0.001               # [PROJ]
+    sensing: 74
+    qkdKm: 150
+    workforce: 55
+    sigint: 95
+    counterintel: 85
+    standard: nist
+    pqc: {government: 0.38, defence: 0.45, finance: 0.3, telecom: 0.28, critical-infrastructure: 0.18, enterprise: 0.2}  # [PROJ] CNSA 2.0 purchases from Jan 2027
+    supply: {dilution-fridges: 0.25, helium-3: 0.5, lasers-photonics: 0.22, cryo-electronics: 0.33, silicon-28: 0.1}  # incl. Oxford NanoScience, bought by Quantum Design (Jun 2025)
+    allocation: {computing: 42, sensing: 14, communication: 3, workforce: 14, pqc: 20, supply: 7}
+    developing: false
+    briefing: |
+      You want one Western answer: NIST's algorithms, used alone; one export list, with China on it;
+      and European money spent with American firms. You have the leverage — most of the world's
+      private quantum money, the licence exception Europe's firms need, the NATO umbrella.
+      Push too hard and Paris will call it vassalage, Berlin will look east for customers, and
+      Beijing will thank you for splitting the West. Push too little and Chinese labs keep buying
+      European cryostats.
+    objectives:
+      - id: one-standard
+        text: Germany and the Netherlands on NIST-only standards.
+        points: 15
+        condition: "DE.standard == nist and NL.standard == nist"
+      - id: controls-bite
+        text: China below 75 % of your logical qubits.
+        points: 10
+        condition: "CN.computing < 0.75 * US.computing"
+      - id: allies-close
+        text: Trust of France and Germany in you at 38 or more.
+        secret: true
+        points: 15
+        condition: "trust(FR, self) >= 38 and trust(DE, self) >= 38"
+
+  - id: UK
+    name: United Kingdom
+    doctrine: middle-power
+    groups: [NATO, G7, FVEY]
+    gdp: 3.9                       # [PROJ] IMF 2024 ~3.6 [not in FACTS]
+    budget: 0.4                    # GBP 2.5bn over 10 yrs (2023) + NQCC GBP 670m over 10 yrs (Jun 2025) [EST]
+    capital: 4
+    support: 55
+    computing: 38                  # [PROJ] FACTS compute index 40 [GUESS]
+    privateCapital: 0.35           # the UK is the second destination of private quantum money (McKinsey 2024) [EST]
+    pqcBudget: 0.08                # [EST] OMB's US figure scaled by GDP
+    errorRate: 0.0012              # [PROJ] Oxford Ionics (bought by IonQ 2025) trapped ions [GUESS]
+    sensing: 50
+    qkdKm: 400
+    workforce: 14
+    sigint: 85
+    counterintel: 75
+    standard: nist
+    pqc: {government: 0.28, defence: 0.32, finance: 0.25, telecom: 0.2, critical-infrastructure: 0.15, enterprise: 0.12}  # NCSC: discovery by 2028, priority migrations by 2031
+    supply: {dilution-fridges: 0.02, helium-3: 0.0, lasers-photonics: 0.06, cryo-electronics: 0.04, silicon-28: 0.0}
+    allocation: {computing: 38, sensing: 15, communication: 7, workforce: 15, pqc: 18, supply: 7}
+    developing: false
+    briefing: |
+      Outside the EU, inside the Five Eyes, you are the bridge — or the gap. Your controls were among
+      the first copies of the 34-qubit rule (April 2024). Your NCSC set 2028 for discovery, 2031 for
+      priority systems and 2035 for everything.
+      Your industry needs European customers and American capital. Your best-known quantum firm
+      and your fridge maker both went to American buyers in 2025. A bridge nobody crosses is a pier.
+    objectives:
+      - id: priority-2031
+        text: Government systems at least 62 % migrated (NCSC priority migrations by 2031).
+        points: 15
+        condition: "self.pqc.government >= 0.62"
+      - id: bridge
+        text: Trust in the United States at 55 or more and in France at 45 or more.
+        secret: true
+        points: 15
+        condition: "trust(self, US) >= 55 and trust(self, FR) >= 45"
+      - id: sovereign-machine
+        text: At least 60 logical qubits (NQCC mission).
+        points: 10
+        condition: "self.computing >= 60"
+
+  - id: CA
+    name: Canada
+    doctrine: middle-power
+    groups: [NATO, G7, FVEY]
+    gdp: 2.4                       # [PROJ] IMF 2024 ~2.2 [not in FACTS]
+    budget: 0.07                   # C$360m National Quantum Strategy (Jan 2023) [GUESS for the yearly rate]
+    capital: 4
+    support: 55
+    computing: 22                  # [PROJ] [GUESS]
+    privateCapital: 0.12           # [GUESS]
+    pqcBudget: 0.05                # [EST] OMB's US figure scaled by GDP
+    errorRate: 0.002               # [GUESS]
+    sensing: 35
+    qkdKm: 80
+    workforce: 9
+    sigint: 70
+    counterintel: 65
+    standard: nist
+    pqc: {government: 0.26, defence: 0.28, finance: 0.22, telecom: 0.18, critical-infrastructure: 0.12, enterprise: 0.1}  # plans by Apr 2026 (Jun 2025 roadmap)
+    supply: {dilution-fridges: 0.0, helium-3: 0.05, lasers-photonics: 0.03, cryo-electronics: 0.02, silicon-28: 0.0}
+    allocation: {computing: 35, sensing: 10, communication: 5, workforce: 20, pqc: 25, supply: 5}
+    developing: false
+    briefing: |
+      Your departments delivered migration plans in April 2026; high-priority systems are due by
+      2031. Your quantum strategy is small (C$360m) and your firms are good.
+      Everything you sell south needs Washington's licence exception; everything you research
+      depends on European partners too. You copied the 34-qubit control in May 2024. You would
+      rather not have to choose again.
+    objectives:
+      - id: high-priority-2031
+        text: Government systems at least 52 % migrated (high-priority systems by 2031).
+        points: 15
+        condition: "self.pqc.government >= 0.52"
+      - id: both-shores
+        text: Trust in the United States at 60 or more and in France and Germany at 45 or more.
+        secret: true
+        points: 15
+        condition: "trust(self, US) >= 60 and trust(self, FR) >= 45 and trust(self, DE) >= 45"
+      - id: calm-alliance
+        text: World tension below 45.
+        points: 10
+        condition: "world.tension < 45"
+
+  - id: FR
+    name: France
+    doctrine: standards-power
+    groups: [EU, NATO, G7]
+    gdp: 3.3                       # [PROJ] IMF 2024 ~3.2 [not in FACTS]
+    budget: 0.45                   # EUR 1.8bn over 5 yrs (Jan 2021), state share rising to EUR 200m/yr, + Quantum Europe [EST]
+    capital: 4
+    support: 50
+    computing: 22                  # [PROJ] [GUESS] Pasqal, Alice & Bob, Quandela
+    privateCapital: 0.06           # Europe draws ~5 % of world private funding (2025) [EST]
+    pqcBudget: 0.07                # [EST]
+    errorRate: 0.0025              # [GUESS]
+    sensing: 45
+    qkdKm: 400                     # [GUESS] EuroQCI national segment
+    workforce: 10
+    sigint: 65
+    counterintel: 65
+    standard: hybrid               # ANSSI advises hybrid PQC [not in FACTS, EST]
+    pqc: {government: 0.26, defence: 0.3, finance: 0.24, telecom: 0.18, critical-infrastructure: 0.15, enterprise: 0.1}  # [PROJ]
+    supply: {dilution-fridges: 0.03, helium-3: 0.0, lasers-photonics: 0.06, cryo-electronics: 0.03, silicon-28: 0.0}  # CryoConcept [GUESS]
+    allocation: {computing: 35, sensing: 12, communication: 15, workforce: 13, pqc: 15, supply: 10}
+    developing: false
+    briefing: |
+      Strategic autonomy is your doctrine and your vocabulary. Your agency advises hybrid
+      post-quantum cryptography; your firms build neutral-atom and cat-qubit machines that you
+      would like Europe to buy.
+      You copied the 34-qubit control first, in February 2024 — on your own terms. You will align
+      with Washington where it serves Europe, and say so when it does not. Berlin is the partner
+      you need on every point, and the one most tempted by Chinese customers.
+    objectives:
+      - id: european-hybrid
+        text: France and Germany both on hybrid standards.
+        points: 15
+        condition: "self.standard == hybrid and DE.standard == hybrid"
+      - id: autonomy
+        text: Europe's machines — France, Germany and the Netherlands together — at 100 or more logical qubits.
+        secret: true
+        points: 15
+        condition: "FR.computing + DE.computing + NL.computing >= 100"
+      - id: high-risk-migrated
+        text: Government systems at least 58 % migrated (EU roadmap for high-risk systems).
+        points: 10
+        condition: "self.pqc.government >= 0.58"
+
+  - id: DE
+    name: Germany
+    doctrine: hedger
+    groups: [EU, NATO, G7]
+    gdp: 5.0                       # [PROJ] IMF 2024 ~4.7 [not in FACTS]
+    budget: 0.8                    # EUR 3bn for 2023-26 (Handlungskonzept, Apr 2023) [EST]
+    capital: 4
+    support: 55
+    computing: 25                  # [PROJ] 100-qubit target by 2026 [GUESS]
+    privateCapital: 0.06
+    pqcBudget: 0.11                # [EST] OMB's US figure scaled by GDP
+    errorRate: 0.0025              # [GUESS]
+    sensing: 48
+    qkdKm: 350                     # [GUESS] EuroQCI national segment
+    workforce: 12
+    sigint: 55
+    counterintel: 55
+    standard: hybrid               # BSI advises hybrid PQC [not in FACTS, EST]
+    pqc: {government: 0.24, defence: 0.26, finance: 0.24, telecom: 0.18, critical-infrastructure: 0.14, enterprise: 0.1}  # [PROJ]
+    supply: {dilution-fridges: 0.03, helium-3: 0.0, lasers-photonics: 0.14, cryo-electronics: 0.04, silicon-28: 0.03}  # Toptica, Trumpf [GUESS]
+    allocation: {computing: 35, sensing: 12, communication: 10, workforce: 13, pqc: 15, supply: 15}
+    developing: false
+    briefing: |
+      Your industry sells lasers, optics and machine tools to China and to America, and you would
+      like to keep doing both. You spent 3 billion euros on quantum in four years and want a return.
+      Your agency advises hybrid cryptography, like France's. Washington asks you to drop it and to
+      name China in your export list; Beijing offers joint laboratories and orders.
+      Every choice here costs a customer.
+    objectives:
+      - id: exporters-first
+        text: Trust in China at -30 or more and in the United States at 40 or more.
+        secret: true
+        points: 15
+        condition: "trust(self, CN) >= -30 and trust(self, US) >= 40"
+      - id: migrate
+        text: Government systems at least 58 % migrated.
+        points: 15
+        condition: "self.pqc.government >= 0.58"
+      - id: keep-hybrid
+        text: Still on the hybrid standard your agency advises.
+        points: 10
+        condition: "self.standard == hybrid"
+
+  - id: NL
+    name: Netherlands
+    doctrine: middle-power
+    groups: [EU, NATO]
+    gdp: 1.3                       # [PROJ] IMF 2024 ~1.2 [not in FACTS]
+    budget: 0.15                   # Quantum Delta NL EUR 615m (2021), phase 3 EUR 273m (2024) [EST]
+    capital: 4
+    support: 55
+    computing: 14                  # [PROJ] QuTech [GUESS]
+    privateCapital: 0.04
+    pqcBudget: 0.03                # [EST]
+    errorRate: 0.002               # [GUESS]
+    sensing: 35
+    qkdKm: 250                     # [GUESS]
+    workforce: 5                   # QDNL: 2,000 researchers trained by 2027
+    sigint: 55
+    counterintel: 55
+    standard: nist
+    pqc: {government: 0.26, defence: 0.26, finance: 0.26, telecom: 0.2, critical-infrastructure: 0.15, enterprise: 0.12}  # [PROJ]
+    supply: {dilution-fridges: 0.05, helium-3: 0.0, lasers-photonics: 0.04, cryo-electronics: 0.15, silicon-28: 0.0}  # Leiden Cryogenics; QuantWare, Qblox cryo-electronics [GUESS]
+    allocation: {computing: 30, sensing: 10, communication: 10, workforce: 20, pqc: 15, supply: 15}
+    developing: false
+    briefing: |
+      You are small and you sit on a chokepoint: Dutch firms make much of the world's quantum
+      control and cryogenic electronics. You learned from lithography what it means when Washington
+      wants your export list to look like its own.
+      Quantum Delta NL has trained researchers by the thousand. You want them to stay, your firms to
+      stay Dutch, and your exports to keep a licence.
+    objectives:
+      - id: migrate
+        text: Government systems at least 50 % migrated.
+        points: 15
+        condition: "self.pqc.government >= 0.5"
+      - id: licence
+        text: Trust in the United States at 64 or more.
+        points: 10
+        condition: "trust(self, US) >= 64"
+      - id: european-core
+        text: Trust in France and Germany at 58 or more.
+        secret: true
+        points: 10
+        condition: "trust(self, FR) >= 58 and trust(self, DE) >= 58"
+
+  - id: CN
+    name: China
+    doctrine: state-directed
+    groups: [BRICS, SCO]
+    gdp: 20.5                      # [PROJ]
+    budget: 2.0                    # [PROJ] ~$15bn cumulative (McKinsey, MERICS) + national guidance fund [GUESS]
+    capital: 6
+    support: 70
+    computing: 75                  # [PROJ] [GUESS]
+    privateCapital: 0.25
+    pqcBudget: 0.43                # [EST]
+    errorRate: 0.0025              # [PROJ] from Zuchongzhi 3.0 (2025)
+    sensing: 66
+    qkdKm: 14000                   # [PROJ] >10,000 km (npj QI 2025)
+    workforce: 36
+    sigint: 85
+    counterintel: 90
+    standard: national             # national PQC standards promised "within 3 years" (Mar 2026)
+    pqc: {government: 0.28, defence: 0.32, finance: 0.3, telecom: 0.2, critical-infrastructure: 0.25, enterprise: 0.1}  # [PROJ]
+    supply: {dilution-fridges: 0.12, helium-3: 0.03, lasers-photonics: 0.15, cryo-electronics: 0.1, silicon-28: 0.35}
+    allocation: {computing: 44, sensing: 13, communication: 17, workforce: 10, pqc: 10, supply: 6}
+    developing: false
+    briefing: |
+      A united West with one export list is your problem; a West arguing over standards and lists
+      is your opportunity. German and Dutch firms still sell you lasers and electronics that
+      American firms may not. Your own standards are coming; your own cryostats too, slowly.
+      Offer Berlin laboratories and orders; offer Paris respect for its autonomy; remind Washington
+      that controls push you to build your own.
+    objectives:
+      - id: split-west
+        text: World fragmentation at 55 or more.
+        secret: true
+        points: 15
+        condition: "world.fragmentation >= 55"
+      - id: berlin-open
+        text: Germany's trust in you at 10 or more.
+        points: 10
+        condition: "trust(DE, self) >= 10"
+      - id: catch-up
+        text: At least 75 % of American logical qubits.
+        secret: true
+        points: 15
+        condition: "self.computing >= 0.75 * US.computing"
+
+relations:
+  - {between: [US, UK], trust: 75}     # [GUESS]
+  - {between: [US, CA], trust: 70}
+  - {between: [US, FR], trust: 50}
+  - {between: [US, DE], trust: 55}
+  - {between: [US, NL], trust: 60}
+  - {between: [US, CN], trust: -48}
+  - {between: [UK, CA], trust: 75}
+  - {between: [UK, FR], trust: 50}
+  - {between: [UK, DE], trust: 55}
+  - {between: [UK, NL], trust: 60}
+  - {between: [UK, CN], trust: -30}
+  - {between: [CA, FR], trust: 55}
+  - {between: [CA, DE], trust: 55}
+  - {between: [CA, NL], trust: 55}
+  - {between: [CA, CN], trust: -30}
+  - {between: [FR, DE], trust: 70}
+  - {between: [FR, NL], trust: 60}
+  - {between: [FR, CN], trust: -15}
+  - {between: [DE, NL], trust: 70}
+  - {between: [DE, CN], trust: -5}     # largest European trader with China [GUESS]
+  - {between: [NL, CN], trust: -15}
+
+treaties:
+  - {type: research-pact, name: France–Germany–Netherlands quantum MoU, parties: [FR, DE, NL], since: 2022-Q4}   # Nov 2022
+  - {type: research-pact, name: US bilateral QIST statements, parties: [US, UK, FR, NL], since: 2023-Q1}          # ten countries by mid-2023
+  - {type: research-pact, name: NATO Transatlantic Quantum Community, parties: [US, UK, CA, FR, DE, NL], since: 2024-H2}  # first met Jul 2024
+  - type: export-regime
+    name: Wassenaar-traced 34-qubit controls
+    parties: [US, UK, CA]          # identical national controls (DFN 2024); the EU states' own licences are for every destination
+    since: 2024-H2
+    categories: [systems, components]
+    targets: [CN]
+
+controls:
+  - {by: US, against: [CN], categories: [systems, components, software]}   # BIS rule Sep 2024, outbound rule Jan 2025
+  - {by: CN, against: [US], categories: [components]}                     # gallium/germanium ban
+  - {by: FR, against: [CN], categories: [systems]}                        # EU Annex I (Sep 2025) [EST]
+  - {by: DE, against: [CN], categories: [systems]}
+  - {by: NL, against: [CN], categories: [systems]}
+
+events:
+  - id: iec-alignment
+    title: Washington asks for one list
+    text: >-
+      The United States offers its licence exception for partners with equivalent controls only to
+      those who name China as a target for components and software as well as systems, and screen
+      outbound investment.
+    trigger: {from: 2027-H1, to: 2027-H1}
+    effects: ["world.tension += 2"]
+    dilemma:
+      for: [FR, DE, NL]
+      options:
+        - label: Align fully, China named
+          effects: ["trust(self, US) += 8", "trust(US, self) += 10", "trust(CN, self) -= 12", "self.gdp *= 0.997"]
+        - label: Align on systems only, keep a European list
+          effects: ["trust(US, self) -= 3", "trust(self, US) += 2"]
+        - label: Refuse a list written in Washington
+          effects: ["trust(US, self) -= 8", "trust(CN, self) += 5"]
+
+  - id: hybrid-or-pure
+    title: Hybrid or pure?
+    text: >-
+      NIST's algorithms are two and a half years old. Washington's buyers want them alone; Paris and
+      Berlin's agencies want them paired with classical algorithms until they have aged. Suppliers
+      say they will not build two product lines.
+    trigger: {from: 2027-H2, to: 2027-H2}
+    dilemma:
+      for: [UK, CA, DE, NL]
+      options:
+        - label: NIST algorithms alone, as Washington asks
+          effects: ["self.standard = nist", "trust(self, US) += 5", "trust(FR, self) -= 4"]
+        - label: Hybrid, with the French and German agencies
+          effects: ["self.standard = hybrid", "trust(FR, self) += 4", "trust(US, self) -= 4"]
+        - label: Leave it to each ministry
+          effects: []
+
+  - id: us-fdpr
+    title: Congress wants a foreign direct product rule
+    text: >-
+      Congress proposes to extend American controls to foreign-made quantum components built with
+      American technology — much of Europe's cryogenics and electronics.
+    trigger: {from: 2027-H2, to: 2027-H2}
+    dilemma:
+      for: [US]
+      options:
+        - label: Impose it
+          effects: ["CN.computing *= 0.97", "trust(FR, self) -= 8", "trust(DE, self) -= 8", "trust(NL, self) -= 10", "world.tension += 3"]
+        - label: Negotiate it with the allies first
+          effects: ["self.capital -= 2", "trust(NL, self) += 3"]
+        - label: Shelve it
+          effects: []
+
+  - id: champion-for-sale
+    title: A European champion is for sale
+    text: >-
+      An American buyer bids for a Dutch maker of cryogenic control electronics — much as Quantum
+      Design bought Oxford Instruments' fridge business in 2025 and IonQ bought Oxford Ionics.
+    trigger: {from: 2028-H1, to: 2028-H1}
+    dilemma:
+      for: [NL]
+      options:
+        - label: Block the sale and fund it at home
+          effects: ["self.budget *= 0.92", "trust(US, self) -= 6", "self.support += 2"]
+        - label: Let it go, keep the factory in Delft
+          effects: ["self.supply.cryo-electronics -= 0.04", "US.supply.cryo-electronics += 0.04", "self.gdp *= 1.002", "trust(US, self) += 4"]
+        - label: Ask Brussels to decide
+          effects: ["self.capital -= 1"]
+
+  - id: beijing-courts-berlin
+    title: Beijing courts Berlin
+    text: >-
+      China offers Germany a joint quantum-sensing laboratory, large orders for lasers and optics,
+      and a pledge to buy German — if Berlin keeps components off its export list.
+    trigger: {from: 2028-H2, to: 2028-H2}
+    dilemma:
+      for: [DE]
+      options:
+        - label: Accept the laboratory and the orders
+          effects: ["trust(self, CN) += 10", "trust(US, self) -= 10", "self.gdp *= 1.003", "self.supply.lasers-photonics += 0.01"]
+        - label: Take the orders, decline the laboratory
+          effects: ["trust(self, CN) += 4", "trust(US, self) -= 3"]
+        - label: Decline
+          effects: ["trust(CN, self) -= 4"]
+
+  - id: cn-offer
+    title: China weighs its answer to the West
+    text: >-
+      Beijing's planners ask how to meet a West that is arguing over standards and lists: run
+      NIST-compatible hybrids on trade links to keep European customers, punish the Europeans, or
+      build without them.
+    trigger: {from: 2028-H1, to: 2028-H1}
+    dilemma:
+      for: [CN]
+      options:
+        - label: Offer Europe a hybrid bridge for trade traffic
+          effects: ["self.standard = hybrid", "trust(FR, self) += 4", "trust(DE, self) += 6", "self.support -= 2"]
+        - label: Cut gallium and germanium to Europe as well
+          effects: ["FR.computing *= 0.98", "DE.computing *= 0.98", "NL.computing *= 0.98", "trust(FR, self) -= 6", "trust(DE, self) -= 6", "world.tension += 3"]
+        - label: Build without them
+          effects: ["self.budget *= 1.05", "self.capital -= 1"]
+
+  - id: quantum-act
+    title: The Quantum Act — buy European?
+    text: >-
+      The EU's Quantum Act proposes pooled procurement of quantum computers with a European-content
+      rule. American firms call it discrimination; European firms call it the only way to survive.
+    trigger: {from: 2029-H1, to: 2029-H1}
+    dilemma:
+      for: [FR, DE, NL]
+      options:
+        - label: A strict European-content rule
+          effects: ["self.computing *= 1.04", "self.budget *= 1.05", "trust(US, self) -= 6"]
+        - label: Open procurement among allies
+          effects: ["trust(US, self) += 3", "self.computing *= 1.01"]
+        - label: Leave procurement national
+          effects: []
+
+  - id: five-eyes-standard
+    title: The Five Eyes pick a date
+    text: >-
+      The Five Eyes agencies propose one date for quantum-safe links between them. London and Ottawa
+      must say whether they can meet Washington's.
+    trigger: {from: 2029-H2, to: 2029-H2}
+    dilemma:
+      for: [UK, CA]
+      options:
+        - label: Meet Washington's date
+          effects: ["self.pqc.defence += 0.05", "self.pqc.government += 0.03", "self.capital -= 2", "trust(US, self) += 4"]
+        - label: Ask for two more years
+          effects: ["trust(US, self) -= 2"]
+
+  - id: us-talent-visas
+    title: A visa for every quantum PhD
+    text: >-
+      Washington offers a fast-track visa to every foreign quantum PhD. European laboratories fear
+      losing a generation; McKinsey counts one qualified candidate for every three openings.
+    trigger: {from: 2029-H2, to: 2029-H2}
+    dilemma:
+      for: [US]
+      options:
+        - label: Launch it worldwide
+          effects: ["self.workforce *= 1.06", "FR.workforce *= 0.98", "DE.workforce *= 0.98", "NL.workforce *= 0.97", "trust(FR, self) -= 4", "self.counterintel -= 2"]
+        - label: Offer a transatlantic talent exchange instead
+          effects: ["self.workforce *= 1.02", "trust(FR, self) += 3", "trust(DE, self) += 3", "self.capital -= 1"]
+        - label: Leave visas as they are
+          effects: []
+
+  - id: deadlines-2030
+    title: The 2030 deadlines arrive
+    text: >-
+      The EU wants high-risk systems migrated by the end of 2030; CNSA 2.0 wants American
+      national-security networks quantum-safe by 2030; NIST deprecates 112-bit keys after 2030.
+    trigger: {from: 2030-H2, to: 2030-H2}
+    dilemma:
+      for: all
+      options:
+        - label: Emergency push on government systems
+          effects: ["self.pqc.government += 0.05", "self.capital -= 2", "self.support -= 2"]
+        - label: Publish a later date
+          effects: ["self.support += 1"]
+
+  - id: record-claim
+    title: A record logical-qubit claim
+    text: >-
+      A laboratory announces a machine with several hundred logical qubits. Defence ministries ask
+      whether the alliance can afford to argue about standards.
+    trigger: {from: 2029-H1, to: 2031-H1, chance: 0.3, when: "US.computing >= 300 or CN.computing >= 300"}
+    effects: ["world.tension += 3", "trust(US, FR) += 3", "trust(FR, US) += 3", "trust(DE, US) += 3"]
+
+  - id: algorithm-cut
+    title: A cheaper way to break RSA
+    text: >-
+      A new paper trims the resources needed to break RSA-2048 again, on top of Gidney's twentyfold
+      cut of 2025.
+    trigger: {from: 2027-H2, to: 2031-H1, chance: 0.05}
+    effects: ["world.crqcLogicalQubits *= 0.9", "world.tension += 3"]
+
+  - id: bank-breach
+    title: A bank breach traced to old intercepts
+    text: >-
+      Investigators trace a fraud to credentials decrypted from traffic recorded years ago.
+    trigger: {from: 2027-H2, to: 2031-H2, chance: 0.4, when: "world.crqcCount >= 1"}
+    effects: ["world.tension += 6", "all.pqc.finance += 0.03", "all.support -= 1"]
+
+injects:
+  - id: inject-lattice-scare
+    title: A flaw in a lattice implementation
+    text: >-
+      Researchers publish a side-channel attack on a widely used implementation of a NIST algorithm.
+      The mathematics holds; the code did not. Hybrid's advocates say they told you so.
+    effects: ["trust(FR, US) -= 2", "world.tension += 1"]
+    dilemma:
+      for: [US, UK, CA, NL]
+      options:
+        - label: Move to hybrid after all
+          effects: ["self.standard = hybrid", "trust(FR, self) += 5"]
+        - label: Patch and stay the course
+          effects: []
+
+  - id: inject-transshipment
+    title: European cryostats reach a Chinese lab
+    text: >-
+      Dilution refrigerators sold by a European distributor to a firm in a third country turn up in
+      a Chinese state laboratory named on the Entity List.
+    effects: ["CN.computing *= 1.03", "trust(US, DE) -= 5", "trust(US, NL) -= 5", "world.tension += 2"]
+    controls: [{by: NL, against: [CN], categories: [components]}]
+
+  - id: inject-spy-scandal
+    title: Spy arrested at a German institute
+    text: >-
+      A researcher at a German institute is arrested for passing error-correction designs to a
+      foreign service.
+    effects: ["trust(DE, CN) -= 10", "world.tension += 3", "DE.support -= 1"]
+
+  - id: inject-pqc-accord
+    title: A transatlantic PQC accord is proposed
+    text: >-
+      A delegation proposes a transatlantic accord: a common hybrid profile, shared tooling, one
+      deadline. The facilitator may table it as a PQC accord with family hybrid.
+    effects: ["world.tension -= 2"]
+
+  - id: inject-leaked-cable
+    title: A cable on "managing the Europeans" leaks
+    text: >-
+      An American cable on how to bring Paris and Berlin to the single export list is published.
+      Its tone does not help.
+    effects: ["trust(FR, US) -= 8", "trust(DE, US) -= 5", "world.tension += 1"]
+
+  - id: inject-eu-controls
+    title: Brussels lists components toward China
+    text: >-
+      The Commission proposes to add quantum components and software toward China to the EU list.
+      The facilitator plays it if the European delegations agree in the room.
+    effects: ["trust(US, FR) += 4", "trust(US, DE) += 4", "trust(US, NL) += 4", "trust(CN, DE) -= 8", "world.tension += 2"]
+    controls:
+      - {by: FR, against: [CN], categories: [components, software]}
+      - {by: DE, against: [CN], categories: [components, software]}
+      - {by: NL, against: [CN], categories: [components, software]}
 
 """#),
     ]
