@@ -1,6 +1,6 @@
 #!/bin/sh
-# Regenerates Sources/ScenarioFormat/BundledScenarioText.swift from every Scenarios/*.yaml
-# (sorted by file name), so the scenarios are built into the binary.
+# Regenerates Sources/ScenarioFormat/BundledScenarioText.swift from every Scenarios/*.yaml except
+# run sheets (*.runsheet.yaml), sorted by file name, so the scenarios are built into the binary.
 #
 # Each file becomes a Swift raw multi-line string literal. The number of `#` is chosen so that the
 # text cannot end the literal (`"""#…`) or start an escape (`\#…`); a blank line before the closing
@@ -23,6 +23,8 @@ trap 'rm -f "$tmp"' EXIT
     echo '    static let files: [(file: String, text: String)] = ['
     for path in "$root"/Scenarios/*.yaml; do
         [ -f "$path" ] || continue
+        # A run sheet (<id>.runsheet.yaml) goes with its scenario but is not a scenario.
+        case "$path" in *.runsheet.yaml) continue ;; esac
         name=$(basename "$path")
         if grep -q "$(printf '\r')" "$path"; then
             echo "error: $name has Windows (CRLF) line endings; convert it to LF line endings first." >&2

@@ -6,9 +6,11 @@ enum BundledScenarioText {
         ("migration-window.yaml", #"""
 # The Migration Window — a two-hour workshop scenario of Entangled States.
 #
-# Six delegations, eight half-year turns from 2026-H1 to 2029-H2. Built for a room: every turn puts
-# a scheduled dilemma to every delegation (a "round" event with `for: all`, plus a delegation's own
-# card on most turns), so no table sits a turn out. Timing follows docs/facilitating.md: 15 min
+# Six delegations, eight half-year turns from 2026-H1 to 2029-H2. Built for a room: the first turn
+# is the opening budget, and every later turn puts a scheduled dilemma to every delegation (a
+# "round" event with `for: all`, plus a delegation's own card on most turns), so no table sits a
+# turn out. An event fires as a turn is resolved and its dilemma is answered in the next turn, so
+# the seven round cards fire from 2026-H1 to 2029-H1. Timing follows docs/facilitating.md: 15 min
 # welcome and briefing, 10 min secret briefs, 8 turns of about 9 minutes, 25 min debrief = 2 hours.
 #
 # Starting values are the default scenario's 2025 values (Scenarios/quantum-decade.yaml, sourced
@@ -398,9 +400,8 @@ events:
   - id: round-1-plans-due
     title: Migration plans are due
     text: >-
-      The EU roadmap wants national migration plans by the end of 2026; Canada asked its
-      departments for theirs by April. Every government is asked the same question this spring:
-      who pays for the inventory of every system that uses RSA?
+      The EU roadmap wants national migration plans by the end of 2026, Canada by April. Every
+      government is asked this year: who pays to list every system that still uses RSA?
     trigger: {from: 2026-H1, to: 2026-H1}
     dilemma:
       for: all
@@ -431,9 +432,8 @@ events:
   - id: round-3-harvest-exposed
     title: Recording at the cable landings
     text: >-
-      Leaked documents show encrypted traffic being copied in bulk at undersea-cable landing
-      stations on three continents. Nothing was read — yet. Every government's old cables sit in
-      somebody's archive, waiting for a machine that does not exist.
+      Leaked documents show encrypted traffic copied in bulk at cable landing stations on three
+      continents. Nothing was read yet: it waits in archives for a machine that does not exist.
     trigger: {from: 2027-H1, to: 2027-H1}
     effects: ["world.tension += 4"]
     dilemma:
@@ -496,31 +496,12 @@ events:
         - label: Trust the banks
           effects: []
 
-  - id: round-7-helium
-    title: Helium-3 runs short
-    text: >-
-      Larger cryostats need more helium-3 than tritium decay provides; the price heads toward
-      $2,000 a litre. The first lunar helium-3 contracts (Bluefors–Interlune, from 2028) are years
-      from delivering at scale.
-    trigger: {from: 2029-H1, to: 2029-H1}
-    effects: ["all.computing *= 0.99", "world.tension += 2"]
-    dilemma:
-      for: all
-      options:
-        - label: Pool stocks with your partners
-          effects: ["self.capital -= 1", "world.tension -= 2", "self.computing *= 0.99"]
-        - label: Buy up what is left
-          effects: ["self.budget *= 0.95", "self.computing *= 1.02", "world.tension += 2"]
-        - label: Let laboratories cope
-          effects: []
-
-  - id: round-8-deadlines
+  - id: round-7-deadlines
     title: The 2030 deadlines arrive
     text: >-
-      CNSA 2.0 wants national-security networks quantum-safe by 2030; the EU wants high-risk systems
-      migrated by the end of 2030; Australia's signals directorate bans RSA in high-assurance kit
-      from 2030; NIST deprecates 112-bit keys after 2030. Nobody will meet all of them.
-    trigger: {from: 2029-H2, to: 2029-H2}
+      CNSA 2.0 networks by 2030, EU high-risk systems by the end of 2030, no RSA in Australian
+      high-assurance kit from 2030, NIST's 112-bit keys deprecated after 2030. Nobody meets all.
+    trigger: {from: 2029-H1, to: 2029-H1}
     dilemma:
       for: all
       options:
@@ -753,6 +734,23 @@ injects:
       A cable setting out one delegation's real red lines in the current talks is published. Its
       authenticity is not denied.
     effects: ["trust(US, EU) -= 6", "trust(JP, US) -= 3", "world.tension += 2"]
+
+  - id: inject-helium-squeeze
+    title: Helium-3 runs short
+    text: >-
+      Larger cryostats need more helium-3 than tritium decay provides; the price heads toward
+      $2,000 a litre. The first lunar helium-3 contracts (Bluefors–Interlune, from 2028) are years
+      from delivering at scale.
+    effects: ["all.computing *= 0.99", "world.tension += 2"]
+    dilemma:
+      for: all
+      options:
+        - label: Pool stocks with your partners
+          effects: ["self.capital -= 1", "world.tension -= 2", "self.computing *= 0.99"]
+        - label: Buy up what is left
+          effects: ["self.budget *= 0.95", "self.computing *= 1.02", "world.tension += 2"]
+        - label: Let laboratories cope
+          effects: []
 
 """#),
         ("pacific-harvest.yaml", #"""
@@ -1169,9 +1167,8 @@ events:
   - id: alliance-archive
     title: Alliance cables in a foreign archive
     text: >-
-      An intelligence assessment shared among the allies concludes that fifteen years of traffic on
-      links between Washington, Tokyo, Seoul and Canberra was recorded in bulk and stored, waiting
-      for a machine that can read it. The machine is close.
+      An allied assessment: fifteen years of traffic between Washington, Tokyo, Seoul and Canberra
+      was recorded in bulk and stored for a machine that can read it. The machine is close.
     trigger: {from: 2031-Q1, to: 2031-Q1}
     effects: ["world.tension += 5"]
     dilemma:
@@ -4197,9 +4194,8 @@ events:
   - id: hybrid-or-pure
     title: Hybrid or pure?
     text: >-
-      NIST's algorithms are two and a half years old. Washington's buyers want them alone; Paris and
-      Berlin's agencies want them paired with classical algorithms until they have aged. Suppliers
-      say they will not build two product lines.
+      Washington's buyers want NIST's algorithms alone; the Paris and Berlin agencies want them
+      paired with classical ones until they have aged. Suppliers will not build two product lines.
     trigger: {from: 2027-H2, to: 2027-H2}
     dilemma:
       for: [UK, CA, DE, NL]

@@ -8,12 +8,12 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 /// The scenarios embedded in the binary are exactly the files in Scenarios/, and all are valid.
 @Suite struct BundledScenarioTests {
-    /// Scenarios/*.yaml in the repository, sorted by name.
+    /// Scenarios/*.yaml in the repository except run sheets (*.runsheet.yaml), sorted by name.
     static func scenarioFiles() throws -> [URL] {
         let directory = repositoryRoot.appendingPathComponent("Scenarios")
         guard FileManager.default.fileExists(atPath: directory.path) else { return [] }
         return try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "yaml" }
+            .filter { $0.pathExtension == "yaml" && !$0.lastPathComponent.hasSuffix(".runsheet.yaml") }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
