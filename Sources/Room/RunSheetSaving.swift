@@ -4,9 +4,9 @@ import Persistence
 import ScenarioFormat
 
 /// The run sheet between the console (`AppState`) and a save's seats (docs/saves.md, "runSheet").
-enum RunSheetSaving {
+public enum RunSheetSaving {
     /// The record of the game's run sheet and decisions, or nil when it has none.
-    static func record(_ app: AppState) -> RunSheetRecord? {
+    public static func record(_ app: AppState) -> RunSheetRecord? {
         guard let g = app.game else { return nil }
         let plan = app.plannedInjects
         guard !plan.isEmpty else { return nil }
@@ -18,7 +18,7 @@ enum RunSheetSaving {
 
     /// Puts a saved run sheet back into the console; entries this scenario cannot use are left out,
     /// and a run sheet given on the command line (`given`) takes the place of the saved plan.
-    static func restore(_ record: RunSheetRecord?, given: [PlannedInject]?, into app: inout AppState) {
+    public static func restore(_ record: RunSheetRecord?, given: [PlannedInject]?, into app: inout AppState) {
         guard let g = app.game else { return }
         let calendar = g.scenario.calendar
         // Saves write each turn's own label, so a label is found among the game's turns.
