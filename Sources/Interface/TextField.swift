@@ -68,36 +68,43 @@ public struct TextField: Hashable, Sendable {
         return true
     }
 
-    /// The text cut into rows of at most `width` display columns (by character, so that every
-    /// character, the insertion point included, has one place), and the row and column of the
-    /// insertion point. An insertion point after a full last row starts a new, empty row.
+    /// The text cut into rows of at most `width` display columns, at spaces where a row has one
+    /// (the space stays at the end of its row, so every character, the insertion point included,
+    /// has one place), and the row and column of the insertion point. An insertion point after a
+    /// full last row starts a new, empty row.
     public func layout(width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
         let width = max(1, width)
-        var rows: [String] = []
-        var row = ""
+        let widths = characters.map { Screen.displayWidth($0) }
+        // Where each row starts.
+        var starts = [0]
         var used = 0
-        var cursorRow = 0, cursorColumn = 0
-        for (i, c) in characters.enumerated() {
-            let w = Screen.displayWidth(c)
-            if used + w > width {
-                rows.append(row)
-                row = ""
-                used = 0
+        var lastSpace = -1
+        var i = 0
+        while i < characters.count {
+            if used + widths[i] > width && i > starts.last! {
+                let rowStart = starts.last!
+                let breakAt = lastSpace >= rowStart && lastSpace + 1 < i ? lastSpace + 1 : i
+                starts.append(breakAt)
+                used = widths[breakAt..<i].reduce(0, +)
+                lastSpace = -1
+                continue
             }
-            if i == cursor { cursorRow = rows.count; cursorColumn = used }
-            row.append(c)
-            used += w
+            if characters[i] == " " { lastSpace = i }
+            used += widths[i]
+            i += 1
         }
-        if cursor >= characters.count {
-            if used >= width {
-                rows.append(row)
-                row = ""
-                used = 0
-            }
-            cursorRow = rows.count
-            cursorColumn = used
+        var rows: [String] = []
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] : characters.count
+            rows.append(String(characters[start..<end]))
         }
-        rows.append(row)
+        var cursorRow = starts.lastIndex { $0 <= cursor } ?? 0
+        var cursorColumn = widths[starts[cursorRow]..<min(cursor, characters.count)].reduce(0, +)
+        if cursor >= characters.count && cursorColumn >= width {
+            rows.append("")
+            cursorRow = rows.count - 1
+            cursorColumn = 0
+        }
         return (rows, cursorRow, cursorColumn)
     }
 }
