@@ -165,6 +165,21 @@ struct Validate: ParsableCommand {
             })
         }
         for path in paths {
+            // A run-sheet file is checked with the scenario it names.
+            if path.hasSuffix(".runsheet.yaml") || path.hasSuffix(".runsheet.yml") {
+                do {
+                    let sheet = try RunSheetLoader.load(path: path)
+                    if format == .text {
+                        print("\(path): valid — a run sheet of \(sheet.entries.count) planned inject\(sheet.entries.count == 1 ? "" : "s") for \(sheet.scenario.title).")
+                    }
+                    results.append(.object([("file", .string(path)), ("valid", .bool(true)), ("id", .string(sheet.scenario.id)), ("errors", .array([])), ("warnings", .array([]))]))
+                } catch {
+                    failed += 1
+                    if format == .text { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
+                    results.append(.object([("file", .string(path)), ("valid", .bool(false)), ("errors", rows(error.errors)), ("warnings", .array([]))]))
+                }
+                continue
+            }
             let check = ScenarioLoader.check(path: path)
             // Warnings are marked `warning:` after the position, so they read apart from errors.
             if format == .text, !check.warnings.isEmpty {

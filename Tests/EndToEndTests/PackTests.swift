@@ -50,12 +50,16 @@ struct PackTests {
         let other = try Binary.run(["pack", "quick-crisis", "--run-sheet", "day.runsheet.yaml", "--output", "other"], directory: folder)
         #expect(other.status == 1)
         #expect(other.stderr.contains("is for quantum-decade, not for quick-crisis"), "\(other.stderr)")
+        let checked = try Binary.run(["validate", "day.runsheet.yaml"], directory: folder)
+        #expect(checked.status == 0 && checked.stdout.contains("valid — a run sheet of 2 planned injects for The Quantum Decade"), "\(checked.stdout)\(checked.stderr)")
         let typo = "scenario: quantum-decade\nrunSheet:\n  - {turn: 2026-Q2, inject: inject-spy-scandle}\n"
         try typo.write(to: folder.appendingPathComponent("typo.runsheet.yaml"), atomically: true, encoding: .utf8)
         let bad = try Binary.run(["pack", "quantum-decade", "--run-sheet", "typo.runsheet.yaml", "--output", "typo"], directory: folder)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("typo.runsheet.yaml:3:"), "\(bad.stderr)")
         #expect(bad.stderr.contains("Did you mean `inject-spy-scandal`?"), "\(bad.stderr)")
+        let invalid = try Binary.run(["validate", "typo.runsheet.yaml"], directory: folder)
+        #expect(invalid.status == 1 && invalid.stderr.contains("typo.runsheet.yaml:3:"), "\(invalid.stderr)")
     }
 
     @Test func validatePrintsWarningsApartFromErrors() throws {
