@@ -130,10 +130,28 @@ extension Resolver {
         state.freeActions[k].status = accept ? .accepted : .rejected
         state.freeActions[k].reason = String(reason.prefix(600))
         state.freeActions[k].effects = effects.map(\.source)
-        if accept {
-            for effect in effects { apply(effect, current: b, cause: "Ruling on \(owner(b)) action #\(id): \(reason)") }
-        }
+        // A rejection may carry consequences too (the facilitator's "reject, with consequences").
+        for effect in effects { apply(effect, current: b, cause: "Ruling on \(owner(b)) action #\(id): \(reason)") }
         // Only the delegation hears the ruling: its action may have been secret; the effects show in the ledger.
-        if narrative { news(.facilitator, "Ruling on \(owner(b)) action #\(id) (“\(state.freeActions[k].text.prefix(60))”): \(accept ? "accepted" : "rejected") — \(reason)", audience: [b]) }
+        if narrative { news(.facilitator, "Ruling on \(owner(b)) action #\(id) (“\(Resolver.quoted(state.freeActions[k].text))”): \(accept ? "accepted" : "rejected") — \(reason)", audience: [b]) }
+    }
+
+    /// A delegation's text as the news quotes it: whole up to 160 characters; a longer one is cut at
+    /// the last end of a clause (`.`, `,`, `;`, `:`) within 120, else after the last whole word, and
+    /// marked "…" — never mid-word, and never after a dangling "and" or "for".
+    static func quoted(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > 160 else { return text }
+        let head = Array(String(String.UnicodeScalarView(scalars.prefix(120))))
+        var cut = head.count
+        if let clause = head.lastIndex(where: { ".,;:".contains($0) }), clause >= 40 {
+            cut = clause
+        } else if let space = head.lastIndex(of: " ") {
+            cut = space
+        }
+        var words = String(head[..<cut]).split(separator: " ")
+        let dangling: Set<Substring> = ["and", "or", "but", "for", "to", "of", "the", "a", "an", "with", "in", "on", "by"]
+        while words.count > 1, let last = words.last, dangling.contains(last.lowercased()[...]) { words.removeLast() }
+        return words.joined(separator: " ") + "…"
     }
 }

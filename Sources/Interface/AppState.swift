@@ -113,6 +113,8 @@ public struct Prompt: Hashable, Sendable {
         case eventText(title: String)
         case eventEffects(title: String, text: String)
         case rulingEffects(action: Int, bloc: Int)
+        /// The consequences of a rejection ("Reject, with consequences").
+        case rejectionEffects(action: Int, bloc: Int)
         case rulingReason(action: Int, accept: Bool, effects: [Effect])
         /// A new value or change for one path, e.g. "45", "+5", "*0.8".
         case adjustValue(path: String, label: String)
@@ -125,9 +127,23 @@ public struct Prompt: Hashable, Sendable {
     }
     public var purpose: Purpose
     public var question: String
-    public var text: String
+    /// What is typed, with its insertion point (Interface/TextField.swift).
+    public var field: TextField
     /// What was wrong with the text last time Enter was pressed (the text is kept).
     public var error: String? = nil
+
+    public init(purpose: Purpose, question: String, text: String, error: String? = nil) {
+        self.purpose = purpose
+        self.question = question
+        self.field = TextField(text)
+        self.error = error
+    }
+
+    /// The text typed; setting it puts the insertion point at its end.
+    public var text: String {
+        get { field.text }
+        set { field = TextField(newValue) }
+    }
 }
 
 public struct Picker: Hashable, Sendable {
@@ -140,6 +156,8 @@ public struct Picker: Hashable, Sendable {
         case dilemmaOption(dilemma: Int)
         // The facilitator's console
         case injectCard
+        /// A planned inject of the run sheet: fire, postpone or skip (index into `plannedInjects`).
+        case runSheetEntry(Int)
         case rulingAction(ids: [Int], blocs: [Int])
         case rulingDecision(action: Int, bloc: Int)
         case adjustTarget
@@ -272,6 +290,9 @@ public struct AppState: Sendable {
     public var facilitatorSeat = false
     /// The facilitator's actions of this turn, logged when the turn is resolved.
     public var facilitatorQueue: [FacilitatorAction] = []
+    /// Run sheets by the scenario's content hash (Interface/RunSheetConsole.swift), and what the facilitator decided.
+    public var runSheets: [String: [PlannedInject]] = [:]
+    public var runSheetDecisions: [RunSheetDecision] = []
     /// The turn timer as the facilitator last set it (its settings are logged commands).
     public var timer: TurnTimer?
     /// Seconds left on the turn timer; counted down by `.tick` while delegations play.

@@ -89,14 +89,13 @@ extension AppState {
             let used = usedInjects()
             modal = .pick(Picker(purpose: .injectCard, question: "Inject a card from the deck (✔ = played before; it fires when the turn is resolved):",
                                  options: g.scenario.injects.map { (used.contains($0.id) ? "✔ " : "  ") + $0.title },
-                                 selected: 0, details: g.scenario.injects.map { card in
-                                     let effects = EffectText.describe(card.effects, scenario: g.scenario, viewer: nil)
-                                     return card.text + (effects.isEmpty ? "" : " [Effects: \(effects)]")
-                                 }))
+                                 selected: 0, details: g.scenario.injects.map { InjectPreview.describe($0, g.scenario) }))
+        case .char("k"):
+            offerRunSheet()
         case .char("n"):
             modal = .prompt(.eventTitle())
         case .char("r"):
-            let actions = rulableActions()
+            let actions = rulableActions() + ruledThisTurn()
             guard !actions.isEmpty else {
                 message = isSeated && roomStatus.contains(where: { $0.label != "FACILITATOR" && !$0.done })
                     ? "No free-text action is waiting for a ruling yet; this turn's are ruled on once every delegation has sealed."
@@ -105,7 +104,9 @@ extension AppState {
             }
             modal = .pick(Picker(purpose: .rulingAction(ids: actions.map(\.id), blocs: actions.map(\.bloc)),
                                  question: "Rule on which action?",
-                                 options: actions.map { "#\($0.id) \(g.scenario.blocs[$0.bloc].id): \($0.text)" },
+                                 options: actions.map { a in
+                                     "#\(a.id) \(g.scenario.blocs[a.bloc].id): \(a.text)" + (queuedRuling(a.id).map { " — ruled: \($0.accept ? "accepted" : "rejected"), change or withdraw" } ?? "")
+                                 },
                                  selected: 0, details: actions.map { "\(g.scenario.blocs[$0.bloc].name)\($0.thisTurn ? " (this turn)" : ""): “\($0.text)” — intended effect: \($0.intent.isEmpty ? "not given" : $0.intent)" }))
         case .char("a"):
             modal = .pick(Picker(purpose: .adjustTarget, question: "Adjust a value of:",
@@ -128,10 +129,53 @@ extension AppState {
         case .char("u"), .delete, .backspace:
             guard let last = facilitatorQueue.popLast() else { message = "No facilitator action this turn to take back."; return }
             if case .timer = last { timer = lastQueuedTimer() ?? game?.state.timer }
+            unfireRunSheet(last)
             message = "Taken back: \(FacilitatorText.describe(last, g.scenario))."
         default:
             break
         }
+    }
+
+    /// The ruling queued this turn on action `id`, if any.
+    func queuedRuling(_ id: Int) -> (accept: Bool, effects: [Effect], reason: String)? {
+        for a in facilitatorQueue.reversed() {
+            if case .ruling(let action, let accept, let effects, let reason) = a, action == id { return (accept, effects, reason) }
+        }
+        return nil
+    }
+
+    /// Actions ruled on in this turn's queue: the ruling can still be changed or withdrawn until the turn resolves.
+    func ruledThisTurn() -> [RulableAction] {
+        guard let g = game else { return [] }
+        var ids: [Int] = []
+        for a in facilitatorQueue { if case .ruling(let id, _, _, _) = a, !ids.contains(id) { ids.append(id) } }
+        var out: [RulableAction] = []
+        for id in ids {
+            if let f = g.state.freeActions.first(where: { $0.id == id && $0.status == .pending }) {
+                out.append(RulableAction(id: id, bloc: f.bloc, text: f.text, intent: f.intent, thisTurn: false))
+                continue
+            }
+            // This turn's own actions get their numbers from the order the resolver will give them.
+            var next = g.state.nextActionID
+            for b in humans.sorted() {
+                guard let k = humans.firstIndex(of: b), pending.indices.contains(k) else { continue }
+                for order in pending[k] {
+                    guard case .freeAction(let text, let intent) = order else { continue }
+                    if next == id { out.append(RulableAction(id: id, bloc: b, text: text, intent: intent, thisTurn: true)) }
+                    next += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// Queues a ruling in place of any earlier ruling on the same action this turn.
+    mutating func queueRuling(_ id: Int, accept: Bool, effects: [Effect], reason: String) {
+        let replaced = queuedRuling(id) != nil
+        facilitatorQueue.removeAll { if case .ruling(let a, _, _, _) = $0 { return a == id }; return false }
+        let how = accept ? "accepted" : effects.isEmpty ? "rejected" : "rejected, with consequences"
+        queue(.ruling(action: id, accept: accept, effects: effects, reason: reason),
+              "Ruling on #\(id)\(replaced ? " changed" : ""): \(how); it takes effect when the turn is resolved.")
     }
 
     /// The timer the queue leaves in force (the last timer action), if any is queued.
@@ -208,7 +252,36 @@ extension AppState {
             out.append((.objectives(bloc: def.id), "Secret objectives of \(def.name): " + list))
             _ = b
         }
+        return out.map { ($0.0, $0.1 + revealNote($0.0, g)) }
+    }
+
+    /// Who has been told a secret: each reveal logged in earlier turns (with its turn) and queued this turn.
+    func reveals(of secret: Secret, _ g: Game) -> [(to: [String], turn: Int?)] {
+        var out: [(to: [String], turn: Int?)] = []
+        for (t, commands) in g.log.enumerated() {
+            for c in commands { if case .facilitator(.reveal(let s, let to)) = c, s == secret { out.append((to, t)) } }
+        }
+        for a in facilitatorQueue { if case .reveal(let s, let to) = a, s == secret { out.append((to, nil)) } }
         return out
+    }
+
+    /// " — revealed to CN in 2029-Q4; to everyone this turn", or "" for a secret never revealed.
+    func revealNote(_ secret: Secret, _ g: Game) -> String {
+        let list = reveals(of: secret, g)
+        guard !list.isEmpty else { return "" }
+        let parts = list.map { r in
+            (r.to.isEmpty ? "everyone" : r.to.joined(separator: ", ")) + (r.turn.map { " in \(g.scenario.calendar.label($0))" } ?? " this turn (queued)")
+        }
+        return " — revealed to " + parts.joined(separator: "; to ")
+    }
+
+    /// Blocs already told a secret (every bloc once it was revealed to everyone).
+    func toldBlocs(_ secret: Secret, _ g: Game) -> [String] {
+        var told: [String] = []
+        for r in reveals(of: secret, g) {
+            for id in r.to.isEmpty ? g.scenario.blocs.map(\.id) : r.to where !told.contains(id) { told.append(id) }
+        }
+        return told
     }
 
     // MARK: - Finishing the console's pickers and prompts
@@ -225,14 +298,31 @@ extension AppState {
             queue(.inject(id: card.id), "Inject “\(card.title)” fires when the turn is resolved" + (again ? " (it was played before)." : "."))
         case .rulingAction(let ids, let blocs):
             let id = ids[picker.selected], b = blocs[picker.selected]
+            let earlier = queuedRuling(id)
+            var options = ["Accept, with effects", "Reject", "Reject, with consequences"]
+            if earlier != nil { options.append("Withdraw this turn's ruling (the action awaits a ruling again)") }
+            let current = earlier.map { e in (e.accept ? 0 : e.effects.isEmpty ? 1 : 2) } ?? 0
             modal = .pick(Picker(purpose: .rulingDecision(action: id, bloc: b), question: "Ruling on #\(id) by \(picker.details[picker.selected])",
-                                 options: ["Accept, with effects", "Reject"], selected: 0))
+                                 options: options, selected: current))
         case .rulingDecision(let id, let b):
-            if picker.selected == 0 {
-                modal = .prompt(.rulingEffects(action: id, bloc: b, scenario: sc))
-            } else {
+            // Changing a ruling offers what it said before.
+            let earlier = queuedRuling(id)
+            let earlierEffects = earlier.map { $0.effects.map(\.source).joined(separator: "; ") } ?? ""
+            switch picker.selected {
+            case 0:
+                var p = Prompt.rulingEffects(action: id, bloc: b, scenario: sc)
+                if earlier?.accept == true { p.text = earlierEffects }
+                modal = .prompt(p)
+            case 2:
+                var p = Prompt.rejectionEffects(action: id, bloc: b, scenario: sc)
+                if earlier?.accept == false { p.text = earlierEffects }
+                modal = .prompt(p)
+            case 3:
+                facilitatorQueue.removeAll { if case .ruling(let a, _, _, _) = $0 { return a == id }; return false }
+                message = "The ruling on #\(id) is withdrawn; the action awaits a ruling again."
+            default:
                 modal = .prompt(Prompt(purpose: .rulingReason(action: id, accept: false, effects: []),
-                                       question: "Why is it rejected? \(sc.blocs[b].name) reads this reason.", text: ""))
+                                       question: "Why is it rejected? \(sc.blocs[b].name) reads this reason (Tab: a template).", text: earlier?.reason ?? ""))
             }
         case .adjustTarget:
             if picker.selected == picker.options.count - 1 {
@@ -249,8 +339,9 @@ extension AppState {
                                    question: "\(field.path) is \(Widgets.number(field.value)). The new value, or a change: +5, -5, *0.8.", text: ""))
         case .revealSecret(let secrets):
             let secret = secrets[picker.selected]
+            let told = toldBlocs(secret, g)
             modal = .pick(Picker(purpose: .revealAudience(secret), question: "Reveal it to whom? Space ticks delegations; Enter reveals to those ticked, or to the highlighted line if none is.",
-                                 options: ["Everyone"] + sc.blocs.map { "\($0.id) — \($0.name)" }, selected: 0,
+                                 options: ["Everyone"] + sc.blocs.map { "\($0.id) — \($0.name)" + (told.contains($0.id) ? " (already told)" : "") }, selected: 0,
                                  checked: [Bool](repeating: false, count: sc.blocs.count + 1)))
         case .revealAudience(let secret):
             var ticks = picker.checked ?? []
@@ -276,6 +367,8 @@ extension AppState {
             timerRemaining = Double(minutes * 60)
         case .rewindTurn:
             modal = .confirmRewind(picker.selected)
+        case .runSheetEntry(let entry):
+            decideRunSheet(entry, choice: picker.selected)
         default:
             return nil
         }
@@ -316,11 +409,21 @@ extension AppState {
             case .success(let effects):
                 if let warning = rangeWarning(effects, current: bloc), prompt.error != warning { retry(warning); return [] }
                 modal = .prompt(Prompt(purpose: .rulingReason(action: id, accept: true, effects: effects),
-                                       question: "The reason for the ruling (the delegation reads it):", text: ""))
+                                       question: "The reason for the ruling (the delegation reads it; Tab: a template):", text: queuedRuling(id)?.reason ?? ""))
+            }
+        case .rejectionEffects(let id, let bloc):
+            switch parseEffects(text, allowsCurrent: true) {
+            case .failure(let error): retry(error.message)
+            case .success(let effects):
+                guard !effects.isEmpty else { retry("Type at least one consequence, e.g. self.support -= 3; or go back (Esc) and choose a plain rejection."); return [] }
+                if let warning = rangeWarning(effects, current: bloc), prompt.error != warning { retry(warning); return [] }
+                modal = .prompt(Prompt(purpose: .rulingReason(action: id, accept: false, effects: effects),
+                                       question: "Why is it rejected, and why these consequences? \(sc.blocs[bloc].name) reads this reason (Tab: a template).",
+                                       text: queuedRuling(id)?.reason ?? ""))
             }
         case .rulingReason(let id, let accept, let effects):
             guard !text.isEmpty else { retry("A ruling needs a reason: the delegation reads it."); return [] }
-            queue(.ruling(action: id, accept: accept, effects: effects, reason: text), "Ruling on #\(id): \(accept ? "accepted" : "rejected"); it takes effect when the turn is resolved.")
+            queueRuling(id, accept: accept, effects: effects, reason: text)
         case .adjustValue(let path, _):
             var value = text
             var op = "="
@@ -478,6 +581,7 @@ extension AppState {
         guard let g = game else { return [] }
         rewoundFrom = g
         branchTurn = index
+        rewindRunSheet(to: index)
         let branch = g.rewound(to: index)
         game = branch
         debriefByFacilitator = false
@@ -565,7 +669,8 @@ extension AppState {
 
     /// The timer as the header shows it ("Timer 09:59"), or nil without a timer.
     public var timerLabel: String? {
-        guard let timer else { return nil }
+        // A finished game has no turn to time.
+        guard let timer, game?.isOver != true else { return nil }
         let s = Int(timerRemaining.rounded(.up))
         let clock = "\(s / 60 < 10 ? "0" : "")\(s / 60):\(s % 60 < 10 ? "0" : "")\(s % 60)"
         return "Timer \(clock)" + (timer.paused ? " paused" : (s == 0 ? " TIME UP" : ""))
@@ -600,5 +705,45 @@ enum FacilitatorText {
             guard let t else { return "Clear the turn timer" }
             return "Turn timer \(t.minutes) min, at zero \(t.atZero == .wait ? "wait" : "computer fills in")\(t.paused ? ", paused" : "")"
         }
+    }
+}
+
+/// What an inject card will do, in words, for the console's deck: its text, its effects (trust
+/// changes said as the game applies them) and the dilemma it will pose, to whom, with its options.
+enum InjectPreview {
+    static func describe(_ card: EventDef, _ sc: Scenario) -> String {
+        var parts = [card.text.split(separator: "\n").joined(separator: " ")]
+        let effects = card.effects.map { effect($0, sc) }
+        if !effects.isEmpty { parts.append("Effects: " + effects.joined(separator: "; ") + ".") }
+        if let d = card.dilemma {
+            let who = d.blocs.count == sc.blocs.count ? "every delegation" : d.blocs.filter { sc.blocs.indices.contains($0) }.map { sc.blocs[$0].id }.joined(separator: ", ")
+            let options = d.options.enumerated().map { "\($0.offset + 1)) \($0.element.label)" }.joined(separator: "  ")
+            parts.append("Poses a dilemma to \(who), answered next turn: \(options).")
+        }
+        if !card.controls.isEmpty { parts.append("Puts export controls in force.") }
+        return parts.joined(separator: " ")
+    }
+
+    /// One effect in words. The game keeps trust mutual (`trust(A, B)` moves A's trust in B and B's
+    /// in A alike), so a trust change is said as both ways.
+    static func effect(_ e: Effect, _ sc: Scenario) -> String {
+        guard case .trust(let a, let b) = e.target, case .number(let x) = e.value, x.isFinite else {
+            return EffectText.describe([e], scenario: sc, viewer: nil)
+        }
+        func name(_ r: BlocRef) -> String {
+            switch r {
+            case .bloc(let i): return sc.blocs.indices.contains(i) ? sc.blocs[i].id : "?"
+            case .all: return "every bloc"
+            case .current: return "the bloc concerned"
+            }
+        }
+        let amount: String
+        switch e.op {
+        case .add: amount = (x < 0 ? "−" : "+") + Widgets.number(abs(x))
+        case .subtract: amount = (x > 0 ? "−" : "+") + Widgets.number(abs(x))
+        case .set: amount = "set to " + Widgets.number(x)
+        case .multiply: amount = "×" + Widgets.number(x)
+        }
+        return "\(name(a))'s trust in \(name(b)) and \(name(b))'s in \(name(a)) \(amount)"
     }
 }

@@ -36,9 +36,11 @@ extension Renderer {
         default: drawConsole(v, game, body)
         }
         let hints: String
+        // The run sheet's key leads the hints only when there is a run sheet (the console names it too).
+        let sheetKey = app.plannedInjects.isEmpty ? "" : "k run sheet · "
         switch app.screen {
-        case .facilitator where app.isSeated: hints = "i inject · n event · r rule · a adjust · v reveal · t timer · p pause · + minutes · d end a turn · R resolve · z undo fill · b rewind · u undo"
-        case .facilitator: hints = "i inject · n event · r rule · a adjust · v reveal · t timer · b rewind · u undo"
+        case .facilitator where app.isSeated: hints = sheetKey + "i inject · n event · r rule · a adjust · v reveal · t timer · p pause · + minutes · d end a turn · R resolve · z undo fill · b rewind · u undo"
+        case .facilitator: hints = sheetKey + "i inject · n event · r rule · a adjust · v reveal · t timer · b rewind · u undo"
         case .dashboard: hints = "↑↓ bloc · Enter details"
         case .bloc: hints = "←→ bloc"
         case .charts: hints = "↑↓ indicator"
@@ -58,6 +60,13 @@ extension Renderer {
             for (i, l) in Widgets.wrap(text, width: r.w - indent - 2).enumerated() {
                 lines.append((String(repeating: " ", count: i == 0 ? indent : indent + 2) + l, s))
             }
+        }
+        let sheet = app.runSheetLines(g)
+        if !sheet.isEmpty {
+            let due = app.dueRunSheetEntries.count
+            lines.append(("Run sheet (k fires, postpones or skips what is planned now): \(due) due this turn", .title))
+            for (text, now) in sheet { add(text, now ? .warn : .dim) }
+            lines.append(("", .plain))
         }
         lines.append(("This turn's actions — logged when the turn ends (e); u takes back the last one", .title))
         if app.facilitatorQueue.isEmpty { add("None yet. i inject a card · n custom event · r rule · a adjust · v reveal · t timer · b rewind", .dim) }

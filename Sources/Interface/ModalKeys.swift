@@ -34,19 +34,24 @@ extension AppState {
             case .escape:
                 // A later step of a dialog goes back one step with what was typed there; a first step closes.
                 stepBack(from: .prompt(prompt))
-            case .backspace, .delete:
-                if !prompt.text.isEmpty { prompt.text.removeLast() }
-                if prompt.error == AppState.textLimitSentence { prompt.error = nil }
+            case .tab:
+                // Ruling prompts offer templates: Tab puts the next one in the field.
+                if let template = RulingTemplates.next(after: prompt.text, in: RulingTemplates.templates(for: prompt.purpose)) {
+                    prompt.text = template
+                    self.modal = .prompt(prompt)
+                }
+            case .backspace, .delete, .left, .right, .home, .end:
+                prompt.field.edit(key)
+                if prompt.error == AppState.textLimitSentence && (key == .backspace || key == .delete) { prompt.error = nil }
                 self.modal = .prompt(prompt)
             case .char(let c):
                 guard !c.isNewline else { return [] }
-                // The bound is checked cheaply (bytes before characters), and once it is hit every
-                // further key is dropped at once: a pasted megabyte costs nothing more.
+                // Once the bound is hit every further key is dropped at once: a pasted megabyte costs nothing more.
                 if prompt.error == AppState.textLimitSentence { return [] }
-                if prompt.text.utf8.count >= AppState.textLimit && prompt.text.count >= AppState.textLimit {
+                if prompt.field.characters.count >= AppState.textLimit {
                     prompt.error = AppState.textLimitSentence
                 } else {
-                    prompt.text.append(c)
+                    prompt.field.insert(c)
                 }
                 self.modal = .prompt(prompt)
             case .enter:

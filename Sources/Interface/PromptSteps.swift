@@ -18,7 +18,13 @@ extension Prompt {
 
     static func rulingEffects(action: Int, bloc: Int, scenario: Scenario) -> Prompt {
         Prompt(purpose: .rulingEffects(action: action, bloc: bloc),
-               question: "Effects of the accepted action, separated by ; (self is \(scenario.blocs[bloc].id)), e.g. self.support += 3; world.tension -= 2. Empty: no effect.",
+               question: "Effects of the accepted action, separated by ; (self is \(scenario.blocs[bloc].id)), e.g. self.support += 3; world.tension -= 2. Empty: no effect. Tab: a template.",
+               text: "")
+    }
+
+    static func rejectionEffects(action: Int, bloc: Int, scenario: Scenario) -> Prompt {
+        Prompt(purpose: .rejectionEffects(action: action, bloc: bloc),
+               question: "Consequences of the rejection, separated by ; (self is \(scenario.blocs[bloc].id)), e.g. self.support -= 3; world.tension += 2. Tab: a template.",
                text: "")
     }
 
@@ -37,6 +43,46 @@ extension Prompt {
 
     static func freeActionIntent(action: String, facilitator: Bool) -> Prompt {
         Prompt(purpose: .freeActionIntent(text: action), question: "What effect do you intend? (\(ruling(facilitator)))", text: "")
+    }
+}
+
+/// Templates for common rulings: Tab in a ruling's prompt puts the next one in the field, to use
+/// as it is or edit. Effects use `self` (the delegation whose action is ruled on).
+enum RulingTemplates {
+    static let acceptEffects = [
+        "self.support += 3; self.capital += 1",
+        "self.support += 2; self.budget -= 0.5",
+        "self.support += 2; world.tension -= 2",
+        "self.capital += 1; world.tension += 3",
+    ]
+    static let rejectionConsequences = [
+        "self.capital -= 1",
+        "self.support -= 3",
+        "world.tension += 3; self.support -= 2",
+    ]
+    static let reasons = [
+        "Plausible and well prepared: it goes ahead as described.",
+        "It goes ahead, but at a cost the delegation did not count.",
+        "Not plausible in this period: the technology or the partners are not there yet.",
+        "It needs another bloc's agreement first; propose it to them and try again.",
+        "It goes beyond what the delegation's government would allow.",
+    ]
+
+    /// The templates a prompt offers, or none.
+    static func templates(for purpose: Prompt.Purpose) -> [String] {
+        switch purpose {
+        case .rulingEffects: return acceptEffects
+        case .rejectionEffects: return rejectionConsequences
+        case .rulingReason: return reasons
+        default: return []
+        }
+    }
+
+    /// The template after the one in the field (the first when the field holds none of them).
+    static func next(after text: String, in list: [String]) -> String? {
+        guard !list.isEmpty else { return nil }
+        let i = list.firstIndex(of: text).map { ($0 + 1) % list.count } ?? 0
+        return list[i]
     }
 }
 

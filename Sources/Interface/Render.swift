@@ -344,14 +344,7 @@ struct Renderer {
                 : last ? (app.facilitatorSeat ? "Then the facilitator takes the keyboard." : "Then the turn is resolved.") : "Then the next delegation takes the keyboard.", .dim, maxWidth: w - 4)
             put(x + 2, y + 5 + warnings.count, "y yes · n no", .key)
         case .prompt(let p):
-            let lines = Widgets.wrap(p.question, width: w - 4)
-            let errors = p.error.map { Widgets.wrap($0, width: w - 4) } ?? []
-            let y = frame(lines.count + 5 + errors.count, "Type")
-            for (i, l) in lines.enumerated() { put(x + 2, y + 1 + i, l) }
-            let shown = String(p.text.suffix(w - 6))
-            put(x + 2, y + lines.count + 2, "> " + shown + "▏", .bold, maxWidth: w - 4)
-            for (i, l) in errors.enumerated() { put(x + 2, y + lines.count + 3 + i, l, .bad) }
-            put(x + 2, y + lines.count + 3 + errors.count, app.canStepBack ? "Enter confirm · Esc back a step" : "Enter confirm · Esc cancel", .dim)
+            drawPrompt(p, x: x, w: w)
         case .pick(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)
             let detail = p.details.indices.contains(p.selected) ? Array(Widgets.wrap(p.details[p.selected], width: w - 4).prefix(5)) : []

@@ -38,11 +38,20 @@ public struct Cell: Hashable, Sendable {
     public static let continuation = Cell("")
 }
 
+/// A cell position for the terminal's cursor (column `x`, row `y`, from 0).
+public struct CursorPosition: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public init(x: Int, y: Int) { self.x = x; self.y = y }
+}
+
 /// A grid of cells: what the interface draws and the terminal copies to the screen.
 public struct Screen: Hashable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal's own cursor goes (a text field's insertion point), or nil to hide it.
+    public var cursor: CursorPosition?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -199,6 +199,9 @@ public enum SaveCodec {
             if seen.contains(id) { return "The seats name the delegation \(id) twice." }
             seen.append(id)
         }
+        if let sheet = seats.runSheet, sheet.planned.count > RunSheetRecord.maximumEntries || sheet.decisions.count > RunSheetRecord.maximumEntries {
+            return "The run sheet in the seats holds more than \(RunSheetRecord.maximumEntries) entries; the file is damaged."
+        }
         guard ["novice", "standard", "expert"].contains(seats.level) else {
             return "The seats give the computer players' level as “\(CommandValidation.clipped(seats.level))”; it must be novice, standard or expert."
         }

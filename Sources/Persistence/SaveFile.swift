@@ -51,10 +51,42 @@ public struct Seats: Codable, Sendable, Equatable {
     public var level: String
     /// Whether a facilitator sits after the delegations (absent in saves without one).
     public var facilitator: Bool?
+    /// The facilitator's run sheet and the decisions taken on it (absent in saves without one).
+    public var runSheet: RunSheetRecord?
 
-    public init(humans: [String] = [], level: String = "standard", facilitator: Bool? = nil) {
-        self.humans = humans; self.level = level; self.facilitator = facilitator
+    public init(humans: [String] = [], level: String = "standard", facilitator: Bool? = nil, runSheet: RunSheetRecord? = nil) {
+        self.humans = humans; self.level = level; self.facilitator = facilitator; self.runSheet = runSheet
     }
+}
+
+/// A run sheet in a save (docs/saves.md): the injects planned by turn, and what the facilitator
+/// did with each when it was offered. Outside the checksum, like the seats: it never changes the game.
+public struct RunSheetRecord: Codable, Sendable, Equatable {
+    public struct Planned: Codable, Sendable, Equatable {
+        /// The turn's label, e.g. "2027-H1".
+        public var turn: String
+        public var inject: String
+        public var note: String?
+        public init(turn: String, inject: String, note: String?) { self.turn = turn; self.inject = inject; self.note = note }
+    }
+    public struct Decision: Codable, Sendable, Equatable {
+        /// The label of the turn in which it was decided.
+        public var turn: String
+        /// The position of the planned inject in `planned` (0 = the first).
+        public var entry: Int
+        public var inject: String
+        /// `fired`, `postponed` or `skipped`.
+        public var decision: String
+        public init(turn: String, entry: Int, inject: String, decision: String) {
+            self.turn = turn; self.entry = entry; self.inject = inject; self.decision = decision
+        }
+    }
+    public var planned: [Planned]
+    public var decisions: [Decision]
+    /// Most entries (planned or decided) a save may hold; a longer list is refused as corrupt.
+    public static let maximumEntries = 1_000
+
+    public init(planned: [Planned], decisions: [Decision]) { self.planned = planned; self.decisions = decisions }
 }
 
 /// The save a branch was rewound from.

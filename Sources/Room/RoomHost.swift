@@ -582,8 +582,20 @@ public final class RoomHost: SeatHost {
 
     private func saved() -> SavedGame {
         SavedGame(game: game, scenarioSource: scenarioSource,
-                  seats: Seats(humans: humans.map { game.scenario.blocs[$0].id }, level: level.rawValue, facilitator: facilitatorReleases ? true : nil),
+                  seats: Seats(humans: humans.map { game.scenario.blocs[$0].id }, level: level.rawValue, facilitator: facilitatorReleases ? true : nil,
+                               runSheet: RunSheetSaving.record(apps[facilitatorIndex])),
                   parent: parent)
+    }
+
+    /// Gives the facilitator's console its run sheet: `given` (serve --run-sheet), else the save's,
+    /// else the scenario's own `runSheet:`; a loaded save's decisions come back with it.
+    public func useRunSheet(given: [PlannedInject]?, saved: RunSheetRecord?) {
+        let f = facilitatorIndex
+        if given == nil, saved == nil, let source = scenarioSource {
+            let embedded = RunSheetLoader.embedded(in: source)
+            if !embedded.isEmpty { apps[f].runSheets[game.scenario.contentHash] = embedded }
+        }
+        RunSheetSaving.restore(saved, given: given, into: &apps[f])
     }
 
     private func autosave() {

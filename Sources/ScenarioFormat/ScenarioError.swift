@@ -56,3 +56,18 @@ public struct ScenarioErrors: Error, CustomStringConvertible, Equatable, Sendabl
         return lines.joined(separator: "\n")
     }
 }
+
+/// How a warning is printed: like an error, with `warning:` after the position.
+public enum ScenarioWarningText {
+    /// `file:line:column: warning: field: message`.
+    public static func line(_ warning: ScenarioError) -> String {
+        var text = warning.file
+        if warning.line > 0 {
+            text += ":\(warning.line)"
+            if let column = warning.column { text += ":\(column)" }
+        }
+        text += ": warning: "
+        if !warning.field.isEmpty { text += warning.field + ": " }
+        return text + warning.message
+    }
+}

@@ -18,18 +18,38 @@ public enum ScenarioLoader {
 
     /// Validates scenario text. `file` is only used to label errors.
     public static func parse(text: String, file: String) throws(ScenarioErrors) -> Scenario {
+        let result = check(text: text, file: file)
+        guard let scenario = result.scenario else { throw result.errors }
+        return scenario
+    }
+
+    /// Reads and validates the file at `path`, keeping the warnings as well as the errors.
+    public static func check(path: String) -> ScenarioCheck {
+        do {
+            return check(text: try readText(path: path), file: path)
+        } catch {
+            return ScenarioCheck(scenario: nil, errors: error, warnings: [], runSheet: [])
+        }
+    }
+
+    /// Validates scenario text, keeping the warnings (problems of meaning that do not stop it loading).
+    public static func check(text: String, file: String) -> ScenarioCheck {
         let diag = Diagnostics(file: file)
+        func failed() -> ScenarioCheck { ScenarioCheck(scenario: nil, errors: diag.collected(), warnings: diag.collectedWarnings(), runSheet: []) }
         if text.utf8.count > maximumFileSize {
             diag.add(tooLarge(text.utf8.count), field: "", line: 0, column: nil)
-            throw diag.collected()
+            return failed()
         }
         // Editors on Windows may start UTF-8 files with a byte-order mark, which the YAML library
         // (told the encoding explicitly) would read as text.
         let body = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
-        guard let root = YAMLText.compose(body, diag: diag) else { throw diag.collected() }
-        let reader = ScenarioReader(text: body, diag: diag)
-        guard let scenario = reader.read(root), !diag.hasErrors else { throw diag.collected() }
-        return scenario
+        guard let (root, readable) = YAMLText.compose(body, diag: diag) else { return failed() }
+        let reader = ScenarioReader(text: readable, diag: diag)
+        guard let scenario = reader.read(root), !diag.hasErrors else { return failed() }
+        // Hashed as read (without a byte-order mark), not as repaired for reading.
+        var result = scenario
+        result.contentHash = StableHasher.digest(of: body)
+        return ScenarioCheck(scenario: result, errors: ScenarioErrors(errors: []), warnings: diag.collectedWarnings(), runSheet: reader.runSheet)
     }
 
     /// The file's text, or a file-level error (line 0, or the line of the first byte that is not UTF-8).
@@ -88,4 +108,16 @@ public enum ScenarioLoader {
         }
         return line
     }
+}
+
+/// The outcome of checking one scenario: the scenario when it has no errors, and its warnings either way.
+public struct ScenarioCheck: Sendable {
+    /// The scenario, or nil when the file has errors.
+    public var scenario: Scenario?
+    /// Every error (empty when `scenario` is set).
+    public var errors: ScenarioErrors
+    /// Problems of meaning that do not stop the file from loading, sorted by line.
+    public var warnings: [ScenarioError]
+    /// The scenario's own run sheet (`runSheet:`), sorted by turn; empty when it has none.
+    public var runSheet: [PlannedInject]
 }

@@ -38,6 +38,13 @@ enum CursesFrame {
                 _ = wide.withUnsafeBufferPointer { es_put_cell(Int32(y), Int32(x), $0.baseAddress, attrs, pair) }
             }
         }
+        // The real cursor sits at a text field's insertion point (screen readers and magnifiers follow it), hidden otherwise.
+        if let cursor = screen.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < min(columns, screen.width), cursor.y < min(rows, screen.height) {
+            curs_set(1)
+            wmove(es_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
         refresh()
     }
 }

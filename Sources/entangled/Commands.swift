@@ -158,22 +158,48 @@ struct Validate: ParsableCommand {
     func run() throws {
         var failed = 0
         var results: [JSON] = []
+        func rows(_ list: [ScenarioError]) -> JSON {
+            .array(list.map { e in
+                .object([("file", .string(e.file)), ("line", .int(e.line)), ("column", e.column.map { .int($0) } ?? .null),
+                         ("field", .string(e.field)), ("message", .string(e.message))])
+            })
+        }
         for path in paths {
-            do {
-                let s = try ScenarioLoader.load(path: path)
-                if format == .text {
-                    print("\(path): valid — \(s.title), \(s.blocs.count) blocs, \(s.calendar.turnCount) turns, \(s.events.count) events, \(s.injects.count) injects.")
+            // A run-sheet file is checked with the scenario it names.
+            if path.hasSuffix(".runsheet.yaml") || path.hasSuffix(".runsheet.yml") {
+                do {
+                    let sheet = try RunSheetLoader.load(path: path)
+                    if format == .text {
+                        print("\(path): valid — a run sheet of \(sheet.entries.count) planned inject\(sheet.entries.count == 1 ? "" : "s") for \(sheet.scenario.title).")
+                    }
+                    results.append(.object([("file", .string(path)), ("valid", .bool(true)), ("id", .string(sheet.scenario.id)), ("errors", .array([])), ("warnings", .array([]))]))
+                } catch {
+                    failed += 1
+                    if format == .text { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
+                    results.append(.object([("file", .string(path)), ("valid", .bool(false)), ("errors", rows(error.errors)), ("warnings", .array([]))]))
                 }
-                results.append(.object([("file", .string(path)), ("valid", .bool(true)), ("id", .string(s.id)), ("errors", .array([]))]))
-            } catch {
+                continue
+            }
+            let check = ScenarioLoader.check(path: path)
+            // Warnings are marked `warning:` after the position, so they read apart from errors.
+            if format == .text, !check.warnings.isEmpty {
+                let text = check.warnings.map(ScenarioWarningText.line).joined(separator: "\n")
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+            }
+            if let s = check.scenario {
+                if format == .text {
+                    let warned = check.warnings.isEmpty ? "" : " \(check.warnings.count) warning\(check.warnings.count == 1 ? "" : "s") (above)."
+                    print("\(path): valid — \(s.title), \(s.blocs.count) blocs, \(s.calendar.turnCount) turns, \(s.events.count) events, \(s.injects.count) injects.\(warned)")
+                }
+                results.append(.object([("file", .string(path)), ("valid", .bool(true)), ("id", .string(s.id)), ("errors", .array([])),
+                                        ("warnings", rows(check.warnings))]))
+            } else {
                 failed += 1
                 if format == .text {
-                    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                    FileHandle.standardError.write(Data((check.errors.description + "\n").utf8))
                 }
-                results.append(.object([("file", .string(path)), ("valid", .bool(false)), ("errors", .array(error.errors.map { e in
-                    .object([("file", .string(e.file)), ("line", .int(e.line)), ("column", e.column.map { .int($0) } ?? .null),
-                             ("field", .string(e.field)), ("message", .string(e.message))])
-                }))]))
+                results.append(.object([("file", .string(path)), ("valid", .bool(false)), ("errors", rows(check.errors.errors)),
+                                        ("warnings", rows(check.warnings))]))
             }
         }
         if format == .json { print(JSON.array(results).rendered()) }

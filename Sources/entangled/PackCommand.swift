@@ -3,6 +3,7 @@ import Foundation
 import GameCore
 import Interface
 import Persistence
+import ScenarioFormat
 
 /// `entangled pack SCENARIO`: the printed session pack a facilitator prepares before the day —
 /// the shared situation, one sealed page per delegation and the facilitator's crib sheet — as
@@ -29,8 +30,20 @@ struct PackCommand: ParsableCommand {
     @Option(name: .long, help: "The folder to write pack.html and pack.md into (made if missing; its parent must exist).")
     var output: String = "pack"
 
+    @Option(name: .customLong("run-sheet"), help: "A run-sheet file for this scenario, printed on the crib sheet (else the scenario's own runSheet:).")
+    var runSheet: String?
+
     func run() throws {
         let sc = try ScenarioSource.load(scenario)
+        var plan = SaveStore.scenarioSource(for: sc, path: scenario).map(RunSheetLoader.embedded) ?? []
+        if let runSheet {
+            let file: RunSheetFile
+            do { file = try RunSheetLoader.load(path: runSheet) } catch { throw UserFailure(error.description) }
+            guard file.scenario.contentHash == sc.contentHash else {
+                throw UserFailure("The run sheet \(runSheet) is for \(file.scenario.id)\(file.scenario.id == sc.id ? " in another version" : ""), not for \(scenario); give the run sheet of this scenario.")
+            }
+            plan = file.entries
+        }
         var seats: [Int] = []
         for id in human {
             guard let b = sc.blocIndex(id) ?? sc.blocs.firstIndex(where: { $0.id.lowercased() == id.lowercased() }) else {
@@ -39,7 +52,7 @@ struct PackCommand: ParsableCommand {
             if !seats.contains(b) { seats.append(b) }
         }
         if seats.isEmpty { seats = Array(sc.blocs.indices) }
-        let pack = SessionPack(scenario: sc, seats: seats)
+        let pack = SessionPack(scenario: sc, seats: seats, runSheet: plan)
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) {
             guard isFolder.boolValue else { throw UserFailure("\(output) is a file; --output names a folder to write pack.html and pack.md into.") }
@@ -66,6 +79,8 @@ struct PackCommand: ParsableCommand {
 struct SessionPack {
     let scenario: Scenario
     let seats: [Int]
+    /// Injects planned by turn (the scenario's `runSheet:` or a run-sheet file), for the crib sheet.
+    var runSheet: [PlannedInject] = []
 
     /// One printed part: a title, an optional "sealed" notice, and its sections.
     struct Part {
@@ -114,6 +129,14 @@ struct SessionPack {
 
     func crib() -> Part {
         var sections: [(String, [String], [String])] = []
+        let sorted = runSheet.enumerated().sorted { ($0.element.turn, $0.offset) < ($1.element.turn, $1.offset) }.map(\.element)
+        sections.append(("The run sheet", sorted.isEmpty
+            ? ["No injects are planned. Plan them by turn in the scenario's `runSheet:` or in a run-sheet file given with --run-sheet (docs/facilitating.md, “Before the day”)."]
+            : ["The console offers each planned inject at the start of its turn (f, then k): fire it, postpone it a turn, or skip it. Every decision is saved."],
+            sorted.map { p in
+                let title = scenario.injects.first { $0.id == p.inject }?.title ?? p.inject
+                return "\(scenario.calendar.label(p.turn)) (turn \(p.turn + 1)): \(title) (\(p.inject))" + (p.note.isEmpty ? "" : " — \(p.note)")
+            }))
         sections.append(("The inject deck", ["Cards you can play from the console (f, then i) at any turn. Effects are applied when the turn resolves; “self” in a dilemma is the delegation that chose."],
                          scenario.injects.map { card in
             var line = "\(card.title) (\(card.id)): \(card.text.split(separator: "\n").joined(separator: " "))"

@@ -43,10 +43,14 @@ struct Play: ParsableCommand {
     @Option(name: .customLong("save-dir"), help: "Folder for saves and autosaves (default: Saves in the current folder).")
     var saveDir: String = "Saves"
 
+    @Option(name: .customLong("run-sheet"), help: "With --facilitator: a run-sheet file of injects planned by turn (it names its scenario); the console offers each at its turn.")
+    var runSheet: String?
+
     func validate() throws {
         if load != nil && (scenario != nil || seed != nil) {
             throw ValidationError("--load continues the saved game, whose scenario and seed come from the save; leave out --scenario and --seed.")
         }
+        if runSheet != nil && !facilitator { throw ValidationError("--run-sheet plans injects for the facilitator; add --facilitator.") }
         if fromSnapshot && load == nil { throw ValidationError("--from-snapshot continues a save given with --load; add --load SAVE or leave it out.") }
         if let m = turnMinutes, m < 1 || m > TurnTimer.maximumMinutes {
             throw ValidationError("--turn-minutes runs from 1 to \(TurnTimer.maximumMinutes); \(m) is not one of them.")
@@ -56,17 +60,33 @@ struct Play: ParsableCommand {
     func run() throws {
         // A save named on the command line is read before the terminal opens, so its errors print plainly.
         let loaded = try load.map { try SaveFiles.load($0, fromSnapshot: fromSnapshot) }
+        // A run-sheet file is read first too; it names its scenario, which --scenario (if given) must match.
+        let sheet: RunSheetFile?
+        do { sheet = try runSheet.map { path throws(ScenarioErrors) in try RunSheetLoader.load(path: path) } } catch { throw UserFailure(error.description) }
         var choices: [ScenarioChoice] = []
+        var runSheets: [String: [PlannedInject]] = [:]
         if let chosen = scenario {
             let s = try ScenarioSource.load(chosen)
+            if let sheet, sheet.scenario.id != s.id {
+                throw UserFailure("The run sheet \(sheet.file) is for the scenario \(sheet.scenario.id), not \(s.id); leave out --scenario or give the run sheet of \(s.id).")
+            }
             choices.append(ScenarioChoice(name: s.title, scenario: s))
+            if let text = SaveStore.scenarioSource(for: s, path: chosen) { runSheets[s.contentHash] = RunSheetLoader.embedded(in: text) }
+        } else if let sheet, load == nil {
+            choices.append(ScenarioChoice(name: sheet.scenario.title, scenario: sheet.scenario))
         } else {
             for entry in BundledScenarios.all {
-                if let s = try? ScenarioLoader.parse(text: entry.text, file: entry.file) {
+                let check = ScenarioLoader.check(text: entry.text, file: entry.file)
+                if let s = check.scenario {
                     let choice = ScenarioChoice(name: s.title, scenario: s)
                     if entry.file == BundledScenarios.defaultFile { choices.insert(choice, at: 0) } else { choices.append(choice) }
+                    runSheets[s.contentHash] = check.runSheet
                 }
             }
+        }
+        if let sheet { runSheets[sheet.scenario.contentHash] = sheet.entries }
+        if let sheet, let loaded, loaded.game.scenario.contentHash != sheet.scenario.contentHash {
+            throw UserFailure("The run sheet \(sheet.file) is for \(sheet.scenario.id) as it is now; the save plays \(loaded.game.scenario.id)\(loaded.game.scenario.id == sheet.scenario.id ? " in another version" : ""). Give a run sheet for the save's scenario.")
         }
         var humans: [Int] = []
         if let s = loaded?.game.scenario ?? choices.first?.scenario {
@@ -87,7 +107,10 @@ struct Play: ParsableCommand {
         }
         defer { terminal.close() }
         var app = AppState(choices: choices, colors: terminal.hasColors)
+        app.runSheets = runSheets.filter { !$0.value.isEmpty }
         var saves = GameSaves(folder: saveDir, scenarioArgument: scenario)
+        saves.runSheetGiven = sheet?.entries
+        if let sheet, scenario == nil, load == nil { saves.loadedSource = sheet.scenarioText }
         saves.turnMinutes = turnMinutes
         app.saveFolder = saveDir
         app.savedGames = saves.list()
@@ -134,6 +157,8 @@ struct GameSaves {
     var lastFile: (path: String, checksum: String)?
     /// `--turn-minutes`: offered as "the timer set now" when a save is loaded.
     var turnMinutes: Int?
+    /// `--run-sheet`'s entries, which take the place of a loaded save's run sheet.
+    var runSheetGiven: [PlannedInject]?
 
     init(folder: String, scenarioArgument: String?) {
         self.folder = folder
@@ -153,7 +178,8 @@ struct GameSaves {
         let source = loadedSource ?? SaveStore.scenarioSource(for: game.scenario, path: scenarioArgument)
         let humans = app.humans.filter { game.scenario.blocs.indices.contains($0) }.map { game.scenario.blocs[$0].id }
         return SavedGame(game: game, scenarioSource: source,
-                         seats: Seats(humans: humans, level: app.level.rawValue, facilitator: app.facilitatorSeat ? true : nil), parent: parent,
+                         seats: Seats(humans: humans, level: app.level.rawValue, facilitator: app.facilitatorSeat ? true : nil,
+                                      runSheet: RunSheetSaving.record(app)), parent: parent,
                          continuedFrom: continuedFrom)
     }
 
@@ -231,6 +257,11 @@ struct GameSaves {
         let facilitator = seat || loaded.saved.seats.facilitator == true
         app.resume(game: game, humans: seats, level: level, facilitator: facilitator, message: message)
         app.branchTurn = loaded.saved.parent.map { $0.turn - 1 }
+        if let source = loaded.saved.scenarioSource, app.runSheets[game.scenario.contentHash] == nil {
+            let embedded = RunSheetLoader.embedded(in: source)
+            if !embedded.isEmpty { app.runSheets[game.scenario.contentHash] = embedded }
+        }
+        RunSheetSaving.restore(loaded.saved.seats.runSheet, given: runSheetGiven, into: &app)
         // The clock starts paused and asks which timer to keep: the save's or --turn-minutes.
         if !game.isOver {
             app.holdClock(current: turnMinutes.map { TurnTimer(minutes: $0, atZero: .computerFillsIn) }, why: "The game is loaded from \(name).")

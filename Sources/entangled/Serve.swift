@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import GameCore
 import Room
+import ScenarioFormat
 import Server
 import Persistence
 import Strategy
@@ -47,6 +48,9 @@ struct Serve: ParsableCommand {
 
     @Option(name: .customLong("turn-minutes"), help: "A turn clock of this many minutes from the first turn (the facilitator can change it).")
     var turnMinutes: Int?
+
+    @Option(name: .customLong("run-sheet"), help: "With --facilitator: a run-sheet file of injects planned by turn for this scenario; the console offers each at its turn.")
+    var runSheet: String?
 
     @Option(name: .long, help: "How the seats are printed: text (join slips) or json (one line).")
     var format: String = "text"
@@ -155,11 +159,22 @@ struct Serve: ParsableCommand {
             }
             if !humans.contains(b) { humans.append(b) }
         }
+        // A run sheet names its scenario: it must be the one played.
+        var sheet: RunSheetFile?
+        if let runSheet {
+            guard facilitator else { throw ValidationError("--run-sheet plans injects for the facilitator; add --facilitator.") }
+            do { sheet = try RunSheetLoader.load(path: runSheet) } catch { throw UserFailure(error.description) }
+            if let sheet, sheet.scenario.contentHash != scenarioValue.contentHash {
+                throw UserFailure("The run sheet \(runSheet) is for \(sheet.scenario.id), not for the scenario played (\(scenarioValue.id)); give --scenario \(sheet.scenario.id) or the run sheet of \(scenarioValue.id).")
+            }
+        }
         do {
-            return try RoomHost(scenario: scenarioValue, seed: seed, humans: humans, facilitator: facilitator,
-                                level: aiLevelGiven ? aiLevel : (loaded == nil ? aiLevel : nil),
-                                saveFolder: saveDir, loaded: loaded, turnMinutes: turnMinutes,
-                                scenarioPath: loaded == nil ? scenario : nil)
+            let room = try RoomHost(scenario: scenarioValue, seed: seed, humans: humans, facilitator: facilitator,
+                                    level: aiLevelGiven ? aiLevel : (loaded == nil ? aiLevel : nil),
+                                    saveFolder: saveDir, loaded: loaded, turnMinutes: turnMinutes,
+                                    scenarioPath: loaded == nil ? scenario : nil)
+            room.useRunSheet(given: sheet?.entries, saved: loaded?.saved.seats.runSheet)
+            return room
         } catch let error as RoomError {
             throw ValidationError(error.description)
         }

@@ -31,6 +31,54 @@ struct PackTests {
         #expect(!html.contains("http") && !html.contains("<script"))
     }
 
+    @Test func theCribSheetPrintsTheRunSheet() throws {
+        let folder = try Binary.temporaryFolder()
+        let sheet = "scenario: quantum-decade\nrunSheet:\n  - {turn: 2027-Q1, inject: inject-defector}\n  - {turn: 2026-Q2, inject: inject-spy-scandal, note: Fire it if the talks on standards stall.}\n"
+        try sheet.write(to: folder.appendingPathComponent("day.runsheet.yaml"), atomically: true, encoding: .utf8)
+        let run = try Binary.run(["pack", "quantum-decade", "--run-sheet", "day.runsheet.yaml", "--output", "pack"], directory: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let md = try String(contentsOf: folder.appendingPathComponent("pack/pack.md"), encoding: .utf8)
+        #expect(md.contains("The run sheet"))
+        // In turn order, with titles, ids and notes.
+        let spy = md.range(of: "2026-Q2 (turn 6): Spy scandal at a research partner (inject-spy-scandal) — Fire it if the talks on standards stall.")
+        let defector = md.range(of: "2027-Q1 (turn 9):")
+        #expect(spy != nil && defector != nil && spy!.lowerBound < defector!.lowerBound, "\(md)")
+        // Without one, the crib sheet says how to plan one; a run sheet of another scenario is refused.
+        let plain = try Binary.run(["pack", "quantum-decade", "--output", "plain"], directory: folder)
+        #expect(plain.status == 0)
+        #expect(try String(contentsOf: folder.appendingPathComponent("plain/pack.md"), encoding: .utf8).contains("No injects are planned."))
+        let other = try Binary.run(["pack", "quick-crisis", "--run-sheet", "day.runsheet.yaml", "--output", "other"], directory: folder)
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("is for quantum-decade, not for quick-crisis"), "\(other.stderr)")
+        let checked = try Binary.run(["validate", "day.runsheet.yaml"], directory: folder)
+        #expect(checked.status == 0 && checked.stdout.contains("valid — a run sheet of 2 planned injects for The Quantum Decade"), "\(checked.stdout)\(checked.stderr)")
+        let typo = "scenario: quantum-decade\nrunSheet:\n  - {turn: 2026-Q2, inject: inject-spy-scandle}\n"
+        try typo.write(to: folder.appendingPathComponent("typo.runsheet.yaml"), atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["pack", "quantum-decade", "--run-sheet", "typo.runsheet.yaml", "--output", "typo"], directory: folder)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("typo.runsheet.yaml:3:"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("Did you mean `inject-spy-scandal`?"), "\(bad.stderr)")
+        let invalid = try Binary.run(["validate", "typo.runsheet.yaml"], directory: folder)
+        #expect(invalid.status == 1 && invalid.stderr.contains("typo.runsheet.yaml:3:"), "\(invalid.stderr)")
+    }
+
+    @Test func validatePrintsWarningsApartFromErrors() throws {
+        let folder = try Binary.temporaryFolder()
+        let source = try String(contentsOf: Binary.repository.appendingPathComponent("Scenarios/quick-crisis.yaml"), encoding: .utf8)
+        guard let range = source.range(of: "chance: ") else { Issue.record("no chance in quick-crisis"); return }
+        var text = source
+        let end = text[range.upperBound...].firstIndex(where: { $0 == "," || $0 == "}" || $0 == "\n" })!
+        text.replaceSubrange(range.upperBound..<end, with: "0")
+        try text.write(to: folder.appendingPathComponent("never.yaml"), atomically: true, encoding: .utf8)
+        let run = try Binary.run(["validate", "never.yaml"], directory: folder)
+        #expect(run.status == 0, "warnings only: \(run.stderr)")
+        #expect(run.stderr.contains(": warning: events["), "\(run.stderr)")
+        #expect(run.stderr.contains("`chance: 0` means the event can never fire"))
+        #expect(run.stdout.contains("never.yaml: valid") && run.stdout.contains("1 warning (above)."), "\(run.stdout)")
+        let json = try Binary.run(["validate", "--format", "json", "never.yaml"], directory: folder)
+        #expect(json.stdout.contains("\"warnings\"") && json.stdout.contains("means the event can never fire"), "\(json.stdout)")
+    }
+
     @Test func anUnknownDelegationOrAFileInTheWayIsExplained() throws {
         let folder = try Binary.temporaryFolder()
         let bad = try Binary.run(["pack", "quantum-decade", "--human", "XX"], directory: folder)

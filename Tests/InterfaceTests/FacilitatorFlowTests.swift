@@ -238,7 +238,7 @@ struct FacilitatorFlowTests {
         #expect(effects.text == "self.pqc.government += 0.02")
         app.update(.escape)
         guard case .pick(let decision) = app.modal else { Issue.record("not back at the decision"); return }
-        #expect(decision.options == ["Accept, with effects", "Reject"])
+        #expect(decision.options == ["Accept, with effects", "Reject", "Reject, with consequences"])
         #expect(app.render(width: 80, height: 24).contains("Esc back a step"))
         app.update(.escape)
         guard case .pick(let again) = app.modal else { Issue.record("not back at the action list"); return }

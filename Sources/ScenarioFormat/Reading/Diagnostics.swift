@@ -8,6 +8,8 @@ import Yams
 final class Diagnostics {
     let file: String
     private(set) var errors: [ScenarioError] = []
+    /// Problems of meaning that do not stop the file from loading (docs/scenarios.md, "Warnings").
+    private(set) var warnings: [ScenarioError] = []
     private(set) var dropped = 0
     private var work = 0
     /// Values plus expression characters a file may cost. A 193-bloc scenario costs about a tenth of it.
@@ -34,6 +36,20 @@ final class Diagnostics {
 
     func add(_ message: String, at value: Value) {
         add(message, field: value.path, at: value.mark)
+    }
+
+    /// Records a warning about `value`: the file still loads.
+    func warn(_ message: String, at value: Value) {
+        guard warnings.count < ScenarioErrors.limit else { return }
+        warnings.append(ScenarioError(file: file, line: value.mark?.line ?? 1, column: value.mark?.column,
+                                      field: value.path, message: message))
+    }
+
+    /// The warnings sorted by position.
+    func collectedWarnings() -> [ScenarioError] {
+        warnings.enumerated().sorted { a, b in
+            (a.element.line, a.element.column ?? 0, a.offset) < (b.element.line, b.element.column ?? 0, b.offset)
+        }.map(\.element)
     }
 
     /// Charges `units` of work; false once the budget is spent (the first time also records why).

@@ -15,10 +15,12 @@ extension ScenarioReader {
         return context
     }
 
-    func condition(_ value: Value?, allowsCurrent: Bool) -> Condition? {
+    func condition(_ value: Value?, allowsCurrent: Bool, site: ConditionSite) -> Condition? {
         guard let value, let text = expressionText(value) else { return nil }
         do {
-            return try ExpressionParser.parseCondition(text, in: expressionContext(allowsCurrent: allowsCurrent, allowsAll: false))
+            let condition = try ExpressionParser.parseCondition(text, in: expressionContext(allowsCurrent: allowsCurrent, allowsAll: false))
+            checkMeaning(of: condition, at: value, site: site)
+            return condition
         } catch {
             report(error, in: value)
             return nil
@@ -33,7 +35,9 @@ extension ScenarioReader {
         for item in items {
             guard let text = expressionText(item) else { continue }
             do {
-                result.append(try ExpressionParser.parseEffect(text, in: context))
+                let effect = try ExpressionParser.parseEffect(text, in: context)
+                checkMeaning(of: effect, at: item)
+                result.append(effect)
             } catch {
                 report(error, in: item)
             }

@@ -177,7 +177,7 @@ extension ScenarioReader {
                 by = turn
             }
             let condition = self.condition(o.required("condition", diag, example: "condition: self.pqc.government >= 0.9"),
-                                           allowsCurrent: true)
+                                           allowsCurrent: true, site: .objective)
             if let condition {
                 result.append(ObjectiveDef(id: id, text: text, secret: secret, points: points, by: by, condition: condition))
             }

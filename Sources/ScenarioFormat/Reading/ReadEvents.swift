@@ -50,7 +50,16 @@ extension ScenarioReader {
             diag.add("`from` is after the game ends (\(calendar.endLabel)), so the event could never fire.", at: v)
         }
         let chance = diag.number(t.optional("chance"), .unit) ?? 1
-        let when = condition(t.optional("when"), allowsCurrent: false)
+        if chance == 0, let v = t.optional("chance") {
+            diag.warn("`chance: 0` means the event can never fire; give it a chance above 0, or move it to `injects` for the facilitator to play.", at: v)
+        }
+        // The trigger's own dates narrow what `turn` can be inside its condition.
+        if let calendar, calendar.turnCount > 0 {
+            let low = max(0, from ?? 0), high = min(calendar.turnCount - 1, to ?? calendar.turnCount - 1)
+            if low <= high { turnWindow = ValueSpan(low: Double(low), high: Double(high)) }
+        }
+        let when = condition(t.optional("when"), allowsCurrent: false, site: .trigger)
+        turnWindow = nil
         return Trigger(from: from, to: to, chance: chance, when: when)
     }
 

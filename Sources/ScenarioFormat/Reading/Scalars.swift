@@ -1,3 +1,4 @@
+import Foundation
 import GameCore
 import Yams
 
@@ -59,6 +60,16 @@ extension Diagnostics {
             return nil
         }
         let written = scalar.string
+        let fraction = bounds.lower == 0 && bounds.upper == 1
+        // `chance: 40%` or `chance: 40` where a fraction is meant: say what to write instead.
+        if written.hasSuffix("%"), let percent = Double(written.dropLast().trimmingCharacters(in: .whitespaces)) {
+            if fraction {
+                add("`\(value.name)` must be a number from 0 to 1, e.g. \(formatNumber(percent / 100)) for \(written); write it without `%`.", at: value)
+            } else {
+                add("`\(value.name)` must be a number written without `%` (\(bounds.phrase)), e.g. `\(formatNumber(percent))`.", at: value)
+            }
+            return nil
+        }
         let allowed = Set("0123456789+-._eE")
         let cleaned = written.filter { $0 != "_" }
         guard scalar.style == .plain || scalar.style == .any, written.allSatisfy(allowed.contains), !cleaned.isEmpty,
@@ -76,6 +87,10 @@ extension Diagnostics {
             return nil
         }
         guard bounds.contains(number) else {
+            if fraction, number > 1, number <= 100 {
+                add("`\(value.name)` must be a number from 0 to 1, e.g. \(formatNumber(number / 100)) for \(formatNumber(number)) %; it is \(formatNumber(number)).", at: value)
+                return nil
+            }
             add("`\(value.name)` must be \(bounds.phrase); it is \(formatNumber(number)).", at: value)
             return nil
         }

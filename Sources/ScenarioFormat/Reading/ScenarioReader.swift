@@ -24,9 +24,13 @@ final class ScenarioReader {
     var supplyValues: [[Value?]] = []
     /// The expression context, made on first use (after the ids are collected).
     var baseContext: ExpressionContext?
+    /// The turns a trigger's condition is checked in (its `from`–`to`), while that condition is read.
+    var turnWindow: ValueSpan?
+    /// The scenario's own run sheet (`runSheet:`), read with the rest.
+    var runSheet: [PlannedInject] = []
 
     static let topKeys = ["format", "id", "title", "summary", "briefing", "start", "end", "turn", "seed", "rules",
-                          "sectors", "chokepoints", "blocs", "relations", "treaties", "controls", "events", "injects"]
+                          "sectors", "chokepoints", "blocs", "relations", "treaties", "controls", "events", "injects", "runSheet"]
     static let formatVersion: UInt64 = 1
 
     init(text: String, diag: Diagnostics) {
@@ -71,6 +75,7 @@ final class ScenarioReader {
         var eventIDs: [String: Int] = [:]
         let events = readEvents(m.optional("events"), injects: false, ids: &eventIDs)
         let injects = readEvents(m.optional("injects"), injects: true, ids: &eventIDs)
+        runSheet = readRunSheet(m.optional("runSheet"), injectIDs: injects.map(\.id))
         checkSupplyTotals()
 
         guard !diag.hasErrors, let calendar else { return nil }

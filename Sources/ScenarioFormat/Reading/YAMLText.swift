@@ -2,25 +2,118 @@ import Yams
 
 /// Turns text into a YAML node tree, translating the YAML library's errors into plain sentences.
 enum YAMLText {
-    static func compose(_ text: String, diag: Diagnostics) -> Node? {
+    /// The node tree and the text it was read from. When tabs break the YAML, each is reported and
+    /// the file is read again with spaces in their place, so the rest of its problems are found too;
+    /// the text returned is then that repaired text (same lines, for positions in later messages).
+    static func compose(_ text: String, diag: Diagnostics) -> (Node, String)? {
         if let (line, column) = aliasKeyHazard(in: text) {
             diag.add("An alias (`*name`) is used inside a map key here, which scenario files do not allow. Use plain names as keys; aliases may only stand for values.",
                      field: "", line: line, column: column)
             return nil
         }
-        do {
-            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
-                diag.add("The file is empty. A scenario starts with `format: 1`; see docs/scenarios.md for a complete example.",
-                         field: "", line: 1, column: nil)
+        let first = attempt(text)
+        if case .success(let node) = first { return node.map { ($0, text) } ?? empty(diag) }
+        if case .failure(let error) = first, text.utf8.contains(0x09), isTabProblem(error) {
+            let tabs = separatingTabs(in: text)
+            for width in [2, 4, 8, 1, 3] {
+                let repaired = replacingTabs(tabs, in: text, width: width)
+                guard case .success(let node?) = attempt(repaired) else { continue }
+                reportTabs(tabs, diag)
+                return (node, repaired)
+            }
+            // No reading of the tabs makes sense of the file: report them and nothing that may follow from them.
+            if !tabs.isEmpty {
+                reportTabs(tabs, diag)
                 return nil
             }
-            return node
-        } catch let error as YamlError {
-            report(error, text: text, diag: diag)
-        } catch {
-            diag.add("The file could not be read as YAML.", field: "", line: 1, column: nil)
+        }
+        if case .failure(let error) = first {
+            if let error = error as? YamlError {
+                report(error, text: text, diag: diag)
+            } else {
+                diag.add("The file could not be read as YAML.", field: "", line: 1, column: nil)
+            }
         }
         return nil
+    }
+
+    /// One error per line with tabs, at its first tab.
+    private static func reportTabs(_ tabs: [(line: Int, column: Int, offset: Int)], _ diag: Diagnostics) {
+        var lastLine = 0
+        for tab in tabs where tab.line != lastLine {
+            lastLine = tab.line
+            diag.add(tabMessage, field: "", line: tab.line, column: tab.column)
+        }
+    }
+
+    static let tabMessage = "A tab is used for indentation; YAML needs spaces. Replace it with spaces."
+
+    private static func empty(_ diag: Diagnostics) -> (Node, String)? {
+        diag.add("The file is empty. A scenario starts with `format: 1`; see docs/scenarios.md for a complete example.",
+                 field: "", line: 1, column: nil)
+        return nil
+    }
+
+    private enum Attempt { case success(Node?), failure(Error) }
+
+    private static func attempt(_ text: String) -> Attempt {
+        do { return .success(try Yams.compose(yaml: text, .basic, .default, .utf8)) } catch { return .failure(error) }
+    }
+
+    private static func isTabProblem(_ error: Error) -> Bool {
+        guard let error = error as? YamlError else { return false }
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _):
+            return problem.contains("tab") || problem.contains("cannot start any token")
+        default: return false
+        }
+    }
+
+    /// Tabs where YAML wants spaces: in a line's indentation, or right after a `:` or `- ` that
+    /// separates a value (not inside quotes or comments). 1-based line and column.
+    static func separatingTabs(in text: String) -> [(line: Int, column: Int, offset: Int)] {
+        var result: [(line: Int, column: Int, offset: Int)] = []
+        var line = 1
+        var column = 1
+        var leading = true
+        var previous: UInt8 = 0x0A
+        var quote: UInt8 = 0
+        var comment = false
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == 0x0A {
+                line += 1; column = 1; leading = true; previous = byte; quote = 0; comment = false
+                continue
+            }
+            let here = column
+            if byte & 0xC0 != 0x80 { column += 1 } // count characters, not UTF-8 continuation bytes
+            if comment { previous = byte; continue }
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+                previous = byte
+                continue
+            }
+            if byte == 0x09 {
+                if leading || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "-") || previous == 0x20 || previous == 0x09 {
+                    result.append((line, here, offset))
+                }
+            } else if byte != 0x20 {
+                leading = false
+                if byte == UInt8(ascii: "#"), previous == 0x20 || previous == 0x09 { comment = true }
+                if (byte == 0x22 || byte == 0x27), previous == 0x20 || previous == 0x09 || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") {
+                    quote = byte
+                }
+            }
+            previous = byte
+        }
+        return result
+    }
+
+    private static func replacingTabs(_ tabs: [(line: Int, column: Int, offset: Int)], in text: String, width: Int) -> String {
+        var bytes = Array(text.utf8)
+        for tab in tabs.reversed() {
+            bytes.replaceSubrange(tab.offset...tab.offset, with: [UInt8](repeating: 0x20, count: width))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func report(_ error: YamlError, text: String, diag: Diagnostics) {
@@ -36,7 +129,11 @@ enum YAMLText {
             // For something left open, where it was opened is more useful than where the file noticed.
             let unclosed = problem.contains("did not find expected ',' or") || problem.contains("found unexpected end of stream")
             let at = unclosed ? (context?.mark ?? mark) : mark
-            diag.add(explain(problem), field: "", line: at.line, column: at.column)
+            if let misplaced = misplacedKey(problem: problem, line: at.line, column: at.column, in: text) {
+                diag.add(misplaced.message, field: "", line: at.line, column: misplaced.column)
+            } else {
+                diag.add(explain(problem), field: "", line: at.line, column: at.column)
+            }
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
             diag.add("The key \(names) appears more than once in the same map; keep only one.", field: "", line: context.mark.line, column: context.mark.column)
@@ -45,6 +142,47 @@ enum YAMLText {
         default:
             diag.add("The file could not be read as YAML.", field: "", line: 1, column: nil)
         }
+    }
+
+    /// For indentation problems on a line that holds a key: a message naming that key and the key
+    /// above it that it should line up with.
+    static func misplacedKey(problem: String, line: Int, column: Int, in text: String) -> (message: String, column: Int)? {
+        let indentationProblems = ["did not find expected key", "did not find expected '-' indicator", "mapping values are not allowed"]
+        guard indentationProblems.contains(where: problem.contains) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, let key = keyOnLine(lines[line - 1]) else { return nil }
+        // A `:` after the key's own (`title: Three: bloc`) is a value needing quotes, not a misplaced key.
+        let mappingValue = problem.contains("mapping values are not allowed")
+        if mappingValue, column > key.column + key.name.count { return nil }
+        // The nearest line above that holds a key, skipping blank lines and comments.
+        var above = line - 1
+        while above >= 1 {
+            let trimmed = lines[above - 1].drop { $0 == " " }
+            if !trimmed.isEmpty, !trimmed.hasPrefix("#") { break }
+            above -= 1
+        }
+        guard above >= 1, let previous = keyOnLine(lines[above - 1]), previous.column != key.column else {
+            if mappingValue { return nil }
+            return ("The key `\(key.name)` is not where YAML expects it: check its indentation against the keys of the same map, which must line up exactly.", key.column)
+        }
+        let direction = key.column > previous.column ? "more" : "less"
+        return ("The key `\(key.name)` is indented \(direction) than `\(previous.name)` on line \(above) (column \(key.column), not \(previous.column)); keys of one map must line up exactly, so move it to column \(previous.column) if it belongs to the same map.", key.column)
+    }
+
+    /// The key a line starts (after its indentation and any `- `), with its 1-based column.
+    private static func keyOnLine(_ line: Substring) -> (name: String, column: Int)? {
+        var chars = Array(line)
+        if chars.last == "\r" { chars.removeLast() }
+        var i = 0
+        while i < chars.count, chars[i] == " " { i += 1 }
+        if i + 1 < chars.count, chars[i] == "-", chars[i + 1] == " " {
+            i += 2
+            while i < chars.count, chars[i] == " " { i += 1 }
+        }
+        let start = i
+        while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "-" { i += 1 }
+        guard i > start, i < chars.count, chars[i] == ":", i + 1 == chars.count || chars[i + 1] == " " else { return nil }
+        return (String(chars[start..<i]), start + 1)
     }
 
     /// libyaml's terse problems, reworded for people who are not YAML experts.
