@@ -752,6 +752,26 @@ injects:
         - label: Let laboratories cope
           effects: []
 
+# Suggested run sheet for The Migration Window (two hours, six delegations).
+# Every turn already brings a scheduled card to every delegation; these injects add pressure where
+# a room tends to stall. Play them from the facilitator console at the start of the turn named.
+runSheet:
+  - turn: 2026-H2
+    inject: inject-capacity-call
+    note: Gives India a reason to talk to everyone in the first negotiating round; table a capacity fund if a donor says yes.
+  - turn: 2027-H2
+    inject: inject-norm-proposal
+    note: Fire it if no treaty has been proposed by the middle of the game; it is the EU's chance at its governance objective.
+  - turn: 2028-H1
+    inject: inject-sanctions-evasion
+    note: Tests whether the export-control alignment of 2026 holds.
+  - turn: 2028-H2
+    inject: inject-whistleblower
+    note: Use it only if a CRQC exists or the room has grown complacent; you choose whom it names.
+  - turn: 2029-H1
+    inject: inject-leaked-cable
+    note: Optional, for a room where the allies agree too easily.
+
 """#),
         ("pacific-harvest.yaml", #"""
 # Harvest in the Pacific — a regional crisis of Entangled States.
@@ -1400,6 +1420,24 @@ injects:
       A signals officer defects with a description of how harvested traffic is indexed for the day
       it can be read — and which allies' links were prioritised.
     effects: ["CN.counterintel -= 5", "US.sigint += 3", "trust(JP, CN) -= 6", "trust(KR, CN) -= 6", "world.tension += 4"]
+
+# Suggested run sheet for Harvest in the Pacific (about two and a half hours, seven delegations).
+runSheet:
+  - turn: 2031-Q3
+    inject: inject-migration-aid
+    note: Gives ASEAN a reason to negotiate early; table a capacity fund if a donor says yes.
+  - turn: 2032-Q1
+    inject: inject-seoul-spy
+    note: Fire it if Seoul and Beijing are getting on too well for the alliance's comfort.
+  - turn: 2032-Q2
+    inject: inject-restraint-offer
+    note: If no CRQC exists yet, this is the room's last quiet chance at a verified norm.
+  - turn: 2032-Q4
+    inject: inject-whistleblower
+    note: Only if a CRQC exists and its holder has kept silent; you choose whom the documents name.
+  - turn: 2033-Q2
+    inject: inject-defector
+    note: Optional; shows the allies which links were prioritised in the harvest.
 
 """#),
         ("quantum-decade.yaml", #"""
@@ -4409,6 +4447,24 @@ injects:
       - {by: FR, against: [CN], categories: [components, software]}
       - {by: DE, against: [CN], categories: [components, software]}
       - {by: NL, against: [CN], categories: [components, software]}
+
+# Suggested run sheet for The Transatlantic Rift (about two hours and twenty minutes, seven delegations).
+runSheet:
+  - turn: 2028-H1
+    inject: inject-transshipment
+    note: Tests the export-control alignment of 2027; it puts a Dutch control on components toward China in force.
+  - turn: 2028-H2
+    inject: inject-lattice-scare
+    note: Fire it if the room has settled on NIST alone too easily; it reopens the hybrid question.
+  - turn: 2029-H2
+    inject: inject-pqc-accord
+    note: If no treaty is on the table by the middle of the game; table a PQC accord with family hybrid.
+  - turn: 2030-H1
+    inject: inject-leaked-cable
+    note: Optional, for a room where the allies agree too easily.
+  - turn: 2030-H2
+    inject: inject-eu-controls
+    note: Only if France, Germany and the Netherlands agree in the room to list components toward China.
 
 """#),
     ]

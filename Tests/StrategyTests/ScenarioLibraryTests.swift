@@ -63,30 +63,18 @@ import ScenarioFormat
         }
     }
 
-    /// Each run sheet (Scenarios/<id>.runsheet.yaml) names its scenario and only that scenario's
-    /// injects, at turns within the game.
+    /// Each library scenario carries a suggested run sheet (`runSheet:`) naming only its own
+    /// injects, at turns within the game, so `pack` and the console offer it without a file.
     @Test func everyRunSheetNamesItsOwnInjectsWithinTheGame() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         for entry in Self.library {
             let scenario = try Self.scenario(entry.id)
-            let text = try String(contentsOf: root.appendingPathComponent("Scenarios/\(entry.id).runsheet.yaml"), encoding: .utf8)
-            func values(_ key: String) -> [String] {
-                text.split(separator: "\n").compactMap { line in
-                    let trimmed = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "- ", with: "")
-                    guard trimmed.hasPrefix("\(key):") else { return nil }
-                    return trimmed.dropFirst(key.count + 1).split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) }
-                }
-            }
-            #expect(values("scenario") == [entry.id])
-            let injects = values("inject"), turns = values("turn")
-            #expect(!injects.isEmpty && injects.count == turns.count, "\(entry.id): \(injects) at \(turns)")
-            for inject in injects {
-                #expect(scenario.injects.contains { $0.id == inject }, "\(entry.id)'s run sheet names `\(inject)`, which is not one of its injects")
-            }
-            for turn in turns {
-                let date = try #require(TurnDate.parse(turn), "\(entry.id): `\(turn)` is not a date")
-                let index = scenario.calendar.turnIndex(of: date)
-                #expect(index >= 0 && index < scenario.calendar.turnCount, "\(entry.id): \(turn) is outside the game")
+            let text = try #require(BundledScenarios.named(entry.id)?.text, "\(entry.id) is not bundled")
+            let sheet = RunSheetLoader.embedded(in: text)
+            #expect(sheet.count >= 3, "\(entry.id) suggests only \(sheet.count) planned injects")
+            for planned in sheet {
+                #expect(scenario.injects.contains { $0.id == planned.inject }, "\(entry.id)'s run sheet names `\(planned.inject)`, which is not one of its injects")
+                #expect(planned.turn >= 0 && planned.turn < scenario.calendar.turnCount, "\(entry.id): turn \(planned.turn) is outside the game")
+                #expect(!planned.note.isEmpty, "\(entry.id): the plan for `\(planned.inject)` gives the facilitator no note")
             }
         }
     }
