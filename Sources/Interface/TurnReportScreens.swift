@@ -41,6 +41,11 @@ extension Renderer {
             lines.append(("No turn has been played yet.", .title))
         }
         let groups = WhyLedger.groups(v.ledger, viewer: v.viewerIndex, view: v)
+        // The Q-Day clock is the delegation's own estimate, so its change is explained here, first.
+        if let me = v.viewerIndex, let k = app.humans.firstIndex(of: me), app.clockBefore.indices.contains(k), v.turn > 0,
+           let sentence = QDayText.change(from: app.clockBefore[k], to: v, g.scenario) {
+            for (i, l) in Widgets.wrap(sentence, width: r.w - 2).enumerated() { lines.append(((i == 0 ? "• " : "  ") + l, .warn)) }
+        }
         if !groups.isEmpty {
             lines.append((v.viewerIndex == nil ? "Why the numbers moved in \(turnLabel), all blocs (largest first; ↓ for all)" : "Why your numbers moved in \(turnLabel) (largest first; ↓ for all)", .title))
             for group in groups.prefix(5) {
