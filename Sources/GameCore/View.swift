@@ -182,10 +182,6 @@ public struct GameView: Sendable {
     public var qDayYears: Double
     public var qDayBloc: Int?
     public var history: [TurnRecord]
-    /// For display only (computer players do not read it): the clock's rival holds a CRQC the
-    /// viewer does not know of, so the clock says "nearly there" while the viewer's own estimate of
-    /// its qubits may still be short of the threshold — the screens say why.
-    public var qDayFromSigns = false
 
     public var viewerIndex: Int? {
         if case .bloc(let b) = viewer { return b }
@@ -229,7 +225,6 @@ extension GameState {
         estimates.reserveCapacity(n)
         var qDay = 50.0
         var qDayBloc: Int?
-        var qDayFromSigns = false
         // Every bloc's PQC estimates in one array (fields 9… of each target; the noise depends on
         // the field's number, not on the order of drawing).
         var pqcAll: [Estimate] = []
@@ -261,11 +256,10 @@ extension GameState {
             var years = Mosca.yearsToThreshold(computing: computing.value, growthPerYear: blocs[t].computingGrowthRate, threshold: world.crqcLogicalQubits)
             if known && blocs[t].hasCRQC { years = 0 }
             // A secret CRQC looks, to others, like a programme that is nearly there.
-            let estimated = years
             if !known && blocs[t].hasCRQC { years = max(years, 0.25) }
             // The Q-Day clock counts adversaries only: blocs the viewer trusts less than Mosca.rivalTrust.
             let rival = me.map { t != $0 && trust[$0 * n + t] < Mosca.rivalTrust } ?? true
-            if rival && years < qDay { qDay = years; qDayBloc = t; qDayFromSigns = !known && blocs[t].hasCRQC && estimated > 0.5 }
+            if rival && years < qDay { qDay = years; qDayBloc = t }
             let gdp = est(blocs[t].gdp), budget = est(blocs[t].budget), support = est(blocs[t].support, cap: 100)
             let sensing = est(blocs[t].sensing, cap: 100), qkdKm = est(blocs[t].qkdKm), workforce = est(blocs[t].workforce)
             let sigint = est(blocs[t].sigint, cap: 100)
@@ -325,7 +319,7 @@ extension GameState {
             }
         }
 
-        var view = GameView(
+        return GameView(
             viewer: viewer, scenario: scenario, turn: turn, turnLabel: scenario.calendar.label(min(turn, scenario.calendar.turnCount - 1)),
             isOver: isOver, outcome: outcome, me: me.map { blocs[$0] }, blocs: estimates, world: world, trust: trust,
             treaties: treatyViews, controls: controls,
@@ -339,8 +333,6 @@ extension GameState {
             freeActions: me == nil ? freeActions : freeActions.kept { $0.bloc == me! },
             mosca: mosca, qDayYears: qDay, qDayBloc: qDayBloc,
             history: fogged)
-        view.qDayFromSigns = qDayBloc != nil && qDayFromSigns
-        return view
     }
 
     /// The viewer's relative error on each bloc's values (0 for itself): the scenario's base error,

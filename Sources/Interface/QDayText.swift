@@ -20,15 +20,15 @@ enum QDayText {
             let id = s.blocs[q].id
             if b.knownCRQC {
                 full = "Rival Q-Day: now (\(id) has a CRQC)"; short = "Q-Day now \(id)"
-            } else if v.qDayFromSigns && b.computing.value < v.world.crqcLogicalQubits {
-                // The rules count a secret machine as nearly there while the estimate of its qubits is
-                // still short: say both, so the clock and the World screen's estimate agree.
-                full = "Rival Q-Day: \(id) may be there now (signs of a machine; you estimate \(Widgets.number(b.computing.value)) of \(Widgets.number(v.world.crqcLogicalQubits)) qubits)"
-                short = "Q-Day \(id) now? (signs)"
-            } else if b.computing.value >= v.world.crqcLogicalQubits || v.qDayYears < 0.5 {
-                // The estimate is past the threshold (or within half a year of it): say so rather than
-                // give a clock that contradicts the estimate on the World screen.
+            } else if b.computing.value >= v.world.crqcLogicalQubits {
+                // The estimate is past the threshold: say so rather than give a clock that
+                // contradicts the estimate on the World screen.
                 full = "Rival Q-Day: \(id) may be there now"; short = "Q-Day \(id) now?"
+            } else if v.qDayYears < 0.5 {
+                // One quarter of growth from the threshold, by an estimate still short of it: the
+                // clock says when, beside the estimate, never "may be there now".
+                full = "Rival Q-Day: \(id) within a quarter (you estimate \(Widgets.number(b.computing.value)) of \(Widgets.number(v.world.crqcLogicalQubits)) qubits)"
+                short = "Q-Day 0.25y \(id)"
             } else {
                 full = "Rival Q-Day ~\(Widgets.number(v.qDayYears)) y (\(id))"; short = "Q-Day \(Widgets.number(v.qDayYears))y \(id)"
             }
@@ -99,7 +99,6 @@ extension QDayText {
             } else {
                 why.append("\(id)'s expected growth changed with its investment and the world's")
             }
-            if v.qDayFromSigns { why.append("and there are signs of a machine") }
         }
         return "Q-Day clock: was “\(before.text)”, now “\(now.text)”: " + why.joined(separator: "; ") + "."
     }
