@@ -369,12 +369,21 @@ struct Renderer {
         case .prompt(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)
             let errors = p.error.map { Widgets.wrap($0, width: w - 4) } ?? []
-            let y = frame(lines.count + 5 + errors.count, "Type")
+            // A free-text action takes two lines of text: the title says so, so that keys meant for
+            // the game after the first Enter are not typed into the second step unawares.
+            let title: String
+            var confirm = "Enter confirm"
+            switch p.purpose {
+            case .freeAction: title = "Free-text action, step 1 of 2: the action"; confirm = "Enter next: the effect you intend"
+            case .freeActionIntent: title = "Free-text action, step 2 of 2: the effect you intend"; confirm = "Enter submit"
+            default: title = "Type"
+            }
+            let y = frame(lines.count + 5 + errors.count, title)
             for (i, l) in lines.enumerated() { put(x + 2, y + 1 + i, l) }
             let shown = String(p.text.suffix(w - 6))
             put(x + 2, y + lines.count + 2, "> " + shown + "▏", .bold, maxWidth: w - 4)
             for (i, l) in errors.enumerated() { put(x + 2, y + lines.count + 3 + i, l, .bad) }
-            put(x + 2, y + lines.count + 3 + errors.count, app.canStepBack ? "Enter confirm · Esc back a step" : "Enter confirm · Esc cancel", .dim)
+            put(x + 2, y + lines.count + 3 + errors.count, confirm + (app.canStepBack ? " · Esc back a step" : " · Esc cancel"), .dim)
         case .pick(let p):
             let lines = Widgets.wrap(p.question, width: w - 4)
             let detail = p.details.indices.contains(p.selected) ? Array(Widgets.wrap(p.details[p.selected], width: w - 4).prefix(5)) : []
