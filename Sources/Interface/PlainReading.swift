@@ -116,6 +116,10 @@ public enum PlainReading {
                     // ▸ ▶ mark the selection: at the start of a row, the row; inside one, the reverse run beside it.
                     if !sawText && !tabs { marker = true }
                     text = " "
+                case 0x25C2:
+                    // ◂ follows the selected row's name (the PQC and budget screens).
+                    if !tabs { marker = true }
+                    text = " "
                 default: break
                 }
             }
@@ -132,7 +136,8 @@ public enum PlainReading {
         var run = ""
         func closeRun() {
             let trimmed = squeeze(run)
-            if !trimmed.isEmpty { text += " " + trimmed + (tabs ? " (current) " : " (selected) ") }
+            // A row already marked as selected names no run inside it a second time.
+            if !trimmed.isEmpty { text += " " + trimmed + (marker ? " " : tabs ? " (current) " : " (selected) ") }
             run = ""
         }
         for p in pieces {

@@ -38,6 +38,16 @@ struct PlainAndTutorialTests {
         #expect(pqc.contains { $0.contains("4 PQC (current)") })
     }
 
+    @Test func aSelectedRowIsNamedOnce() throws {
+        var app = NewcomerTests.euApp()
+        app.update(.char("4"))
+        let pqc = PlainReading.lines(of: app)
+        #expect(pqc.contains { $0.hasPrefix("Selected: Government & diplomatic ") && !$0.contains("(selected)") }, "\(pqc)")
+        app.update(.char("6")); app.update(.char("p"))
+        let draft = PlainReading.lines(of: app)
+        #expect(draft.contains { $0.hasPrefix("Selected: Research pact") && !$0.contains("(selected)") }, "\(draft)")
+    }
+
     @Test func aDialogIsReadAloneWithItsTitleAsAHeading() throws {
         var app = NewcomerTests.euApp()
         app.update(.char("e"))
