@@ -743,3 +743,16 @@ extension TreatyDigest {
         return live
     }
 }
+
+extension GameView {
+    /// The view's values now as a record like those of `history` (the viewer's estimates of
+    /// others, its own values exact), for display: the charts start at the opening values with it.
+    public var currentRecord: TurnRecord {
+        TurnRecord(turn: turn, blocs: blocs.map { b in
+            BlocRecord(computing: b.computing.value, sensing: b.sensing.value, qkdKm: b.qkdKm.value, workforce: b.workforce.value,
+                       support: b.support.value, gdp: b.gdp.value, budget: b.budget.value, pqc: b.pqc.map(\.value),
+                       pillars: b.pillars, score: b.score, exposure: 0, hasCRQC: b.knownCRQC, mosca: [])
+        }, tension: world.tension, governance: world.governance, fragmentation: world.fragmentation,
+           crqcLogicalQubits: world.crqcLogicalQubits)
+    }
+}

@@ -307,6 +307,11 @@ public struct AppState: Sendable {
     public var branchTurn: Int?
     /// At the end of the game, the facilitator's seat has taken the keyboard (f) for the debrief.
     public var debriefByFacilitator = false
+    /// Each human delegation's Q-Day clock before the last turn resolved (parallel to `humans`),
+    /// which the turn report compares with the clock now.
+    public var clockBefore: [ClockReading] = []
+    /// The tutorial's coach, while the guided first game runs (see Coach.swift).
+    public var coach: Coach?
     /// The after-action report shown on the report screen once the game is over.
     let debriefCache = DebriefCache()
 

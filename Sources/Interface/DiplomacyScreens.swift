@@ -64,6 +64,7 @@ extension Renderer {
             let member = t.isMember(me) ? "◆" : " "
             let violation = row.known.isEmpty ? "" : " ⚠ breach by " + row.known.map { g.scenario.blocs[$0.bloc].id }.joined(separator: ",")
             let line = (i == sel ? "▸" : " ") + "\(member) #\(t.id) " + Widgets.fit(t.name, max(40, r.w - 41)) + " " + Widgets.fit(status, 18)
+            screen.markListItem(y)
             put(r.x, y, Widgets.fit(line, r.w), i == sel ? Style(reverse: true) : st)
             if !violation.isEmpty { put(r.x + min(r.w - 20, Screen.displayWidth(line)), y, violation, .bad, maxWidth: 20) }
             y += 1

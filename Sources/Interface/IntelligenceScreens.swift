@@ -72,6 +72,7 @@ extension Renderer {
                 + Widgets.fit(Widgets.number(b.computing.value), 12, right: true) + Widgets.fit("±\(Int((b.computing.error * 100).rounded()))%", 9, right: true) + "  "
                 + Widgets.fit(b.knownCRQC ? "⚠ yes" : "unknown", 10) + against
             let selected = app.row(.intelligence) == k
+            screen.markListItem(y)
             put(r.x, y, Widgets.fit((selected ? "▸" : " ") + line, r.w), selected ? Style(reverse: true) : (against.hasPrefix("⚠") ? .warn : .plain))
             y += 1
         }
@@ -116,6 +117,7 @@ extension Renderer {
                 if case .chooseDilemma(let id, let option) = o, id == d.id { return option }
                 return nil
             }.last
+            screen.markListItem(y)
             put(r.x, y, Widgets.fit((i == app.row(.dilemmas) ? "▸" : "") + "#\(d.id) \(def.title)" + (chosen.map { " — you chose: \(def.dilemma!.options[$0].label)" } ?? " — not chosen yet"), r.w), i == app.row(.dilemmas) ? Style(reverse: true) : .bold)
             y += 1
             for line in Widgets.wrap(EventText.forTable(def.text, facilitator: app.facilitatorSeat || app.seat == .facilitator || app.isSeated), width: r.w - 2).prefix(3) { put(r.x + 2, y, line, .plain); y += 1 }

@@ -129,7 +129,14 @@ extension Renderer {
     mutating func drawControls(_ v: GameView, _ g: Game, _ r: Rect) {
         guard let me = v.viewerIndex, let mine = v.me else { return }
         var y = r.y
-        for line in Widgets.wrap("Your export controls: ◼ in force, ◻ open, * ordered this turn, R controlled by a regime you are party to. A control cuts the target's supply but costs you revenue and trust; alone it leaks, in a regime it does not.", width: r.w) {
+        let others = g.scenario.blocs.indices.filter { $0 != me }
+        let legend = Widgets.wrap("Your export controls: ◼ in force, ◻ open, * ordered this turn, R controlled by a regime you are party to (under Against you: through a regime that bloc is party to). A control cuts the target's supply but costs you revenue and trust; alone it leaks, in a regime it does not.", width: r.w)
+        // The selected cell's preview must be read whole: where the rows leave too little room
+        // (ten blocs at 80×24), the legend gives way to a line saying where it went.
+        let previewLines = others.indices.contains(app.row(.controls)) && ControlCategory.allCases.indices.contains(app.column)
+            ? Widgets.wrap(ControlsText.preview(v, g, me: me, target: others[app.row(.controls)], category: ControlCategory.allCases[app.column]), width: r.w).count : 0
+        let roomy = legend.count + 1 + 1 + others.count + 1 + previewLines + 3 <= r.h
+        for line in roomy ? legend : ["◼ yours in force · ◻ open · * ordered this turn · R through an export regime"] {
             put(r.x, y, line, .dim); y += 1
         }
         y += 1
@@ -138,7 +145,6 @@ extension Renderer {
         head += "Against you"
         put(r.x, y, head, .bold, maxWidth: r.w)
         y += 1
-        let others = g.scenario.blocs.indices.filter { $0 != me }
         for (k, t) in others.enumerated() where y < r.y + r.h - 3 {
             put(r.x, y, Widgets.fit("\(g.scenario.blocs[t].id) \(g.scenario.blocs[t].name)", 22))
             for (ci, c) in ControlCategory.allCases.enumerated() {
@@ -155,8 +161,12 @@ extension Renderer {
                 put(r.x + 22 + ci * 11, y, (sel ? "▸" : " ") + (on ? "◼" : "◻") + (pendingOrder ? "*" : " ") + regime,
                     sel ? Style(reverse: true) : (on || !regime.isEmpty ? .bad : .plain))
             }
-            let facing = ControlCategory.allCases.filter { c in v.controls.contains { $0.by == t && $0.target == me && $0.category == c } }.map(\.rawValue)
-            put(r.x + 22 + 44, y, facing.isEmpty ? "—" : facing.map { String($0.prefix(4)) }.joined(separator: ","), facing.isEmpty ? .dim : .warn, maxWidth: r.w - 66)
+            // Against you: the bloc's own controls and those of export regimes it is party to.
+            let own = ControlCategory.allCases.filter { c in v.controls.contains { $0.by == t && $0.target == me && $0.category == c } }
+            let byRegime = ControlCategory.allCases.filter { c in !ControlsText.regimes(v, me: t, target: me, category: c).isEmpty }
+            let facing = ControlCategory.allCases.filter { own.contains($0) || byRegime.contains($0) }.map { String($0.rawValue.prefix(4)) }
+            let regimeOnly = byRegime.contains { !own.contains($0) }
+            put(r.x + 22 + 44, y, facing.isEmpty ? "—" : facing.joined(separator: ",") + (regimeOnly ? " R" : ""), facing.isEmpty ? .dim : .warn, maxWidth: r.w - 66)
             y += 1
         }
         // What the selected cell's order would do, from the rules' own figures.
@@ -177,7 +187,8 @@ extension Renderer {
 
 /// The export-control screen's words: regimes that bind a bloc and what a control would do.
 enum ControlsText {
-    /// Export regimes in force that `me` is party to and that control `category` toward `target`.
+    /// Export regimes in force that `me` is party to and that control `category` toward `target`
+    /// (with `me` another bloc: the regimes through which that bloc controls `target`).
     static func regimes(_ v: GameView, me: Int, target: Int, category: ControlCategory) -> [Treaty] {
         v.treaties.map(\.treaty).filter {
             $0.type == .exportRegime && $0.status == .inForce && $0.isMember(me)

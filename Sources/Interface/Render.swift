@@ -115,17 +115,20 @@ struct Renderer {
         let turn = game.isOver ? "Game over" : "\(v.turnLabel) (turn \(game.state.turn + 1)/\(game.scenario.calendar.turnCount))"
         let shortQDay = clock.short
         header("\(name) │ \(turn)", right: "Capital \(capital) │ \(qday)", compact: "Cap \(capital) │ \(shortQDay)")
-        // tabs
-        var x = 0
+        // Tabs. The current one is marked by ▸ in the gap before it as well as by reverse video, for
+        // terminals and readers that show no reverse video.
+        var x = 1
         for s in ScreenID.allCases where s != .help && s != .orders && s != .facilitator {
             let label = "\(s.key) " + (width < 100 ? s.shortTitle : s.title)
             let w = Screen.displayWidth(label) + 1
             if x + w > width { break }
+            if s == app.screen { put(x - 1, 1, "▸", .bold) }
             put(x, 1, label, s == app.screen ? Style(bold: true, reverse: true) : .dim)
             x += w
         }
         let orders = app.pendingOrders.count
-        let body = Rect(x: 0, y: 2, w: width, h: height - 3 - (app.isSeated ? 1 : 0))
+        let coachHeight = drawCoach(bottom: height - 2 - (app.isSeated ? 1 : 0))
+        let body = Rect(x: 0, y: 2, w: width, h: height - 3 - (app.isSeated ? 1 : 0) - coachHeight)
         switch app.screen {
         case .dashboard: drawDashboard(v, game, body)
         case .bloc: drawBloc(v, game, body)
@@ -143,6 +146,8 @@ struct Renderer {
         case .help: drawHelp(body)
         case .facilitator: drawDashboard(v, game, body)
         }
+        // Drawn again last, so that nothing a screen draws near its edge covers the coach.
+        _ = drawCoach(bottom: height - 2 - (app.isSeated ? 1 : 0))
         let over: Bool = { if case .gameOver = app.mode { return true }; return false }()
         let base = over ? (app.facilitatorSeat && !app.isSeated ? "0 debrief · f facilitator's seat · q quit" : "0 debrief · q quit")
             : "? help · O objectives · o orders(\(orders)) · e \(app.sealed ? "unseal" : "end turn") · q quit"
@@ -171,6 +176,19 @@ struct Renderer {
         case .help: return "Esc back"
         case .facilitator: return ""
         }
+    }
+
+    /// The tutorial's coach as a boxed panel whose last row is `bottom`; returns the rows it takes
+    /// (0 without a tutorial), which the screen above gives up.
+    mutating func drawCoach(bottom: Int) -> Int {
+        guard let coach = app.coach else { return 0 }
+        let lines = Array(app.coachLines(width: width).prefix(6))
+        let h = lines.count + 2
+        let y = bottom - h + 1
+        screen.fill(0, y, width, h, " ", .plain)
+        screen.box(0, y, width, h, title: coach.heading, style: style(Style(fg: .cyan)))
+        for (i, line) in lines.enumerated() { put(2, y + 1 + i, line, .plain) }
+        return h
     }
 
     // MARK: - Setup, briefing, handover
@@ -203,6 +221,7 @@ struct Renderer {
             let selected = f == .seats && app.setup.seatCursor == i
             let text = "\(human ? "◆ human   " : "◇ computer") \(Widgets.fit(b.id, 4)) \(b.name) — \(b.doctrine.rawValue)"
             if selected { put(2, y, "▸", .bold) }
+            screen.markListItem(y)
             put(4, y, Widgets.fit(text, width - 6), selected ? Style(reverse: true) : (human ? .bold : .plain))
         }
         label(height - 8, "Facilitator", .facilitator)
@@ -223,7 +242,10 @@ struct Renderer {
             put(24, y + 4, "or l: load one of \(app.savedGames.count) saved game\(app.savedGames.count == 1 ? "" : "s")", .dim)
         }
         if let e = app.setup.error { put(2, y + 3, Widgets.fit(e, width - 4), .bad) }
-        footer("Tab/↑↓ move · Space human/facilitator · ←→ change · s start · l load · q quit")
+        if app.choices.contains(where: { $0.scenario.id == Coach.scenarioID }) {
+            put(2, y + 5, "New to the game? Press t for a guided first game (the tutorial).", .key, maxWidth: width - 4)
+        }
+        footer("Tab/↑↓ move · Space human · ←→ change · s start · t tutorial · l load · q quit")
         if app.setup.field == .saves { drawSaves() }
     }
 
@@ -242,6 +264,7 @@ struct Renderer {
             let name = file.hasSuffix(".json") ? String(file.dropLast(5)) : file
             let line = Widgets.fit(name, 34) + " " + Widgets.fit(s.turn, 8) + " " + Widgets.fit(s.delegations.joined(separator: ","), 10) + " " + s.date
             put(x + 1, y + 1 + i - first, i == app.setup.saveCursor ? "▸" : " ", .bold)
+            screen.markListItem(y + 1 + i - first)
             put(x + 2, y + 1 + i - first, Widgets.fit(line, w - 4), i == app.setup.saveCursor ? Style(reverse: true) : .plain)
         }
         put(x + 2, y + h - 2, "↑↓ choose · Enter load · Esc or Tab back", .dim)
@@ -263,7 +286,7 @@ struct Renderer {
         lines.append("")
         lines.append("THE SITUATION (shared by all delegations)")
         lines += Widgets.wrap(game.scenario.briefing, width: width - 4)
-        let visible = height - 4
+        let visible = height - 4 - drawCoach(bottom: height - 2)
         let start = min(app.scroll, max(0, lines.count - visible))
         for (i, line) in lines.dropFirst(start).prefix(visible).enumerated() {
             let isHeading = line.hasPrefix("YOUR ") || line.hasPrefix("THE SITUATION")

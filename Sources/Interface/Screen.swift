@@ -53,6 +53,19 @@ public struct Screen: Hashable, Sendable {
     /// Where the terminal's own cursor goes (a text field's insertion point), or nil to hide it.
     public var cursor: CursorPosition?
 
+    /// What some rows mean beyond their characters, for the plain reading (`PlainReading`): which
+    /// rows are items of a list, and which rows hold a chart and what it says in words. The curses
+    /// terminal ignores them.
+    public var annotations: [Annotation] = []
+
+    /// The meaning of some rows of a screen (see `annotations`).
+    public enum Annotation: Hashable, Sendable {
+        /// Row `row` is an item of the screen's list (a plain reading numbers such rows).
+        case listItem(row: Int)
+        /// Rows `rows` draw a chart; `summary` says what it shows, one sentence a line.
+        case chart(rows: Range<Int>, summary: [String])
+    }
+
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
@@ -132,6 +145,11 @@ public struct Screen: Hashable, Sendable {
             }
         }
         return col - x
+    }
+
+    /// Marks row `y` as an item of the screen's list, so a plain reading can number it.
+    public mutating func markListItem(_ y: Int) {
+        if y >= 0 && y < height { annotations.append(.listItem(row: y)) }
     }
 
     /// Fills a rectangle with a character.

@@ -126,7 +126,16 @@ extension Renderer {
         let h = lines.count + 4 + visible + errors.count
         let y = max(2, (height - h) / 2)
         screen.fill(x, y, w, h, " ", .plain)
-        screen.box(x, y, w, h, title: "Type", style: style(.bold))
+        // A free-text action takes two lines of text: the title says so, so that keys meant for
+        // the game after the first Enter are not typed into the second step unawares.
+        let title: String
+        var confirm = "Enter confirm"
+        switch p.purpose {
+        case .freeAction: title = "Free-text action, step 1 of 2: the action"; confirm = "Enter next: the effect you intend"
+        case .freeActionIntent: title = "Free-text action, step 2 of 2: the effect you intend"; confirm = "Enter submit"
+        default: title = "Type"
+        }
+        screen.box(x, y, w, h, title: title, style: style(.bold))
         for (i, l) in lines.enumerated() { put(x + 2, y + 1 + i, l) }
         let top = y + lines.count + 2
         for (i, row) in layout.rows.enumerated().dropFirst(first).prefix(visible) {
@@ -142,7 +151,7 @@ extension Renderer {
         }
         let below = top + visible
         for (i, l) in errors.enumerated() { put(x + 2, below + i, l, .bad) }
-        let keys = "←→ Home End move · Del deletes · Enter confirm · " + (app.canStepBack ? "Esc back a step" : "Esc cancel")
+        let keys = "←→ Home End move · Del deletes · " + confirm + " · " + (app.canStepBack ? "Esc back a step" : "Esc cancel")
         put(x + 2, below + errors.count, keys, .dim, maxWidth: w - 4)
     }
 }

@@ -41,9 +41,16 @@ extension Renderer {
             lines.append(("No turn has been played yet.", .title))
         }
         let groups = WhyLedger.groups(v.ledger, viewer: v.viewerIndex, view: v)
+        // The Q-Day clock is the delegation's own estimate, so its change is explained here, first.
+        if let me = v.viewerIndex, let k = app.humans.firstIndex(of: me), app.clockBefore.indices.contains(k), v.turn > 0,
+           let sentence = QDayText.change(from: app.clockBefore[k], to: v, g.scenario) {
+            for (i, l) in Widgets.wrap(sentence, width: r.w - 2).enumerated() { lines.append(((i == 0 ? "• " : "  ") + l, .warn)) }
+        }
         if !groups.isEmpty {
             lines.append((v.viewerIndex == nil ? "Why the numbers moved in \(turnLabel), all blocs (largest first; ↓ for all)" : "Why your numbers moved in \(turnLabel) (largest first; ↓ for all)", .title))
-            for group in groups.prefix(5) {
+            // The same routine lines come every turn (spending on migration, trust drifting back):
+            // what changed this turn comes first, the routine after it.
+            for group in WhyLedger.routineLast(groups).prefix(5) {
                 // The two largest causes; the rest are counted, so the line never seems to add up wrong.
                 let rest = group.causes.count - 2
                 let causes = group.causes.prefix(2).map { "\(WhyLedger.signed($0.amount, group.indicator)) \($0.cause)" }.joined(separator: "; ")
@@ -57,7 +64,19 @@ extension Renderer {
             lines.append(("", .plain))
             lines.append(("What happened in \(turnLabel)", .title))
         }
-        for item in v.news { for (i, l) in Widgets.wrap(item.text, width: r.w - 2).enumerated() { lines.append(((i == 0 ? "• " : "  ") + l, item.kind == .crqc ? .bad : .plain)) } }
+        // Other blocs' routine orders (mandates, controls, investment that do not name the viewer)
+        // fill most of a turn's news: they are folded into one line here and listed at the end.
+        let viewer = v.viewerIndex.map { (name: g.scenario.blocs[$0].name, id: g.scenario.blocs[$0].id) }
+        let routine = v.news.filter { ReportNews.isOthersRoutine($0, viewer: viewer) }
+        for item in v.news where !ReportNews.isOthersRoutine(item, viewer: viewer) {
+            for (i, l) in Widgets.wrap(item.text, width: r.w - 2).enumerated() { lines.append(((i == 0 ? "• " : "  ") + l, item.kind == .crqc ? .bad : .plain)) }
+        }
+        if let note = ReportNews.deadlineAndObjectiveNote(v.news, viewer: viewer) {
+            for l in Widgets.wrap(note, width: r.w - 2) { lines.append(("  " + l, .warn)) }
+        }
+        if !routine.isEmpty {
+            lines.append(("• Other blocs gave \(routine.count) routine order\(routine.count == 1 ? "" : "s") (mandates, controls, investment) not aimed at you: listed at the end.", .dim))
+        }
         if groups.count > 0 {
             lines.append(("", .plain))
             lines.append(("Every change and its causes", .title))
@@ -67,6 +86,11 @@ extension Renderer {
                     lines.append(("    \(WhyLedger.signed(cause.amount, group.indicator))  \(cause.cause)", .dim))
                 }
             }
+        }
+        if !routine.isEmpty {
+            lines.append(("", .plain))
+            lines.append(("Other blocs' routine orders", .title))
+            for item in routine { for (i, l) in Widgets.wrap(item.text, width: r.w - 2).enumerated() { lines.append(((i == 0 ? "• " : "  ") + l, .dim)) } }
         }
         let visible = r.h
         let start = min(app.scroll, max(0, lines.count - visible))
@@ -160,8 +184,39 @@ public enum OrderText {
     }
 }
 
+/// Which news of a turn report is routine, and what two items of it mean together.
+enum ReportNews {
+    /// When the viewer missed a mandate's deadline and met an objective in the same news, the two
+    /// are linked: a deadline asks for more of a sector than an objective may.
+    static func deadlineAndObjectiveNote(_ news: [NewsItem], viewer: (name: String, id: String)?) -> String? {
+        guard let viewer else { return nil }
+        let missed = news.contains { $0.text.hasPrefix("\(viewer.name) missed its deadline for ") }
+        let met = news.contains { $0.kind == .objective && $0.text.hasPrefix("\(viewer.name) met its objective") }
+        guard missed && met else { return nil }
+        return "Note: a mandate's deadline is met only at \(Widgets.int(ObjectiveText.mandateSafeShare * 100)) % migrated (missing it costs \(ObjectiveText.mandateMissPenalty) support); an objective has its own, often lower threshold (O shows it). So the same systems can miss the one and meet the other."
+    }
+
+    /// An order of another bloc that names the viewer by neither its name nor its id: a mandate, a
+    /// control or an investment, the same kinds every turn.
+    static func isOthersRoutine(_ item: NewsItem, viewer: (name: String, id: String)?) -> Bool {
+        guard let viewer, [.order, .controls, .investment].contains(item.kind) else { return false }
+        if item.text.contains(viewer.name) { return false }
+        let words = item.text.split { !$0.isLetter && !$0.isNumber }
+        return !words.contains { $0 == viewer.id }
+    }
+}
+
 /// The why-ledger grouped by indicator, largest total first.
 enum WhyLedger {
+    /// Causes that come every turn whatever is ordered; a line made of them alone is routine.
+    static let routineCauses = ["migration spending", "trust drifting back", "tension easing"]
+
+    /// The groups with routine ones (every cause routine) after the others, each part in its order.
+    static func routineLast(_ groups: [Group]) -> [Group] {
+        func routine(_ g: Group) -> Bool { g.causes.allSatisfy { c in routineCauses.contains { c.cause.hasPrefix($0) } } }
+        return groups.filter { !routine($0) } + groups.filter(routine)
+    }
+
     struct Group { var indicator: String; var total: Double; var causes: [(cause: String, amount: Double)] }
 
     static func groups(_ entries: [LedgerEntry], viewer: Int?, view: GameView? = nil) -> [Group] {

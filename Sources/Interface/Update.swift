@@ -34,6 +34,27 @@ extension AppState {
     /// Applies one key press. Pure: the same state and key always give the same result.
     @discardableResult
     public mutating func update(_ key: Key) -> [AppEffect] {
+        // The tutorial's coach: N goes to its next step; after any key it moves past what is done.
+        if key == .char("N"), let c = coach, modal == nil, currentHuman != nil {
+            message = nil
+            if c.step >= Coach.steps.count - 1 {
+                coach = nil
+                message = "The tutorial is over; the game goes on. ? lists every key."
+            } else {
+                coach?.step += 1
+            }
+            return []
+        }
+        let effects = apply(key)
+        if var c = coach {
+            c.advance(self)
+            coach = c
+        }
+        return effects
+    }
+
+    /// `update` without the coach.
+    private mutating func apply(_ key: Key) -> [AppEffect] {
         if case .tick(let now) = key { return tick(now) }
         message = nil
         if key == .resize { return [] }
@@ -166,6 +187,8 @@ extension AppState {
             if setup.field == .seats { setup.human[setup.seatCursor] = false }
         case .char("s"):
             return startGame()
+        case .char("t"):
+            if let problem = startTutorial() { setup.error = problem }
         case .char("l"):
             if savedGames.isEmpty { setup.error = "There are no saved games in \(saveFolder)." }
             else { setup.field = .saves }
@@ -174,7 +197,7 @@ extension AppState {
         case .char("q"), .escape:
             modal = .confirmQuit
         case .char("?"):
-            message = "Tab moves between fields; Space makes a bloc human or computer, or seats a facilitator; s starts the game."
+            message = "Tab moves between fields; Space makes a bloc human or computer, or seats a facilitator; s starts the game; t starts a guided first game."
         default:
             break
         }
@@ -404,6 +427,10 @@ extension AppState {
             commands += ComputerFillIn.commands(bloc: game.scenario.blocs[b].id, own: pending[i].filter { !byComputer.contains($0) }, byComputer: byComputer)
         }
         commands += facilitatorQueue.map { Command.facilitator($0) }
+        // Each delegation's Q-Day clock as it read it, so the report can say how and why it moved.
+        clockBefore = humans.map { b in
+            QDayText.reading(game.state.view(for: .bloc(b), scenario: game.scenario, seed: game.seed, history: false, records: false), game.scenario)
+        }
         game.resolve(commands)
         self.game = game
         pending = [[Order]](repeating: [], count: humans.count)

@@ -107,6 +107,7 @@ public enum Widgets {
             }
             screen.put(x + axis - 1, y + row, "┤", .dim)
         }
+        screen.annotations.append(.chart(rows: y..<(y + height), summary: chartSummary(series, threshold: threshold, xLabels: xLabels)))
         screen.put(x + axis - 1, y + plotH, "└" + String(repeating: "─", count: plotW), .dim)
         screen.put(x + axis, y + plotH + 1, xLabels.0, .dim)
         // One point in time: one label (the same date at both ends read like a broken axis).
@@ -128,6 +129,25 @@ public enum Widgets {
                 screen.put(x + axis + c, y + rowFor(s.values[i]), String(s.mark), s.style)
             }
         }
+    }
+}
+
+extension Widgets {
+    /// A chart in words, for readers who cannot see it: each series from its first to its last value
+    /// with its lowest and highest, and the threshold line.
+    static func chartSummary(_ series: [(label: String, values: [Double], style: Style, mark: Character)],
+                             threshold: Double?, xLabels: (String, String)) -> [String] {
+        let span = xLabels.0 == xLabels.1 || xLabels.1.isEmpty ? xLabels.0 : "\(xLabels.0) to \(xLabels.1)"
+        var lines = ["Chart" + (span.isEmpty ? "" : ", \(span)") + ":"]
+        for s in series {
+            let values = s.values.filter(\.isFinite)
+            guard let first = values.first, let last = values.last, let lo = values.min(), let hi = values.max() else { continue }
+            let label = s.label.isEmpty ? String(s.mark) : "\(s.label) (\(s.mark))"
+            lines.append(values.count == 1 ? "\(label): \(number(first))"
+                : "\(label): from \(number(first)) to \(number(last)), lowest \(number(lo)), highest \(number(hi))")
+        }
+        if let t = threshold { lines.append("Threshold line at \(number(t)).") }
+        return lines
     }
 }
 

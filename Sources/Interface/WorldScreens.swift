@@ -42,6 +42,7 @@ extension Renderer {
                 + Widgets.fit(support, 6, right: true) + " " + trust + " " + Widgets.fit(Widgets.int(b.score), 5, right: true)
             if wide { line += "  " + Widgets.fit(b.standard.title, 9) + " " + b.groups.prefix(5).joined(separator: ",") }
             let style: Style = i == selected ? Style(reverse: true) : (i == me ? .bold : .plain)
+            screen.markListItem(y)
             put(r.x, y, Widgets.fit(line, r.w), style)
             y += 1
         }
@@ -118,8 +119,11 @@ extension Renderer {
         let items = ChartIndicator.all(g.scenario)
         let item = items[min(app.chartIndicator, items.count - 1)]
         put(r.x, r.y, "◀ \(item.name) ▶  (\(app.chartIndicator + 1)/\(items.count), ↑↓ to change)", .title, maxWidth: r.w)
-        let history = v.history
-        guard !history.isEmpty else { put(r.x, r.y + 2, "Charts appear after the first turn.", .dim); return }
+        guard !v.history.isEmpty else { put(r.x, r.y + 2, "Charts appear after the first turn.", .dim); return }
+        // A record is the state at the end of its turn; the chart starts one step earlier, at the
+        // opening values as this viewer saw them on the first turn's World screen.
+        let opening = Game(scenario: g.scenario, seed: g.seed).state.view(for: v.viewer, scenario: g.scenario, seed: g.seed, history: false, records: false)
+        let history = [opening.currentRecord] + v.history
         let marks: [Character] = ["●", "■", "▲", "◆", "○", "□", "△", "◇", "x", "+"]
         let colors: [Color] = [.cyan, .yellow, .red, .green, .magenta, .blue, .white, .cyan, .yellow, .red]
         var series: [(label: String, values: [Double], style: Style, mark: Character)] = []
@@ -139,7 +143,7 @@ extension Renderer {
         }
         let legendW = 10
         Widgets.lineChart(&screen, x: r.x, y: r.y + 1, width: r.w - legendW, height: r.h - (threshold == nil && app.chartIndicator == 0 ? 2 : 1), series: series, threshold: threshold,
-                          xLabels: (g.scenario.calendar.label(history.first!.turn), g.scenario.calendar.label(history.last!.turn)))
+                          xLabels: (g.scenario.calendar.label(0) + " start", v.turnLabel))
         var y = r.y + 2
         for s in series where y < r.y + r.h {
             put(r.x + r.w - legendW + 1, y, "\(s.mark) \(s.label)", s.style)

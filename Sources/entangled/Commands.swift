@@ -228,6 +228,7 @@ struct ScenariosList: ParsableCommand {
                                  ("turns", .int(s.calendar.turnCount)), ("blocs", .array(s.blocs.map { .string($0.id) }))]))
         }
         if format == .json { print(JSON.array(rows).rendered()) }
+        else { print("\nNew to the game? entangled play --tutorial is a guided first game of Q-Day Rumours.") }
     }
 }
 

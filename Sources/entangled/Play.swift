@@ -34,6 +34,12 @@ struct Play: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Monochrome screens (also when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(name: .long, help: "Plain text, line by line, for screen readers and braille displays: no cursor addressing, no colour; type help for the commands.")
+    var plain = false
+
+    @Flag(name: .long, help: "A guided first game: a coach walks you through the first turn of Q-Day Rumours as the European Union.")
+    var tutorial = false
+
     @Option(name: .long, help: "Continue the game in this save file (the same delegations take their seats).")
     var load: String?
 
@@ -51,6 +57,9 @@ struct Play: ParsableCommand {
             throw ValidationError("--load continues the saved game, whose scenario and seed come from the save; leave out --scenario and --seed.")
         }
         if runSheet != nil && !facilitator { throw ValidationError("--run-sheet plans injects for the facilitator; add --facilitator.") }
+        if tutorial && (load != nil || scenario != nil || !human.isEmpty || facilitator) {
+            throw ValidationError("--tutorial plays Q-Day Rumours as the European Union; leave out --load, --scenario, --human and --facilitator.")
+        }
         if fromSnapshot && load == nil { throw ValidationError("--from-snapshot continues a save given with --load; add --load SAVE or leave it out.") }
         if let m = turnMinutes, m < 1 || m > TurnTimer.maximumMinutes {
             throw ValidationError("--turn-minutes runs from 1 to \(TurnTimer.maximumMinutes); \(m) is not one of them.")
@@ -98,15 +107,22 @@ struct Play: ParsableCommand {
             }
         }
         let colorWanted = !noColor && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true
-        let terminal: Terminal
-        do {
-            terminal = try Terminal(colors: colorWanted)
-        } catch let failure as Terminal.Failure {
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-            throw ExitCode(2)
+        var terminal: Terminal?
+        if !plain {
+            do {
+                terminal = try Terminal(colors: colorWanted)
+            } catch Terminal.Failure.dumbTerminal {
+                // A terminal without cursor addressing can still show lines: the plain game.
+                FileHandle.standardError.write(Data("This terminal (TERM=dumb) cannot position the cursor, so the game plays in plain text (as with --plain).\n".utf8))
+            } catch let failure as Terminal.Failure {
+                var sentence = failure.description
+                if case .notATerminal = failure { sentence += " To play line by line from standard input, add --plain." }
+                FileHandle.standardError.write(Data((sentence + "\n").utf8))
+                throw ExitCode(2)
+            }
         }
-        defer { terminal.close() }
-        var app = AppState(choices: choices, colors: terminal.hasColors)
+        defer { terminal?.close() }
+        var app = AppState(choices: choices, colors: terminal?.hasColors ?? false)
         app.runSheets = runSheets.filter { !$0.value.isEmpty }
         var saves = GameSaves(folder: saveDir, scenarioArgument: scenario)
         saves.runSheetGiven = sheet?.entries
@@ -118,7 +134,9 @@ struct Play: ParsableCommand {
         app.setup.level = aiLevel
         app.setup.facilitator = facilitator
         app.setup.turnMinutes = turnMinutes ?? 0
-        if let loaded {
+        if tutorial {
+            if let problem = app.startTutorial(seed: seed) { throw ValidationError(problem) }
+        } else if let loaded {
             saves.resume(loaded, in: &app, humans: humans, facilitator: facilitator)
         } else if !humans.isEmpty {
             // --facilitator alone opens the setup screen with the facilitator seated: a facilitator
@@ -126,6 +144,10 @@ struct Play: ParsableCommand {
             // must be chosen there, not assumed.
             app.setup.human = app.setup.human.indices.map { humans.contains($0) }
             app.startWithSetup()
+        }
+        guard let terminal else {
+            PlainSession().run(&app) { effect, app in saves.perform(effect, in: &app) }
+            return
         }
         // getch waits at most a second, so the turn timer is redrawn every second without busy-waiting.
         terminal.setKeyTimeout(milliseconds: 1000)
