@@ -202,7 +202,16 @@ extension Planner {
         case .exportRegime:
             return OrderTerms(categories: [.systems, .components], targets: rivals.prefix(3).map { id($0) })
         case .pqcAccord:
-            let family: StandardFamily = state.standard == .hybrid ? (profile.family == .hybrid ? .nist : profile.family) : state.standard
+            // The family the accord puts its members on. A bloc on a national standard whose doctrine
+            // wants one world (its own family is not national) offers the hybrid: an accord on its
+            // national family would pull partners off the world's standard and lock itself and them
+            // apart (a cooperative Russia fragmented the world more than a spoiler one this way).
+            let family: StandardFamily
+            switch state.standard {
+            case .hybrid: family = profile.family == .hybrid ? .nist : profile.family
+            case .national: family = profile.family == .national ? .national : .hybrid
+            case .nist: family = .nist
+            }
             return OrderTerms(family: family, deadline: label(turn + max(1, min(accordTurns(partners), turnsLeft))))
         case .capacityFund:
             let contribution = min(0.2, max(0.02, state.gdp * 0.004))

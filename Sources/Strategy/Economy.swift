@@ -206,9 +206,12 @@ extension Planner {
     func planStandard() {
         guard turn < scenario.calendar.turnCount / 2 else { return }
         let current = state.standard
+        // A PQC accord settles its members' family, except that a bloc still on a national standard
+        // may bridge to the world with a hybrid (compatible with every partner, the accord's too):
+        // an accord among national-standard blocs must not lock them out of the world's traffic.
         var inAccord = false
         for i in memberTreaties where view.treaties[i].type == .pqcAccord { inAccord = true }
-        guard !inAccord else { return }
+        guard !inAccord || current == .national else { return }
         var want: StandardFamily?
         // The GDP of partners it trusts enough to trade with (trust above −20) that sit on another
         // standard: bridging to them is what a cooperative doctrine wants (issue 14: the doctrines

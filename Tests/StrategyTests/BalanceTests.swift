@@ -39,6 +39,21 @@ import ScenarioFormat
         #expect(Self.share(bad, ["orderly-transition"]) <= 0.05, "all spoilers: \(bad)")
     }
 
+    /// Russia played as a middle power leaves the world less fragmented than Russia the spoiler, on
+    /// the same seeds (a cooperative Russia used to propose accords on its national standard, which
+    /// pulled partners off the world's standard and kept it and China from ever bridging: mean
+    /// fragmentation 50 against the spoiler's 40 on seeds 1–60).
+    @Test func aCooperativeRussiaFragmentsTheWorldLessThanASpoilerOne() {
+        let ru = Self.scenario.blocs.firstIndex { $0.id == "RU" }!
+        let cooperative = Self.variant { b, d in b == ru ? .middlePower : d }
+        func meanFragmentation(_ s: Scenario) -> Double {
+            let f = Forecast.run(s, firstSeed: 1, count: 12, threads: 2) { $0.state.world.fragmentation }
+            return f.reduce(0, +) / Double(f.count)
+        }
+        let spoiler = meanFragmentation(Self.scenario), middle = meanFragmentation(cooperative)
+        #expect(middle < spoiler, "Russia as a middle power \(middle), as a spoiler \(spoiler)")
+    }
+
     /// Novice and expert players on the same seeds end in a different outcome in at least a
     /// quarter of the seeds (issue 14: the outcome is not decided by the seed alone).
     @Test func playersOfDifferentSkillReachDifferentWorlds() {
