@@ -133,10 +133,9 @@ struct SplitMix64 {
         sectors: [{id: government, name: G, shelfLife: 5}]
         blocs: \(blocs)
         """
-        let clock = ContinuousClock()
-        let started = clock.now
+        // No time is asserted (speed is measured, never asserted in tests): the refusal below is
+        // what the work limit does, and a reader without one would not finish at all.
         let found = errors(of: text)
-        #expect(clock.now - started < .seconds(30))
         #expect(found.contains { $0.message.contains("too large or too repetitive") })
         #expect(found.count <= ScenarioErrors.limit)
     }
