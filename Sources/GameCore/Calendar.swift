@@ -13,6 +13,10 @@ public struct TurnDate: Hashable, Codable, Sendable, Comparable {
 
     /// Parses `2025-Q1`, `2025-H2` or `2025`. Returns nil for anything else.
     public static func parse(_ text: String) -> TurnDate? {
+        // Computer players write a mandate's or an accord's deadline as a label every turn and the
+        // resolver reads it back: the plain forms are read byte by byte, without splitting the text
+        // into an array of substrings; anything else takes the general path below.
+        if let date = text.utf8.withContiguousStorageIfAvailable({ parseLabel($0) }) ?? nil { return date }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, first.count == 4, let year = Int(first), year >= 1900, year <= 2300 else { return nil }
         if parts.count == 1 { return TurnDate(year: year, period: 0, length: .year) }
@@ -22,6 +26,27 @@ public struct TurnDate: Hashable, Codable, Sendable, Comparable {
         switch kind {
         case "Q" where (1...4).contains(n): return TurnDate(year: year, period: n, length: .quarter)
         case "H" where (1...2).contains(n): return TurnDate(year: year, period: n, length: .half)
+        default: return nil
+        }
+    }
+
+    /// A label of exactly the forms `2025`, `2025-Q1` or `2025-H2` (ASCII digits), as `parse` reads
+    /// it; nil for anything else, including other text `parse` accepts.
+    private static func parseLabel(_ b: UnsafeBufferPointer<UInt8>) -> TurnDate? {
+        guard b.count == 4 || b.count == 7 else { return nil }
+        var year = 0
+        for i in 0..<4 {
+            let d = Int(b[i]) - 48
+            guard d >= 0 && d <= 9 else { return nil }
+            year = year * 10 + d
+        }
+        guard year >= 1900 && year <= 2300 else { return nil }
+        if b.count == 4 { return TurnDate(year: year, period: 0, length: .year) }
+        let n = Int(b[6]) - 48
+        guard b[4] == UInt8(ascii: "-"), n >= 0 && n <= 9 else { return nil }
+        switch b[5] {
+        case UInt8(ascii: "Q") where n >= 1 && n <= 4: return TurnDate(year: year, period: n, length: .quarter)
+        case UInt8(ascii: "H") where n >= 1 && n <= 2: return TurnDate(year: year, period: n, length: .half)
         default: return nil
         }
     }

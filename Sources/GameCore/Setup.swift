@@ -77,8 +77,20 @@ extension GameState {
     }
 
     static func defaultTreatyName(_ type: TreatyType, _ parties: [Int], _ scenario: Scenario) -> String {
-        let ids = parties.prefix(4).map { scenario.blocs[$0].id }.joined(separator: "–")
-        return "\(type.title) " + (parties.count > 4 ? "\(ids) +\(parties.count - 4)" : ids)
+        // "<title> US–EU–JP–KR +2": written into one string (mapping, joining and interpolating
+        // built four for every proposal of every game).
+        var name = type.title
+        name.reserveCapacity(name.utf8.count + 48)
+        name.append(" ")
+        for i in 0..<min(4, parties.count) {
+            if i > 0 { name.append("–") }
+            name.append(scenario.blocs[parties[i]].id)
+        }
+        if parties.count > 4 {
+            name.append(" +")
+            name.append(String(parties.count - 4))
+        }
+        return name
     }
 }
 
