@@ -204,7 +204,7 @@ extension Resolver {
         }
         guard parties.count >= 2 else { rejectOrder(b, "a treaty needs at least one other party."); return }
         guard let terms = resolveTerms(b, type, orderTerms, parties) else { return }
-        guard pay(b, order, "proposing a \(type.lowerTitle)") else { return }
+        guard pay(b, order, "proposing \(type.lowerTitleWithArticle)") else { return }
         let id = state.nextTreatyID
         state.nextTreatyID += 1
         var answers = [Answer](repeating: .pending, count: parties.count)
@@ -264,7 +264,7 @@ extension Resolver {
             if narrative { rejectOrder(b, "you are not a member of a treaty #\(id) in force.") }; return
         }
         guard state.treaties[ti].type.canBeViolatedSecretly else {
-            if narrative { rejectOrder(b, "a \(state.treaties[ti].type.lowerTitle) cannot be broken in secret.") }; return
+            if narrative { rejectOrder(b, "\(state.treaties[ti].type.lowerTitleWithArticle) cannot be broken in secret.") }; return
         }
         if violate {
             if state.treaties[ti].violations.contains(where: { $0.bloc == b && $0.active }) { return }

@@ -258,7 +258,7 @@ extension Resolver {
                 let met = evaluate(o.condition.expr, current: b) != 0
                 state.blocs[b].objectives[k] = met ? .met : .failed
                 state.blocs[b].score += met ? o.points : 0
-                if narrative { news(.objective, "\(name(b)) \(met ? "met" : "missed") its objective: \(o.text).", audience: o.secret ? [b] : []) }
+                if narrative { news(.objective, "\(name(b)) \(met ? "met" : "missed") its objective: \(endingSentence(o.text))", audience: o.secret ? [b] : []) }
             }
         }
     }

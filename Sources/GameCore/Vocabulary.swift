@@ -114,6 +114,14 @@ public enum TreatyType: String, CaseIterable, Codable, Sendable {
         return first.lowercased() + t.dropFirst()
     }
 
+    /// The title with its article inside a sentence: "a research pact", "an export-control regime",
+    /// and "confidence-building measures", a plural, without one.
+    public var lowerTitleWithArticle: String {
+        if self == .cbm { return lowerTitle }
+        let t = lowerTitle
+        return (t.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + t
+    }
+
     /// Whether a party can secretly break this treaty while staying in it.
     public var canBeViolatedSecretly: Bool {
         switch self {
@@ -184,6 +192,13 @@ extension TreatyType {
         case .capacityFund: return 9
         }
     }
+}
+
+/// A text as the end of a sentence: a full stop added unless it already ends in one ("…by 2030."
+/// must not read "…by 2030..").
+public func endingSentence(_ text: String) -> String {
+    guard let last = text.last else { return text }
+    return ".!?…".contains(last) ? text : text + "."
 }
 
 /// A name in the possessive, as news and screens write it: "China's", "the United States'" (a

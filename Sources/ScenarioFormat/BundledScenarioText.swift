@@ -3155,6 +3155,26 @@ injects:
         - label: Wait for evidence
           effects: []
 
+# A suggested run sheet for a half-day (the facilitator's console offers each card at the start of
+# its turn: fire, postpone a turn, or skip; `entangled pack` prints it on the crib sheet). In a two-hour
+# session of 6–8 turns only the first two come up.
+runSheet:
+  - turn: 2025-Q3
+    inject: inject-spy-scandal
+    note: Puts research security on the table early; skip it if controls already dominate the talks.
+  - turn: 2026-Q2
+    inject: inject-backdoor-allegation
+    note: Tests trust in NIST's standards while delegations choose a family.
+  - turn: 2027-Q2
+    inject: inject-crqc-rumour
+    note: Half-way through a long session; it asks whether verification is worth negotiating.
+  - turn: 2028-Q3
+    inject: inject-hospital-ransomware
+    note: Makes "harvest now, decrypt later" concrete; best when a delegation lags on migration.
+  - turn: 2030-Q1
+    inject: inject-treaty-offer
+    note: Table it as a cryptanalysis norm if a delegation takes it up.
+
 """#),
         ("quick-crisis.yaml", #"""
 # Q-Day Rumours — a quick scenario of Entangled States for a one-hour class.
@@ -3786,6 +3806,22 @@ injects:
           effects: ["trust(self, CN) -= 3"]
         - label: Take note
           effects: []
+
+# A suggested run sheet for a one-to-two-hour class (the facilitator's console offers each card at
+# the start of its turn: fire, postpone a turn, or skip; `entangled pack` prints it on the crib sheet).
+runSheet:
+  - turn: 2029-Q2
+    inject: inject-spy-scandal
+    note: Early pressure on trust; skip it if the EU and China are already at odds.
+  - turn: 2029-Q4
+    inject: inject-treaty-offer
+    note: Table it as a cryptanalysis norm if a delegation takes it up; it is the room's chance at governance.
+  - turn: 2030-Q2
+    inject: inject-hospital-leak
+    note: Makes "harvest now, decrypt later" concrete half-way through; best when migration has stalled.
+  - turn: 2030-Q4
+    inject: inject-whistleblower
+    note: You choose whom the documents name; reveal a secret CRQC here if one exists and the room has not found it.
 
 """#),
         ("transatlantic-rift.yaml", #"""

@@ -43,10 +43,13 @@ struct PackTests {
         let spy = md.range(of: "2026-Q2 (turn 6): Spy scandal at a research partner (inject-spy-scandal) — Fire it if the talks on standards stall.")
         let defector = md.range(of: "2027-Q1 (turn 9):")
         #expect(spy != nil && defector != nil && spy!.lowerBound < defector!.lowerBound, "\(md)")
-        // Without one, the crib sheet says how to plan one; a run sheet of another scenario is refused.
+        // Without a file, the crib sheet prints the scenario's own suggested run sheet (in place of the
+        // file's: the given sheet replaces it); a run sheet of another scenario is refused.
+        #expect(!md.contains("(inject-crqc-rumour) — Half-way"), "the given run sheet should replace the scenario's own")
         let plain = try Binary.run(["pack", "quantum-decade", "--output", "plain"], directory: folder)
         #expect(plain.status == 0)
-        #expect(try String(contentsOf: folder.appendingPathComponent("plain/pack.md"), encoding: .utf8).contains("No injects are planned."))
+        let own = try String(contentsOf: folder.appendingPathComponent("plain/pack.md"), encoding: .utf8)
+        #expect(own.contains("2027-Q2 (turn 10): Rumour — someone already has a CRQC (inject-crqc-rumour) — Half-way through a long session"), "\(own)")
         let other = try Binary.run(["pack", "quick-crisis", "--run-sheet", "day.runsheet.yaml", "--output", "other"], directory: folder)
         #expect(other.status == 1)
         #expect(other.stderr.contains("is for quantum-decade, not for quick-crisis"), "\(other.stderr)")

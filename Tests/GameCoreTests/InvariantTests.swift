@@ -115,6 +115,9 @@ enum GoldenHashes {
         // espionage bounded below the threshold, the expert's belief counting private capital).
         // Re-pinned on purpose when the four EU states' national rules stopped counting as an EU
         // control toward China at the start and the scenario's pqcHalfSpend went from 0.3 to 0.4.
-        "8870dee89b753a4fddff70c64ec18268", "075f0e468041e856616fe368dd6d4828", "78c69eff076308be9a41108d2115868f",
+        // Re-pinned for wording only (issue 17): "proposing an export-control regime" and
+        // "confidence-building measures" without "a", objective news without "..". News text is
+        // still part of the state hash; "Narrative as data" would take it out.
+        "6134f0138beb5e7811a209c4af50067a", "5d11482cc0e8eadba3bab3a953fe3919", "dddf83334cc746f706747953381d5b4b",
     ]
 }
