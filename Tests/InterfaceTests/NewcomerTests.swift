@@ -12,16 +12,7 @@ struct NewcomerTests {
 
     /// The EU (bloc 1) of quick-crisis at the keyboard, past the briefing, optionally with its state changed.
     static func euApp(_ change: (inout GameState) -> Void = { _ in }) -> AppState {
-        var app = AppState(choices: [ScenarioChoice(name: "Quick crisis", scenario: quickCrisis)])
-        app.update(.char(" "))            // the US: computer
-        app.update(.down); app.update(.char(" "))   // the EU: human
-        app.update(.char("s")); app.update(.enter)
-        if let g = app.game {
-            var state = g.state
-            change(&state)
-            app.game = Game(scenario: g.scenario, seed: g.seed, state: state, log: g.log, hashes: g.hashes)
-        }
-        return app
+        ContradictionTests.app(quickCrisis, human: 1, change)
     }
 
     static let eu = 1
